@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getSessionContext } from "@/lib/auth/get-session-context";
+import { can } from "@/lib/auth/permissions";
+import { loadRiskRegister } from "@/lib/risks/load-risk-register";
+import { listRiskFilterOptions } from "@/lib/risks/list-risk-filter-options";
+import { loadOrNotFound } from "@/lib/actions/load-or-not-found";
+import { PageHeader } from "@/components/ui/page-header";
+import { RiskFilters } from "@/components/risks/risk-filters";
+import { CellFilterNote, RiskPagination, RiskTable } from "@/components/risks/risk-table";
+import { RiskHeatmap } from "@/components/risks/risk-heatmap";
+
+export const metadata: Metadata = { title: "Risk register" };
+
+export default async function RiskRegisterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const session = await getSessionContext();
+  if (!session) redirect("/login");
+  const { ctx } = session;
+  const [view, options] = await Promise.all([
+    // a systemId filter of another organisation (or none) is NOT_FOUND → the 404 page
+    loadOrNotFound(loadRiskRegister({ ctx, input: await searchParams })),
+    listRiskFilterOptions({ ctx }),
+  ]);
+  const { matrix, filters, list, heatmap } = view;
+  return (
+    <>
+      <PageHeader
+        title="Risk register"
+        description="Every recorded risk of the organisation's AI systems, scored on one 5×5 matrix. Add risks from an AI system's risk page."
+        actions={<Link href="/settings/risk-matrix" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">{can(ctx.actor, "matrix:manage") ? "Edit the risk matrix" : "View the risk matrix"}</Link>}
+      />
+      <RiskFilters filters={filters} levels={matrix.levels} members={options.members} systems={options.systems} action="/risks" />
+      <div className="grid gap-6 2xl:grid-cols-3">
+        <div className="2xl:col-span-2">
+          <CellFilterNote filters={filters} basePath="/risks" />
+          <RiskTable list={list} filters={filters} basePath="/risks" />
+          <RiskPagination list={list} filters={filters} basePath="/risks" />
+        </div>
+        <RiskHeatmap heatmap={heatmap} likelihoodLabels={matrix.likelihoodLabels} impactLabels={matrix.impactLabels} basePath="/risks" filters={filters} />
+      </div>
+    </>
+  );
+}

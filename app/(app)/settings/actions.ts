@@ -1,0 +1,64 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getSessionContext } from "@/lib/auth/get-session-context";
+import { toActionState, type ActionState } from "@/lib/actions/action-state";
+import { addMember } from "@/lib/members/add-member";
+import { changeMemberRole } from "@/lib/members/change-member-role";
+import { removeMember } from "@/lib/members/remove-member";
+import { createApiToken } from "@/lib/tokens/create-api-token";
+import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
+import { AppError } from "@/lib/errors";
+
+async function sessionCtx() {
+  const session = await getSessionContext();
+  if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+  return session.ctx;
+}
+
+async function run(fn: () => Promise<ActionState>, values?: Record<string, unknown>): Promise<ActionState> {
+  try {
+    const state = await fn();
+    revalidatePath("/settings");
+    return state;
+  } catch (error) {
+    return toActionState(error, values);
+  }
+}
+
+export async function addMemberAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = { email: String(form.get("email") ?? ""), name: String(form.get("name") ?? ""), role: String(form.get("role") ?? "") };
+  return run(async () => {
+    const { initialPassword } = await addMember({ ctx: await sessionCtx(), input: input as never });
+    return { status: "success", message: initialPassword ? `Added ${input.email}. Give them this one-time password; it is not shown again.` : `Added ${input.email} (existing account; they sign in with their password).`, data: { password: initialPassword } };
+  }, input);
+}
+
+export async function changeRoleAction(userId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  return run(async () => {
+    await changeMemberRole({ ctx: await sessionCtx(), input: { userId, role: String(form.get("role") ?? "") } });
+    return { status: "success", message: "Role changed." };
+  });
+}
+
+export async function removeMemberAction(userId: string, _prev: ActionState): Promise<ActionState> {
+  return run(async () => {
+    await removeMember({ ctx: await sessionCtx(), input: { userId } });
+    return { status: "success", message: "Member removed." };
+  });
+}
+
+export async function createTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = { name: String(form.get("name") ?? ""), scopes: form.getAll("scopes").map(String) };
+  return run(async () => {
+    const { secret } = await createApiToken({ ctx: await sessionCtx(), input: input as never });
+    return { status: "success", message: "Token created. Copy it now: it is shown only once.", data: { secret } };
+  }, input);
+}
+
+export async function revokeTokenAction(id: string, _prev: ActionState): Promise<ActionState> {
+  return run(async () => {
+    await revokeApiToken({ ctx: await sessionCtx(), input: { id } });
+    return { status: "success", message: "Token revoked." };
+  });
+}

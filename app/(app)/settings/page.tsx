@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getSessionContext } from "@/lib/auth/get-session-context";
+import { can } from "@/lib/auth/permissions";
+import { listMembers } from "@/lib/members/list-members";
+import { listApiTokens } from "@/lib/tokens/list-api-tokens";
+import { PageHeader } from "@/components/ui/page-header";
+import { MembersPanel } from "@/components/settings/members-panel";
+import { TokensPanel } from "@/components/settings/tokens-panel";
+import { PermissionTable } from "@/components/settings/permission-table";
+import { addMemberAction, changeRoleAction, createTokenAction, removeMemberAction, revokeTokenAction } from "./actions";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const session = await getSessionContext();
+  if (!session) redirect("/login");
+  const { ctx } = session;
+  const canManageMembers = can(ctx.actor, "member:manage");
+  const canManageTokens = can(ctx.actor, "token:manage");
+  const [members, tokens] = await Promise.all([listMembers({ ctx }), canManageTokens ? listApiTokens({ ctx }) : Promise.resolve(null)]);
+  return (
+    <>
+      <PageHeader title="Settings" description={`Organisation: ${session.active.orgName}`} />
+      <div className="space-y-6">
+        <MembersPanel
+          members={members}
+          currentUserId={session.user.id}
+          canManage={canManageMembers}
+          addAction={addMemberAction}
+          roleActions={Object.fromEntries(members.map((m) => [m.userId, changeRoleAction.bind(null, m.userId)]))}
+          removeActions={Object.fromEntries(members.map((m) => [m.userId, removeMemberAction.bind(null, m.userId)]))}
+        />
+        {tokens && (
+          <TokensPanel
+            tokens={tokens}
+            createAction={createTokenAction}
+            revokeActions={Object.fromEntries(tokens.map((t) => [t.id, revokeTokenAction.bind(null, t.id)]))}
+          />
+        )}
+        <PermissionTable />
+      </div>
+    </>
+  );
+}

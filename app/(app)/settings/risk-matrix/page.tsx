@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getSessionContext } from "@/lib/auth/get-session-context";
+import { can } from "@/lib/auth/permissions";
+import { getScoredRiskMatrix } from "@/lib/risks/get-scored-risk-matrix";
+import { PageHeader } from "@/components/ui/page-header";
+import { RiskMatrixGrid } from "@/components/risks/risk-matrix-grid";
+import { RiskMatrixForm } from "@/components/risks/risk-matrix-form";
+import { updateRiskMatrixAction } from "./actions";
+
+export const metadata: Metadata = { title: "Risk matrix" };
+
+export default async function RiskMatrixPage() {
+  const session = await getSessionContext();
+  if (!session) redirect("/login");
+  const matrix = await getScoredRiskMatrix({ ctx: session.ctx });
+  const canManage = can(session.ctx.actor, "matrix:manage");
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500"><Link href="/settings" className="hover:underline">Settings</Link> / Risk matrix</nav>
+      <PageHeader
+        title="Risk matrix"
+        description={<>The 5×5 matrix every risk is scored on ({matrix.version === 0 ? "the default matrix" : `version ${matrix.version}`}). Risks store likelihood and impact, never a level, so a change here re-scores every risk at once. {!canManage && "Only an admin can change it."}</>}
+      />
+      <div className="space-y-6">
+        <RiskMatrixGrid matrix={matrix} />
+        {canManage && <RiskMatrixForm action={updateRiskMatrixAction} matrix={matrix} />}
+      </div>
+    </>
+  );
+}

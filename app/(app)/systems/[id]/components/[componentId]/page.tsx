@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getSessionContext } from "@/lib/auth/get-session-context";
+import { can } from "@/lib/auth/permissions";
+import { getSystem } from "@/lib/systems/get-system";
+import { loadOrNotFound } from "@/lib/actions/load-or-not-found";
+import { PageHeader } from "@/components/ui/page-header";
+import { Forbidden } from "@/components/ui/forbidden";
+import { ComponentForm } from "@/components/systems/component-form";
+import { updateComponentAction } from "../../../actions";
+
+export const metadata: Metadata = { title: "Edit component" };
+
+export default async function EditComponentPage({ params }: { params: Promise<{ id: string; componentId: string }> }) {
+  const session = await getSessionContext();
+  if (!session) redirect("/login");
+  const { id, componentId } = await params;
+  const system = await loadOrNotFound(getSystem({ ctx: session.ctx, input: { id } }));
+  const component = system.components.find((c) => c.id === componentId);
+  if (!component) notFound();
+  if (system.archivedAt || !can(session.ctx.actor, "system:update", system)) return <Forbidden what="edit the components of this AI system" />;
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500"><Link href="/systems" className="hover:underline">Inventory</Link> / <Link href={`/systems/${id}`} className="hover:underline">{system.name}</Link> / {component.name}</nav>
+      <PageHeader title={`Edit component ${component.name}`} description="Changes are recorded in the system's history with before and after values." />
+      <div className="rounded-xl border border-slate-200 bg-white p-5">
+        <ComponentForm action={updateComponentAction.bind(null, id, componentId)} initial={component} submitLabel="Save component" />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getSessionContext } from "@/lib/auth/get-session-context";
+import { toActionState, type ActionState } from "@/lib/actions/action-state";
+import { AppError } from "@/lib/errors";
+import { updateSystemControl } from "@/lib/controls/update-system-control";
+import type { UpdateSystemControlInput } from "@/lib/controls/schemas";
+import { linkEvidence } from "@/lib/evidence/link-evidence";
+import { deleteEvidence } from "@/lib/evidence/delete-evidence";
+import type { LinkEvidenceInput } from "@/lib/evidence/schemas";
+
+// Thin adapters: session → one domain verb → form state. Permission checks happen in the verbs.
+// Evidence uploads do not: they post to ./evidence/route.ts (files of up to 10 MB exceed the 1 MB
+// server-action body limit).
+
+async function sessionCtx() {
+  const session = await getSessionContext();
+  if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+  return session.ctx;
+}
+
+const text = (form: FormData, key: string) => String(form.get(key) ?? "");
+
+export async function updateControlAction(systemId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const values = {
+    framework: text(form, "framework"), controlId: text(form, "controlId"), status: text(form, "status"),
+    justification: text(form, "justification"), ownerId: text(form, "ownerId"), reviewDate: text(form, "reviewDate"), version: text(form, "version"),
+  };
+  try {
+    await updateSystemControl({
+      ctx: await sessionCtx(),
+      input: {
+        systemId, framework: values.framework as UpdateSystemControlInput["framework"], controlId: values.controlId,
+        status: values.status as UpdateSystemControlInput["status"], justification: values.justification,
+        ownerId: values.ownerId || null, reviewDate: values.reviewDate || null,
+        version: values.version ? Number(values.version) : null,
+      },
+    });
+  } catch (error) {
+    return toActionState(error, values);
+  }
+  revalidatePath(`/systems/${systemId}/controls`);
+  return { status: "success", message: "Saved." };
+}
+
+export async function linkEvidenceAction(systemId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const values = { evidenceId: text(form, "evidenceId"), framework: text(form, "framework"), controlId: text(form, "controlId") };
+  try {
+    await linkEvidence({ ctx: await sessionCtx(), input: values as LinkEvidenceInput });
+  } catch (error) {
+    return toActionState(error, values);
+  }
+  revalidatePath(`/systems/${systemId}/controls`);
+  return { status: "success", message: "Attached." };
+}
+
+export async function deleteEvidenceAction(systemId: string, evidenceId: string, _prev: ActionState): Promise<ActionState> {
+  try {
+    await deleteEvidence({ ctx: await sessionCtx(), input: { evidenceId } });
+  } catch (error) {
+    return toActionState(error);
+  }
+  revalidatePath(`/systems/${systemId}/controls`);
+  return { status: "success", message: "Evidence deleted." };
+}

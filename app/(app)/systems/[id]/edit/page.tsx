@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getSessionContext } from "@/lib/auth/get-session-context";
+import { can, grantFor } from "@/lib/auth/permissions";
+import { getSystem } from "@/lib/systems/get-system";
+import { listFilterOptions } from "@/lib/systems/list-filter-options";
+import { PageHeader } from "@/components/ui/page-header";
+import { SystemForm } from "@/components/systems/system-form";
+import { Forbidden } from "@/components/ui/forbidden";
+import { loadOrNotFound } from "@/lib/actions/load-or-not-found";
+import { updateSystemAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Edit AI system" };
+
+export default async function EditSystemPage({ params }: { params: Promise<{ id: string }> }) {
+  const session = await getSessionContext();
+  if (!session) redirect("/login");
+  const { id } = await params;
+  const system = await loadOrNotFound(getSystem({ ctx: session.ctx, input: { id } }));
+  if (!can(session.ctx.actor, "system:update", system)) return <Forbidden what="edit this AI system" />;
+  const { owners } = await listFilterOptions({ ctx: session.ctx });
+  return (
+    <>
+      <PageHeader title={`Edit ${system.name}`} description={`Version ${system.version}. If someone else saves first, your save is refused and nothing is overwritten.`} />
+      <SystemForm
+        action={updateSystemAction.bind(null, id)}
+        system={system}
+        owners={owners}
+        canChangeOwner={grantFor(session.ctx.actor, "system:update") === "any"}
+        submitLabel="Save changes"
+      />
+    </>
+  );
+}

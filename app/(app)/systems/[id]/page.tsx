@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getSessionContext } from "@/lib/auth/get-session-context";
+import { can } from "@/lib/auth/permissions";
+import { getSystem } from "@/lib/systems/get-system";
+import { listSystemHistory } from "@/lib/systems/list-system-history";
+import { getLatestClassification } from "@/lib/classification/get-latest-classification";
+import { loadOrNotFound } from "@/lib/actions/load-or-not-found";
+import { PageHeader } from "@/components/ui/page-header";
+import { TierBadge } from "@/components/ui/tier-badge";
+import { SystemOverview } from "@/components/systems/system-overview";
+import { ComponentsPanel } from "@/components/systems/components-panel";
+import { HistoryList } from "@/components/systems/history-list";
+import { ArchiveButton } from "@/components/systems/archive-button";
+import { ClassificationPanel } from "@/components/classification/classification-panel";
+import { createComponentAction, deleteComponentAction, setArchivedAction } from "../actions";
+import { decideClassificationAction, proposeClassificationAction } from "./classification-actions";
+
+export const metadata: Metadata = { title: "AI system" };
+
+export default async function SystemPage({ params }: { params: Promise<{ id: string }> }) {
+  const session = await getSessionContext();
+  if (!session) redirect("/login");
+  const { id } = await params;
+  const { ctx } = session;
+  const system = await loadOrNotFound(getSystem({ ctx, input: { id } }));
+  const [history, classification] = await Promise.all([listSystemHistory({ ctx, input: { id } }), getLatestClassification({ ctx, input: { systemId: id } })]);
+  const isArchived = Boolean(system.archivedAt);
+  const canEdit = !isArchived && can(ctx.actor, "system:update", system);
+  const canClassify = !isArchived && can(ctx.actor, "system:classify", system);
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500"><Link href="/systems" className="hover:underline">Inventory</Link> / {system.name}</nav>
+      <PageHeader
+        title={system.name}
+        description={<span className="flex flex-wrap items-center gap-2"><TierBadge tier={system.riskTier} />{system.riskTierBasis && <span>{system.riskTierBasis}</span>}{isArchived && <span className="rounded bg-slate-200 px-2 text-xs">Archived</span>}{system.isDemo && <span className="rounded bg-amber-100 px-2 text-xs text-amber-800">Demo data</span>}</span>}
+        actions={<>
+          {canEdit && <Link href={`/systems/${id}/edit`} className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">Edit</Link>}
+          {can(ctx.actor, "system:archive") && <ArchiveButton action={setArchivedAction.bind(null, id, !isArchived)} archived={isArchived} />}
+        </>}
+      />
+      <div className="grid gap-6 xl:grid-cols-3">
+        <div className="space-y-6 xl:col-span-2">
+          <SystemOverview system={system} />
+          <ClassificationPanel
+            classification={classification}
+            canClassify={canClassify}
+            proposeAction={proposeClassificationAction.bind(null, id)}
+            decideAction={decideClassificationAction.bind(null, id)}
+          />
+          <ComponentsPanel
+            systemId={id}
+            components={system.components}
+            canEdit={canEdit}
+            addAction={createComponentAction.bind(null, id)}
+            deleteActions={Object.fromEntries(system.components.map((c) => [c.id, deleteComponentAction.bind(null, id, c.id)]))}
+          />
+        </div>
+        <HistoryList entries={history} />
+      </div>
+    </>
+  );
+}

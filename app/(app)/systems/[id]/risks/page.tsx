@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getSessionContext } from "@/lib/auth/get-session-context";
+import { can } from "@/lib/auth/permissions";
+import { getSystem } from "@/lib/systems/get-system";
+import { loadRiskRegister } from "@/lib/risks/load-risk-register";
+import { listRiskFilterOptions } from "@/lib/risks/list-risk-filter-options";
+import { atlasTechniqueName, listRiskCatalogOptions } from "@/lib/risks/catalog-refs";
+import { loadOrNotFound } from "@/lib/actions/load-or-not-found";
+import { PageHeader } from "@/components/ui/page-header";
+import { RiskFilters } from "@/components/risks/risk-filters";
+import { CellFilterNote, RiskPagination, RiskTable } from "@/components/risks/risk-table";
+import { RiskHeatmap } from "@/components/risks/risk-heatmap";
+import { RiskForm } from "@/components/risks/risk-form";
+import { createRiskAction } from "../../../risks/actions";
+
+export const metadata: Metadata = { title: "AI system risks" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function SystemRisksPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  const session = await getSessionContext();
+  if (!session) redirect("/login");
+  const { ctx } = session;
+  const { id } = await params;
+  const query = await searchParams;
+  const system = await loadOrNotFound(getSystem({ ctx, input: { id } }));
+  const [view, options] = await Promise.all([loadRiskRegister({ ctx, input: { ...query, systemId: id } }), listRiskFilterOptions({ ctx })]);
+  const { matrix, filters, list, heatmap } = view;
+  const basePath = `/systems/${id}/risks`;
+  const omit = ["systemId" as const];
+  const canWrite = !system.archivedAt && can(ctx.actor, "risk:write", system);
+  // ?technique=AML.T0051 (from the threat profile) pre-fills a new risk from an ATLAS technique
+  const technique = typeof query.technique === "string" ? query.technique.trim() : undefined;
+  const techniqueName = technique ? atlasTechniqueName(technique) : null;
+  const initial = technique && techniqueName ? { title: techniqueName, category: "security", techniqueIds: [technique] } : undefined;
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
+        <Link href="/systems" className="hover:underline">Inventory</Link> / <Link href={`/systems/${id}`} className="hover:underline">{system.name}</Link> / Risks
+      </nav>
+      <PageHeader title={`Risks of ${system.name}`} description={<>Scored on the organisation&apos;s <Link href="/settings/risk-matrix" className="underline">risk matrix</Link>. <Link href={`/risks?systemId=${id}`} className="underline">Open in the organisation register</Link>.</>} />
+      <RiskFilters filters={filters} levels={matrix.levels} members={options.members} action={basePath} />
+      <div className="grid gap-6 2xl:grid-cols-3">
+        <div className="2xl:col-span-2">
+          <CellFilterNote filters={filters} basePath={basePath} omit={omit} />
+          <RiskTable list={list} filters={filters} basePath={basePath} omit={omit} showSystem={false} />
+          <RiskPagination list={list} filters={filters} basePath={basePath} omit={omit} />
+        </div>
+        <RiskHeatmap heatmap={heatmap} likelihoodLabels={matrix.likelihoodLabels} impactLabels={matrix.impactLabels} basePath={basePath} filters={filters} omit={omit} />
+      </div>
+      {canWrite && (
+        <details className="mt-6" open={Boolean(initial) || undefined} id="new-risk">
+          <summary className="cursor-pointer text-base font-semibold text-brand-700">New risk{initial && ` from ${technique}`}</summary>
+          {technique && !techniqueName && <p className="mt-2 text-sm text-amber-800">{technique} is not a MITRE ATLAS technique of the built-in catalog; nothing was pre-filled.</p>}
+          <div className="mt-3">
+            <RiskForm
+              action={createRiskAction.bind(null, id)}
+              initial={initial}
+              options={{ members: options.members, ...listRiskCatalogOptions(), likelihoodLabels: matrix.likelihoodLabels, impactLabels: matrix.impactLabels }}
+              submitLabel="Add risk"
+            />
+          </div>
+        </details>
+      )}
+    </>
+  );
+}

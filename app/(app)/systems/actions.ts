@@ -1,0 +1,91 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { getSessionContext } from "@/lib/auth/get-session-context";
+import { toActionState, type ActionState } from "@/lib/actions/action-state";
+import { systemFormInput } from "@/lib/systems/system-form-input";
+import { createSystem } from "@/lib/systems/create-system";
+import { updateSystem } from "@/lib/systems/update-system";
+import { archiveSystem } from "@/lib/systems/archive-system";
+import { restoreSystem } from "@/lib/systems/restore-system";
+import { createComponent } from "@/lib/components/create-component";
+import { deleteComponent } from "@/lib/components/delete-component";
+import { updateComponent } from "@/lib/components/update-component";
+import { COMPONENT_FIELDS } from "@/lib/components/schemas";
+import { AppError } from "@/lib/errors";
+
+// Thin adapters: session → one domain verb → form state. Permission checks happen in the verbs.
+
+function componentFormInput(form: FormData) {
+  return Object.fromEntries(COMPONENT_FIELDS.map((k) => [k, String(form.get(k) ?? "")]));
+}
+
+async function sessionCtx() {
+  const session = await getSessionContext();
+  if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+  return session.ctx;
+}
+
+export async function createSystemAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = systemFormInput(form);
+  let id: string;
+  try {
+    id = (await createSystem({ ctx: await sessionCtx(), input: input as never })).id;
+  } catch (error) {
+    return toActionState(error, input);
+  }
+  redirect(`/systems/${id}`);
+}
+
+export async function updateSystemAction(id: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = systemFormInput(form);
+  try {
+    await updateSystem({ ctx: await sessionCtx(), input: { id, patch: { ...input, version: Number(form.get("version")) } as never } });
+  } catch (error) {
+    return toActionState(error, input);
+  }
+  redirect(`/systems/${id}`);
+}
+
+export async function setArchivedAction(id: string, archived: boolean, _prev: ActionState): Promise<ActionState> {
+  try {
+    const ctx = await sessionCtx();
+    await (archived ? archiveSystem : restoreSystem)({ ctx, input: { id } });
+  } catch (error) {
+    return toActionState(error);
+  }
+  revalidatePath(`/systems/${id}`);
+  return { status: "success", message: archived ? "Archived." : "Restored." };
+}
+
+export async function createComponentAction(systemId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const component = componentFormInput(form);
+  try {
+    await createComponent({ ctx: await sessionCtx(), input: { systemId, component: component as never } });
+  } catch (error) {
+    return toActionState(error, component);
+  }
+  revalidatePath(`/systems/${systemId}`);
+  return { status: "success", message: "Component added." };
+}
+
+export async function updateComponentAction(systemId: string, componentId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const component = componentFormInput(form);
+  try {
+    await updateComponent({ ctx: await sessionCtx(), input: { id: componentId, component: component as never } });
+  } catch (error) {
+    return toActionState(error, component);
+  }
+  redirect(`/systems/${systemId}`);
+}
+
+export async function deleteComponentAction(systemId: string, componentId: string, _prev: ActionState): Promise<ActionState> {
+  try {
+    await deleteComponent({ ctx: await sessionCtx(), input: { id: componentId } });
+  } catch (error) {
+    return toActionState(error);
+  }
+  revalidatePath(`/systems/${systemId}`);
+  return { status: "success", message: "Component removed." };
+}

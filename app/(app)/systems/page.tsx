@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getSessionContext } from "@/lib/auth/get-session-context";
+import { can } from "@/lib/auth/permissions";
+import { listSystems } from "@/lib/systems/list-systems";
+import { listFilterOptions } from "@/lib/systems/list-filter-options";
+import { listSystemsSchema } from "@/lib/systems/schemas";
+import { PageHeader } from "@/components/ui/page-header";
+import { InventoryFilters } from "@/components/systems/inventory-filters";
+import { InventoryTable } from "@/components/systems/inventory-table";
+import { Pagination } from "@/components/ui/pagination";
+
+export const metadata: Metadata = { title: "Inventory" };
+
+export default async function InventoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const session = await getSessionContext();
+  if (!session) redirect("/login");
+  const filters = listSystemsSchema.parse(await searchParams);
+  const [list, options] = await Promise.all([listSystems({ ctx: session.ctx, input: filters }), listFilterOptions({ ctx: session.ctx })]);
+  return (
+    <>
+      <PageHeader
+        title="AI-system inventory"
+        description="Every AI system the organisation builds, buys or deploys, with its EU AI Act tier and owner."
+        actions={can(session.ctx.actor, "system:create") && (
+          <Link href="/systems/new" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">New AI system</Link>
+        )}
+      />
+      <InventoryFilters filters={filters} options={options} />
+      <InventoryTable list={list} filters={filters} />
+      <Pagination total={list.total} page={list.page} pageSize={list.pageSize} filters={filters} basePath="/systems" />
+    </>
+  );
+}

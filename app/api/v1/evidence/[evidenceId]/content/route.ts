@@ -1,0 +1,8 @@
+// GET /api/v1/evidence/{evidenceId}/content – download an evidence file (org-scoped)
+import { getEvidenceFile } from "@/lib/evidence/get-evidence-file";
+import { withApiHandler } from "@/lib/http/with-api-handler";
+
+export const GET = withApiHandler(async ({ ctx, params }) => {
+  const file = await getEvidenceFile({ ctx, input: { evidenceId: params.evidenceId ?? "" } });
+  return new Response(new Uint8Array(file.bytes), { status: 200, headers: file.headers });
+});

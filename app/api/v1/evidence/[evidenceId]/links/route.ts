@@ -1,0 +1,14 @@
+// POST /api/v1/evidence/{evidenceId}/links – attach existing evidence to another control of its system
+import { assertCan } from "@/lib/auth/permissions";
+import { linkEvidence } from "@/lib/evidence/link-evidence";
+import { evidenceLinkBodySchema } from "@/lib/evidence/schemas";
+import { evidenceSummarySchema } from "@/lib/controls/schemas";
+import { parseInput } from "@/lib/validation/parse-input";
+import { jsonResponse, readJsonBody, withApiHandler } from "@/lib/http/with-api-handler";
+
+export const POST = withApiHandler(async ({ req, ctx, params }) => {
+  assertCan(ctx, "control:write");
+  const link = parseInput(evidenceLinkBodySchema, await readJsonBody(req));
+  const evidence = await linkEvidence({ ctx, input: { evidenceId: params.evidenceId ?? "", ...link } });
+  return jsonResponse(evidenceSummarySchema.parse(evidence), { status: 201 });
+});

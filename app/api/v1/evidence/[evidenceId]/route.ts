@@ -1,0 +1,8 @@
+// DELETE /api/v1/evidence/{evidenceId} – delete a piece of evidence and its attachments to controls
+import { deleteEvidence } from "@/lib/evidence/delete-evidence";
+import { withApiHandler } from "@/lib/http/with-api-handler";
+
+export const DELETE = withApiHandler(async ({ ctx, params }) => {
+  await deleteEvidence({ ctx, input: { evidenceId: params.evidenceId ?? "" } });
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,11 @@
+// POST /api/v1/systems/{id}/restore – restore an archived AI system
+import { restoreSystem } from "@/lib/systems/restore-system";
+import { systemDetailSchema, systemIdSchema } from "@/lib/systems/schemas";
+import { parseInput } from "@/lib/validation/parse-input";
+import { jsonResponse, versionEtag, withApiHandler } from "@/lib/http/with-api-handler";
+
+export const POST = withApiHandler(async ({ ctx, params }) => {
+  const { id } = parseInput(systemIdSchema, params);
+  const system = await restoreSystem({ ctx, input: { id } });
+  return jsonResponse(systemDetailSchema.parse(system), { headers: { etag: versionEtag(system.version) } });
+});

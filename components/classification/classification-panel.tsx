@@ -1,0 +1,54 @@
+import type { ActionState } from "@/lib/actions/action-state";
+import type { ClassificationView } from "@/lib/classification/get-latest-classification";
+import { TierBadge } from "@/components/ui/tier-badge";
+import { formatDateTime } from "@/lib/utils/format-date";
+import { QuestionnaireForm } from "./questionnaire-form";
+import { DecisionForm } from "./decision-form";
+
+type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
+
+export function ClassificationPanel({ classification: c, canClassify, proposeAction, decideAction }: { classification: ClassificationView | null; canClassify: boolean; proposeAction: Action; decideAction: Action }) {
+  return (
+    <section aria-labelledby="classification-h" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="classification">
+      <h2 id="classification-h" className="text-base font-semibold">EU AI Act classification</h2>
+      {!c && <p className="mt-1 text-sm text-slate-600">Not classified with the questionnaire yet.</p>}
+      {c && (
+        <div className="mt-3 rounded-lg bg-slate-50 p-4" data-testid="proposal">
+          <p className="flex flex-wrap items-center gap-2 text-sm">
+            <span className="font-medium">Proposed:</span> <TierBadge tier={c.proposedTier} />
+            <span className="text-xs text-slate-500">{formatDateTime(c.createdAt)}</span>
+          </p>
+          <p className="mt-2 text-sm" data-testid="proposal-summary">{c.summary}</p>
+          {c.basis.length > 0 && <BasisList title="Why" items={c.basis} />}
+          {c.alsoApplies.length > 0 && <BasisList title="Also applies" items={c.alsoApplies} />}
+          {c.decision && (
+            <p className="mt-3 text-sm" data-testid="decision">
+              <span className="font-medium">{c.decision === "accepted" ? "Accepted" : "Overridden"}</span>
+              {c.decidedTier && <> → <TierBadge tier={c.decidedTier} /></>}
+              {c.decision === "overridden" && <span className="block text-slate-700">Reason: {c.overrideReason}</span>}
+              {c.decidedAt && <span className="block text-xs text-slate-500">{formatDateTime(c.decidedAt)}</span>}
+            </p>
+          )}
+          {!c.decision && canClassify && <DecisionForm action={decideAction} assessmentId={c.id} proposedTier={c.proposedTier} />}
+        </div>
+      )}
+      {canClassify && (
+        <details className="mt-4">
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">{c ? "Answer the questionnaire again" : "Classify with the questionnaire"}</summary>
+          <div className="mt-3"><QuestionnaireForm action={proposeAction} initialAnswers={(c?.answers ?? {}) as Record<string, boolean | string[]>} /></div>
+        </details>
+      )}
+    </section>
+  );
+}
+
+function BasisList({ title, items }: { title: string; items: { ref: string; title: string; reason: string }[] }) {
+  return (
+    <div className="mt-3">
+      <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</p>
+      <ul className="mt-1 space-y-1 text-sm">
+        {items.map((b, i) => <li key={`${b.ref}-${i}`}><span className="font-medium">{b.ref}</span> {b.title}: <span className="text-slate-700">{b.reason}</span></li>)}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import Link from "next/link";
+import type { ActionState } from "@/lib/actions/action-state";
+import type { EvidenceSummary, SystemControlView } from "@/lib/controls/schemas";
+import { formatDate } from "@/lib/utils/format-date";
+import { ControlStatusBadge } from "./control-status-badge";
+import { ControlStatusForm } from "./control-status-form";
+import { EvidenceItem } from "./evidence-item";
+import { LinkEvidenceForm } from "./link-evidence-form";
+
+type Props = {
+  systemId: string;
+  frameworkName: string;
+  controls: readonly SystemControlView[];
+  evidence: readonly EvidenceSummary[];
+  members: readonly { id: string; name: string }[];
+  canEdit: boolean;
+  updateAction: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  linkAction: (prev: ActionState, form: FormData) => Promise<ActionState>;
+};
+
+const controlHref = (c: SystemControlView) => `/controls/${c.framework}/${encodeURIComponent(c.controlId)}`;
+
+/** One framework's applicable controls of a system, grouped as the catalog groups them; each opens to its reason, evidence and form. */
+export function SystemControls({ systemId, frameworkName, controls, evidence, members, canEdit, updateAction, linkAction }: Props) {
+  const groups = [...new Set(controls.map((c) => c.groupLabel))];
+  return (
+    <section className="rounded-xl border border-slate-200 bg-white p-5" aria-label={frameworkName} data-testid={`controls-${controls[0]?.framework ?? "none"}`}>
+      <h2 className="text-base font-semibold">{frameworkName} <span className="text-sm font-normal text-slate-500">({controls.length})</span></h2>
+      {groups.map((group) => (
+        <div key={group} className="mt-4">
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{group}</h3>
+          <ul className="mt-1 divide-y divide-slate-100">
+            {controls.filter((c) => c.groupLabel === group).map((c) => {
+              const direct = new Set(c.evidence.filter((e) => e.via === null).map((e) => e.id));
+              return (
+                <li key={`${c.framework}:${c.controlId}`} data-control={`${c.framework}:${c.controlId}`}>
+                  <details className="group py-2">
+                    <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+                      <span aria-hidden className="text-slate-400 transition-transform group-open:rotate-90">▸</span>
+                      <span className="w-28 shrink-0 font-mono text-xs text-slate-600">{c.controlId}</span>
+                      <span className="min-w-0 flex-1">{c.title}</span>
+                      <ControlStatusBadge status={c.status} />
+                      <span className="w-32 truncate text-xs text-slate-500" title="Owner">{c.owner?.name ?? "No owner"}</span>
+                      <span className="w-24 text-xs text-slate-500" title="Next review">{c.reviewDate ? formatDate(c.reviewDate) : "—"}</span>
+                      <span className={`w-20 text-xs ${c.evidenced ? "text-emerald-700" : "text-slate-400"}`}>{c.evidence.length} evidence</span>
+                    </summary>
+                    <div className="mt-2 space-y-2 pl-0 text-sm md:pl-28">
+                      <p className="text-slate-700"><span className="font-medium">Why it applies: </span>{c.reason}</p>
+                      {c.justification && <p className="text-slate-700"><span className="font-medium">Justification: </span>{c.justification}</p>}
+                      <div>
+                        <p className="font-medium">Evidence</p>
+                        {c.evidence.length === 0 ? <p className="text-xs text-slate-500">None yet.</p> : (
+                          <ul className="mt-1 space-y-1">{c.evidence.map((e) => <li key={e.id}><EvidenceItem systemId={systemId} evidence={e} /></li>)}</ul>
+                        )}
+                        {canEdit && (
+                          <LinkEvidenceForm action={linkAction} framework={c.framework} controlId={c.controlId}
+                            options={evidence.filter((e) => !direct.has(e.id)).map((e) => ({ id: e.id, title: e.title }))} />
+                        )}
+                      </div>
+                      <p className="text-xs"><Link href={controlHref(c)} className="text-brand-700 hover:underline">About {c.controlId} and its crosswalk</Link></p>
+                      {canEdit && (
+                        <ControlStatusForm action={updateAction} members={members}
+                          control={{ framework: c.framework, controlId: c.controlId, status: c.status, justification: c.justification, ownerId: c.ownerId, reviewDate: c.reviewDate, version: c.version }} />
+                      )}
+                    </div>
+                  </details>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import Link from "next/link";
+import type { RiskFilters as Filters } from "@/lib/risks/schemas";
+import type { RiskLevel } from "@/lib/risks/risk-matrix";
+import { toOptions } from "@/components/ui/labels";
+import { RISK_CATEGORY_LABELS, RISK_STATUS_LABELS, SCORE_BASIS_LABELS } from "./labels";
+
+type Props = {
+  filters: Filters;
+  levels: readonly RiskLevel[];
+  members: { id: string; name: string }[];
+  /** Offered on the organisation register; the system's register is scoped by its path. */
+  systems?: { id: string; name: string }[];
+  action: string;
+};
+const select = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+
+/** A plain GET form: the URL holds the filter state, so filtered views can be bookmarked and shared. */
+export function RiskFilters({ filters, levels, members, systems, action }: Props) {
+  return (
+    // keyed on the filters so selects re-apply their defaults after a client-side navigation
+    <form key={JSON.stringify(filters)} method="get" action={action} role="search" className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-3" data-testid="risk-filters">
+      <div className="min-w-48 flex-1">
+        <label htmlFor="q" className="block text-xs font-medium text-slate-600">Search</label>
+        <input id="q" name="q" defaultValue={filters.q ?? ""} placeholder="Title or description" className={`${select} mt-1 w-full`} />
+      </div>
+      {systems && <Filter id="systemId" label="AI system" value={filters.systemId} options={systems.map((s) => ({ value: s.id, label: s.name }))} />}
+      <Filter id="category" label="Category" value={filters.category} options={toOptions(RISK_CATEGORY_LABELS)} />
+      <Filter id="status" label="Status" value={filters.status} options={toOptions(RISK_STATUS_LABELS)} />
+      <Filter id="level" label="Level" value={filters.level} options={levels.map((l) => ({ value: l.key, label: l.label }))} />
+      <div>
+        <label htmlFor="basis" className="block text-xs font-medium text-slate-600">Scored on</label>
+        <select id="basis" name="basis" defaultValue={filters.basis} className={`${select} mt-1`}>
+          {toOptions(SCORE_BASIS_LABELS).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        </select>
+      </div>
+      <Filter id="ownerId" label="Owner" value={filters.ownerId} options={members.map((m) => ({ value: m.id, label: m.name }))} />
+      <div>
+        <label htmlFor="techniqueId" className="block text-xs font-medium text-slate-600">ATLAS technique</label>
+        <input id="techniqueId" name="techniqueId" defaultValue={filters.techniqueId ?? ""} placeholder="AML.T0051" className={`${select} mt-1 w-28`} />
+      </div>
+      {filters.likelihood && <input type="hidden" name="likelihood" value={filters.likelihood} />}
+      {filters.impact && <input type="hidden" name="impact" value={filters.impact} />}
+      <input type="hidden" name="sort" value={filters.sort} />
+      <input type="hidden" name="dir" value={filters.dir} />
+      <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">Apply</button>
+      <Link href={action} className="px-1 py-1.5 text-sm text-slate-600 underline">Reset</Link>
+    </form>
+  );
+}
+
+function Filter({ id, label, value, options }: { id: string; label: string; value?: string; options: { value: string; label: string }[] }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-xs font-medium text-slate-600">{label}</label>
+      <select id={id} name={id} defaultValue={value ?? ""} className={`${select} mt-1 max-w-48`}>
+        <option value="">All</option>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </div>
+  );
+}

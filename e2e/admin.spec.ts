@@ -1,0 +1,204 @@
+/**
+ * Administration: members (one-time password, role changes that apply at once), API tokens
+ * (shown once, revocable), the audit trail and its chain verification, who may read it, and the
+ * login form's refusal that does not reveal whether an account exists.
+ */
+import type { Page } from "@playwright/test";
+import { test, expect, loginWithPassword, sidebar, unique, userFor, waitForHydration } from "./fixtures";
+
+function membersPanel(page: Page) {
+  return page.locator("section", { has: page.getByRole("heading", { name: "Members", exact: true }) });
+}
+
+function tokensPanel(page: Page) {
+  return page.locator("section", { has: page.getByRole("heading", { name: "API tokens", exact: true }) });
+}
+
+test("a wrong password and an unknown e-mail get the same generic error", async ({ page, fixtures }) => {
+  async function failedLogin(email: string, password: string): Promise<string> {
+    await page.goto("/login");
+    await waitForHydration(page.locator("form", { has: page.locator("#email") }));
+    await page.locator("#email").fill(email);
+    await page.locator("#password").fill(password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    const error = page.getByTestId("login-error");
+    await expect(error).toBeVisible();
+    await expect(page).toHaveURL(/\/login/);
+    await expect(page.getByTestId("current-user")).toHaveCount(0);
+    expect(page.url()).not.toContain(password); // the form never fell back to a GET submit
+    return (await error.textContent()) ?? "";
+  }
+
+  const wrongPassword = await failedLogin(userFor(fixtures, "auditor").email, `not-the-password-${unique()}`);
+  const unknownEmail = await failedLogin(`nobody-${unique()}@example.test`, fixtures.password);
+  expect(wrongPassword).toBe("The e-mail address or password is not correct.");
+  expect(unknownEmail).toBe(wrongPassword);
+});
+
+test("an admin adds a member, who signs in with the one-time password; a role change applies at once", async ({ page, loginAs, browser }) => {
+  const suffix = unique();
+  const memberName = `New Member ${suffix}`;
+  const memberEmail = `new-member-${suffix}@example.test`;
+
+  await loginAs("admin");
+  await sidebar(page).getByRole("link", { name: "Settings" }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  const members = membersPanel(page);
+  await waitForHydration(members.locator("form").last());
+  await members.getByLabel("Name", { exact: true }).fill(memberName);
+  await members.getByLabel("E-mail", { exact: true }).fill(memberEmail);
+  await members.getByLabel("Role", { exact: true }).selectOption({ label: "Executive" });
+  await members.getByRole("button", { name: "Add member" }).click();
+
+  await expect(page.getByTestId("member-result")).toContainText(`Added ${memberEmail}`);
+  const otp = page.getByTestId("one-time-password");
+  const password = ((await otp.textContent()) ?? "").trim();
+  expect(password.length).toBeGreaterThanOrEqual(12);
+  const row = members.getByTestId("members-table").locator("tr", { hasText: memberEmail });
+  await expect(row).toContainText(memberName);
+  await expect(row.getByLabel(`Role of ${memberName}`)).toHaveValue("executive");
+
+  // shown once: it is gone after a reload and appears nowhere else on the page
+  await page.reload();
+  await expect(page.getByTestId("one-time-password")).toHaveCount(0);
+  await expect(page.getByText(password)).toHaveCount(0);
+
+  // the new member signs in, in their own browser, with the one-time password
+  const memberContext = await browser.newContext();
+  try {
+    const memberPage = await memberContext.newPage();
+    await loginWithPassword(memberPage, memberEmail, password);
+    await expect(memberPage.getByTestId("current-user")).toHaveText(memberName);
+    await expect(memberPage.getByRole("banner")).toContainText("Executive");
+    await sidebar(memberPage).getByRole("link", { name: "Inventory" }).click();
+    await expect(memberPage.getByRole("heading", { name: "AI-system inventory" })).toBeVisible();
+    await expect(memberPage.getByRole("link", { name: "New AI system" })).toHaveCount(0);
+
+    // the admin makes them a compliance officer…
+    const roleRow = membersPanel(page).getByTestId("members-table").locator("tr", { hasText: memberEmail });
+    await waitForHydration(roleRow.locator("form").first());
+    await roleRow.getByLabel(`Role of ${memberName}`).selectOption({ label: "Compliance officer" });
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined),
+      roleRow.getByRole("button", { name: "Save" }).click(),
+    ]);
+    await page.reload();
+    await expect(membersPanel(page).getByLabel(`Role of ${memberName}`)).toHaveValue("compliance_officer");
+
+    // …which applies on the member's next navigation, without signing in again
+    await sidebar(memberPage).getByRole("link", { name: "Dashboard" }).click();
+    await sidebar(memberPage).getByRole("link", { name: "Inventory" }).click();
+    await expect(memberPage.getByRole("link", { name: "New AI system" })).toBeVisible();
+    await memberPage.getByRole("link", { name: "New AI system" }).click();
+    await expect(memberPage.getByRole("button", { name: "Create AI system" })).toBeVisible();
+    // the header is part of the shared layout, which a client-side navigation does not re-render
+    // (it still says "Executive" until a reload; reported as a known UI issue)
+    await memberPage.reload();
+    await expect(memberPage.getByRole("banner")).toContainText("Compliance officer");
+  } finally {
+    await memberContext.close();
+  }
+});
+
+test("an admin creates an API token (shown once), uses it, and revokes it", async ({ page, loginAs, request, fixtures }) => {
+  const tokenName = `CI pipeline ${unique()}`;
+  await loginAs("admin");
+  await sidebar(page).getByRole("link", { name: "Settings" }).click();
+  const tokens = tokensPanel(page);
+  await waitForHydration(tokens.locator("form").last());
+  await tokens.getByLabel("Token name").fill(tokenName);
+  await tokens.getByRole("checkbox", { name: "read" }).check();
+  await tokens.getByRole("checkbox", { name: "write" }).check();
+  await tokens.getByRole("button", { name: "Create token" }).click();
+
+  await expect(page.getByTestId("token-result")).toContainText("shown only once");
+  const secret = ((await page.getByTestId("token-secret").textContent()) ?? "").trim();
+  expect(secret).toMatch(/^\S{20,}$/);
+  const row = tokens.getByTestId("tokens-table").locator("tr", { hasText: tokenName });
+  await expect(row).toContainText("read, write");
+  await expect(row).toContainText("active");
+  await expect(row).toContainText("never");
+  await expect(row).not.toContainText(secret); // only the prefix is listed
+
+  const auth = { Authorization: `Bearer ${secret}` };
+  const list = await request.get("/api/v1/systems", { headers: auth });
+  expect(list.status()).toBe(200);
+  const body = (await list.json()) as { items: { id: string }[]; total: number };
+  expect(body.items.length).toBeGreaterThan(0);
+  expect(body.items.map((s) => s.id)).toContain(fixtures.orgA.systems.seeded);
+
+  // shown once
+  await page.reload();
+  await expect(page.getByTestId("token-secret")).toHaveCount(0);
+  await expect(page.getByText(secret)).toHaveCount(0);
+  await expect(row).not.toContainText("never"); // it was used
+
+  // revoke in the UI (after confirming) → the API refuses it at once
+  await waitForHydration(row.locator("form"));
+  let confirmText = "";
+  page.once("dialog", async (dialog) => {
+    confirmText = dialog.message();
+    await dialog.accept();
+  });
+  await row.getByRole("button", { name: "Revoke" }).click();
+  await expect(row).toContainText("revoked");
+  expect(confirmText).toContain(tokenName);
+  await expect(row.getByRole("button", { name: "Revoke" })).toHaveCount(0);
+
+  const refused = await request.get("/api/v1/systems", { headers: auth });
+  expect(refused.status()).toBe(401);
+  expect(refused.headers()["www-authenticate"]).toContain("invalid_token");
+  expect(await refused.text()).not.toContain(fixtures.orgA.systems.seeded);
+});
+
+test("the audit trail lists the events and verifies its chain; auditors may read it, executives may not", async ({ page, loginAs }) => {
+  const tokenName = `Audit probe ${unique()}`;
+  await loginAs("admin");
+
+  // make a fresh, recognisable event through the UI
+  await sidebar(page).getByRole("link", { name: "Settings" }).click();
+  const tokens = tokensPanel(page);
+  await waitForHydration(tokens.locator("form").last());
+  await tokens.getByLabel("Token name").fill(tokenName);
+  await tokens.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByTestId("token-secret")).toBeVisible();
+
+  await sidebar(page).getByRole("link", { name: "Audit" }).click();
+  await expect(page).toHaveURL(/\/audit$/);
+  const table = page.getByTestId("audit-table");
+  await expect(table).toBeVisible();
+  const newest = table.locator("tbody tr").first();
+  await expect(newest).toContainText("token.create");
+  await expect(newest).toContainText(tokenName);
+  await expect(newest).toContainText("Admin");
+  await expect(table).toContainText("organization.create");
+
+  // filter by action through the form
+  await page.getByLabel("Action").selectOption("token.create");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/action=token.create/);
+  for (const action of await table.locator("tbody tr td:nth-child(4)").allTextContents()) expect(action).toBe("token.create");
+
+  await page.getByRole("link", { name: "Verify chain" }).click();
+  await expect(page).toHaveURL(/verify=1/);
+  await expect(page.getByTestId("chain-status")).toContainText("Chain intact");
+  await expect(page.getByTestId("chain-status")).toContainText(/all \d+ events verified/);
+
+  // an auditor reads it too
+  await loginAs("auditor");
+  await expect(sidebar(page).getByRole("link", { name: "Audit" })).toBeVisible();
+  await sidebar(page).getByRole("link", { name: "Audit" }).click();
+  await expect(page.getByTestId("audit-table")).toContainText(tokenName);
+  await page.getByRole("link", { name: "Verify chain" }).click();
+  await expect(page.getByTestId("chain-status")).toContainText("Chain intact");
+
+  // an executive has no Audit link, and the page is not allowed
+  await loginAs("executive");
+  await expect(sidebar(page).getByRole("link", { name: "Inventory" })).toBeVisible();
+  await expect(sidebar(page).getByRole("link", { name: "Audit" })).toHaveCount(0);
+  await page.goto("/audit");
+  await expect(page.getByTestId("forbidden")).toContainText("Not allowed");
+  await expect(page.getByTestId("audit-table")).toHaveCount(0);
+  await page.goto("/audit?verify=1");
+  await expect(page.getByTestId("chain-status")).toHaveCount(0);
+});

@@ -1,0 +1,33 @@
+/** Every audited action, as "entity.verb". A new mutation adds its action here. */
+export const AUDIT_ACTIONS = [
+  "organization.create",
+  "system.create",
+  "system.update",
+  "system.archive",
+  "system.restore",
+  "component.create",
+  "component.update",
+  "component.delete",
+  "classification.propose",
+  "classification.decide",
+  "member.add",
+  "member.role_change",
+  "member.remove",
+  "token.create",
+  "token.revoke",
+  "atlas.import",
+  "threat.add",
+  "threat.remove",
+  "threat.import_layer",
+  "risk.create",
+  "risk.update",
+  "risk.accept",
+  "risk.delete",
+  "matrix.update",
+  "control.update",
+  "evidence.create",
+  "evidence.link",
+  "evidence.delete",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,0 +1,74 @@
+import { AppError } from "@/lib/errors";
+import type { Actor, ServiceContext, TokenScope } from "@/lib/context";
+import type { Role } from "./roles";
+
+/**
+ * The permission table. It is the single source for the checks inside every domain verb, for
+ * hiding UI controls, and for docs/permissions.md (a unit test keeps that page in sync).
+ * "own" = only on AI systems whose owner is the acting user.
+ */
+export const PERMISSIONS = {
+  "inventory:read": { admin: "any", compliance_officer: "any", risk_owner: "any", executive: "any", auditor: "any" },
+  "system:create": { admin: "any", compliance_officer: "any" },
+  "system:update": { admin: "any", compliance_officer: "any", risk_owner: "own" },
+  "system:classify": { admin: "any", compliance_officer: "any", risk_owner: "own" },
+  "system:archive": { admin: "any", compliance_officer: "any" },
+  "threat:write": { admin: "any", compliance_officer: "any", risk_owner: "own" },
+  "risk:write": { admin: "any", compliance_officer: "any", risk_owner: "own" },
+  "risk:approve": { admin: "any", compliance_officer: "any", executive: "any" },
+  "control:write": { admin: "any", compliance_officer: "any", risk_owner: "own" },
+  "catalog:import": { admin: "any" },
+  "matrix:manage": { admin: "any" },
+  "member:read": { admin: "any", compliance_officer: "any", risk_owner: "any", executive: "any", auditor: "any" },
+  "member:manage": { admin: "any" },
+  "token:manage": { admin: "any" },
+  "audit:read": { admin: "any", auditor: "any" },
+} as const satisfies Record<string, Partial<Record<Role, "any" | "own">>>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** What an organisation API token may do, by scope. Tokens never manage members, tokens or read the audit trail. */
+export const TOKEN_SCOPE_PERMISSIONS: Record<TokenScope, Permission[]> = {
+  read: ["inventory:read"],
+  write: ["inventory:read", "system:create", "system:update", "system:classify", "system:archive", "threat:write", "risk:write", "control:write"],
+};
+
+export const PERMISSION_LABELS: Record<Permission, string> = {
+  "inventory:read": "Read dashboards and the AI-system inventory",
+  "system:create": "Create AI systems",
+  "system:update": "Edit AI systems and their components",
+  "system:classify": "Classify AI systems under the EU AI Act",
+  "system:archive": "Archive and restore AI systems",
+  "threat:write": "Edit AI systems' threat profiles (MITRE ATLAS)",
+  "risk:write": "Create and edit risks in the risk register",
+  "risk:approve": "Be named as the approver who accepts a risk",
+  "control:write": "Set control status and attach evidence",
+  "catalog:import": "Import an official MITRE ATLAS release",
+  "matrix:manage": "Edit the organisation's risk matrix",
+  "member:read": "See the organisation's members",
+  "member:manage": "Add members, change roles, remove members",
+  "token:manage": "Create and revoke API tokens",
+  "audit:read": "Read and verify the audit trail",
+};
+
+/** The scope an actor holds for a permission: "any", "own" (owned systems only) or null. */
+export function grantFor(actor: Actor, permission: Permission): "any" | "own" | null {
+  if (actor.type === "system") return "any";
+  if (actor.type === "token") return actor.scopes.some((s) => TOKEN_SCOPE_PERMISSIONS[s].includes(permission)) ? "any" : null;
+  const row: Partial<Record<Role, "any" | "own">> = PERMISSIONS[permission];
+  return row[actor.role] ?? null;
+}
+
+/** True when the actor may act on a resource owned by `ownerId` (or on the collection when omitted). */
+export function can(actor: Actor, permission: Permission, resource?: { ownerId: string | null }): boolean {
+  const grant = grantFor(actor, permission);
+  if (grant === "any") return true;
+  if (grant === "own") return !resource || (actor.type === "user" && resource.ownerId === actor.userId);
+  return false;
+}
+
+export function assertCan(ctx: ServiceContext, permission: Permission, resource?: { ownerId: string | null }): void {
+  if (!can(ctx.actor, permission, resource)) {
+    throw new AppError("FORBIDDEN", `Your role does not allow this action (${PERMISSION_LABELS[permission].toLowerCase()}).`);
+  }
+}

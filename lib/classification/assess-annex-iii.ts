@@ -1,0 +1,70 @@
+import { DEROGATION_SECTION } from "./derogation-section";
+import { deriveAnnexIiiPoints } from "./derive-annex-iii-points";
+import { formatRefs } from "./format-refs";
+import type { ClassificationAnswers } from "./schemas";
+import type { LegalBasis } from "./types";
+
+export interface AnnexIiiAssessment {
+  /** Non-empty exactly when the system is high-risk via Art 6(2). */
+  readonly grounds: LegalBasis[];
+  /** Why a ticked Annex III use did not make it high-risk (carve-out or Art 6(3) derogation). */
+  readonly exclusions: LegalBasis[];
+  /** Duties that follow from the outcome (registration, FRIA, or Art 6(4) documentation). */
+  readonly obligations: LegalBasis[];
+  /** Summary fragment for a high-risk outcome, e.g. "Annex III point 4(a) (…) via Art 6(2)". */
+  readonly headline: string | null;
+  /** Summary fragment explaining an exclusion, for lower-tier summaries. */
+  readonly exclusionNote: string | null;
+}
+
+// What each Art 6(3) condition means, phrased to complete "the system …".
+const DEROGATION_CLAUSES: Readonly<Record<string, string>> = {
+  derogation_narrow_procedural: "performs only a narrow procedural task",
+  derogation_improves_human_activity: "improves the result of a previously completed human activity",
+  derogation_detects_patterns: "detects decision-making patterns or deviations without replacing or influencing the completed human assessment without proper human review",
+  derogation_preparatory: "performs a preparatory task to an assessment relevant for the Annex III use case",
+};
+
+const ART_6_2: LegalBasis = { ref: "Art 6(2)", title: "High-risk use case listed in Annex III", reason: "AI systems referred to in Annex III are high-risk." };
+const ART_6_4: LegalBasis = { ref: "Art 6(4)", title: "Document the Art 6(3) assessment", reason: "A provider who considers an Annex III system not high-risk must document that assessment before placing the system on the market or putting it into service, and hand it to national competent authorities on request." };
+const ART_49_2: LegalBasis = { ref: "Art 49(2)", title: "Register the system despite the derogation", reason: "Before placing it on the market or putting it into service, the provider must register itself and the system in the EU database (Art 71)." };
+const ART_49_1: LegalBasis = { ref: "Art 49(1)", title: "Registration in the EU database", reason: "The provider registers itself and the system in the EU database (Art 71) before placing it on the market; public-authority deployers register their use (Art 49(3)). Annex III point 2 systems are registered at national level instead (Art 49(5))." };
+const ART_27: LegalBasis = { ref: "Art 27", title: "Fundamental rights impact assessment", reason: "Before first use, deployers that are bodies governed by public law or private entities providing public services, and deployers of Annex III point 5(b) and 5(c) systems, must assess the impact on fundamental rights (not required for Annex III point 2)." };
+
+/** Art 6(2) with the Art 6(3) derogation and its profiling override. */
+export function assessAnnexIii(answers: ClassificationAnswers): AnnexIiiAssessment {
+  const { points, carveOuts } = deriveAnnexIiiPoints(answers);
+  const carveOutNote = carveOuts.length > 0 ? `${formatRefs(carveOuts)} does not apply` : null;
+  if (points.length === 0) return { grounds: [], exclusions: carveOuts, obligations: [], headline: null, exclusionNote: carveOutNote };
+
+  const pointRefs = points.map((point) => point.ref).join(", ");
+  const derogations = DEROGATION_SECTION.questions.filter((question) => question.id in DEROGATION_CLAUSES && answers[question.id] === true);
+  const profiles = answers.profiles_natural_persons === true;
+
+  if (derogations.length > 0 && !profiles) {
+    const exclusions = derogations.map((question) => ({
+      ref: question.legalRef,
+      title: `Derogation: ${question.title.charAt(0).toLowerCase()}${question.title.slice(1)}`,
+      reason: `The system's use under ${pointRefs} is listed in Annex III, but the system ${DEROGATION_CLAUSES[question.id]} and does not profile natural persons, so it is not considered high-risk, provided it poses no significant risk of harm to health, safety or fundamental rights (Art 6(3)).`,
+    }));
+    const note = `the Annex III use (${pointRefs}) is not high-risk under ${derogations.map((question) => question.legalRef).join(" and ")} (document under Art 6(4) and register under Art 49(2))`;
+    return { grounds: [], exclusions: [...carveOuts, ...exclusions], obligations: [ART_6_4, ART_49_2], headline: null, exclusionNote: [carveOutNote, note].filter(Boolean).join("; ") };
+  }
+
+  const grounds: LegalBasis[] = [ART_6_2, ...points.map(({ ref, title, reason }) => ({ ref, title, reason }))];
+  if (derogations.length > 0) {
+    grounds.push({
+      ref: "Art 6(3) third subparagraph",
+      title: "Profiling: derogation unavailable",
+      reason: `You indicated that ${derogations.map((question) => question.legalRef).join(" and ")} could apply, but the system performs profiling of natural persons, and an Annex III system that profiles people is always high-risk.`,
+    });
+  }
+  const onlyCriticalInfrastructure = points.every((point) => point.value === "2");
+  return {
+    grounds,
+    exclusions: carveOuts,
+    obligations: onlyCriticalInfrastructure ? [ART_49_1] : [ART_49_1, ART_27],
+    headline: `${formatRefs(points)} via Art 6(2)`,
+    exclusionNote: carveOutNote,
+  };
+}

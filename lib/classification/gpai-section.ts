@@ -1,0 +1,56 @@
+import type { QuestionnaireSection } from "./types";
+
+// Chapter V: general-purpose AI models. These obligations attach to the *model provider*, which
+// is why the gateway question warns app builders who merely call someone else's model.
+export const GPAI_SECTION = {
+  id: "gpai",
+  title: "General-purpose AI models (Art 51-55)",
+  intro:
+    "Providers of general-purpose AI models have their own obligations, and more of them when the model has systemic risk. Answer these only if you develop the model itself, or have it developed, and place it on the EU market.",
+  questions: [
+    {
+      id: "is_gpai_model",
+      title: "General-purpose AI model",
+      text: "Do you place on the market a general-purpose AI model: a model, typically trained on a large amount of data using self-supervision at scale, that displays significant generality, can competently perform a wide range of distinct tasks and can be integrated into a variety of downstream systems or applications?",
+      help: "Models used only for research, development or prototyping before being placed on the market are not covered (Art 3(63)). If you only build an application on top of another provider's model, answer 'No': the model's obligations stay with its provider, unless your modifications make you the provider of a new model.",
+      legalRef: "Art 3(63)",
+      kind: "boolean",
+    },
+    {
+      id: "gpai_high_impact_capabilities",
+      title: "High-impact capabilities",
+      text: "Has the model been evaluated, using appropriate technical tools and methodologies including indicators and benchmarks, as having high-impact capabilities, i.e. capabilities that match or exceed those of the most advanced general-purpose AI models?",
+      help: "A model with high-impact capabilities is a general-purpose AI model with systemic risk (Art 51(1)(a), Art 3(64)).",
+      legalRef: "Art 51(1)(a)",
+      kind: "boolean",
+      showIf: { question: "is_gpai_model", equals: true },
+    },
+    {
+      id: "gpai_compute_above_threshold",
+      title: "Training compute above 10^25 FLOPs",
+      text: "Was the cumulative amount of computation used to train the model greater than 10^25 floating-point operations (FLOPs)?",
+      help: "Above this threshold the model is presumed to have high-impact capabilities (Art 51(2)). The provider must notify the Commission within two weeks of the threshold being met or becoming known (Art 52(1)) and may present arguments that the model nonetheless does not present systemic risks (Art 52(2)).",
+      legalRef: "Art 51(2)",
+      kind: "boolean",
+      showIf: { question: "is_gpai_model", equals: true },
+    },
+    {
+      id: "gpai_commission_designated",
+      title: "Designated by the Commission",
+      text: "Has the Commission designated the model as having systemic risk, ex officio or following a qualified alert from the scientific panel, on the basis of the criteria in Annex XIII?",
+      help: "Annex XIII criteria include the number of parameters, the size of the training data set, training compute, input and output modalities, benchmark results and reach (for example at least 10 000 registered EU business users).",
+      legalRef: "Art 51(1)(b)",
+      kind: "boolean",
+      showIf: { question: "is_gpai_model", equals: true },
+    },
+    {
+      id: "gpai_open_source",
+      title: "Free and open-source release",
+      text: "Is the model released under a free and open-source licence that allows access, use, modification and distribution, with its parameters (including weights), architecture and usage information made publicly available?",
+      help: "Such models are exempt from the documentation duties in Art 53(1)(a) and (b), but not from the copyright policy and training-content summary, and not at all if the model has systemic risk (Art 53(2)).",
+      legalRef: "Art 53(2)",
+      kind: "boolean",
+      showIf: { question: "is_gpai_model", equals: true },
+    },
+  ],
+} as const satisfies QuestionnaireSection;

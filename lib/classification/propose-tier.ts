@@ -1,0 +1,98 @@
+import { assessGpai } from "./assess-gpai";
+import { assessHighRisk } from "./assess-high-risk";
+import { findProhibitedPractices } from "./find-prohibited-practices";
+import { findTransparencyDuties } from "./find-transparency-duties";
+import { formatRefs } from "./format-refs";
+import { RISK_TIER_LABELS, type ClassificationAnswers, type RiskTier } from "./schemas";
+import type { LegalBasis } from "./types";
+import { visibleAnswers } from "./visible-answers";
+
+export type { LegalBasis } from "./types";
+
+export interface TierProposal {
+  tier: RiskTier;
+  /** Provisions that put the system in this tier, followed by any exceptions that kept it out of a higher one. */
+  basis: LegalBasis[];
+  /** Other provisions the answers trigger (obligations of the tier, Art 50 duties, GPAI duties, …). */
+  alsoApplies: LegalBasis[];
+  /** One human sentence, starting with the tier label. */
+  summary: string;
+}
+
+const ART_4: LegalBasis = { ref: "Art 4", title: "AI literacy", reason: "Providers and deployers must take measures to ensure, to their best extent, a sufficient level of AI literacy among staff and others operating or using the system on their behalf." };
+const ART_95: LegalBasis = { ref: "Art 95", title: "Voluntary codes of conduct", reason: "No mandatory AI Act requirement beyond AI literacy was identified; providers and deployers may voluntarily apply some or all high-risk requirements through codes of conduct." };
+const ART_99_3: LegalBasis = { ref: "Art 99(3)", title: "Penalties", reason: "Non-compliance with the Art 5 prohibitions is subject to fines of up to EUR 35 000 000 or 7% of total worldwide annual turnover, whichever is higher." };
+
+/**
+ * Proposes an EU AI Act risk tier from the questionnaire answers. It is a proposal for a human
+ * reviewer, not a legal determination: every conclusion carries the provisions it rests on.
+ *
+ * Precedence follows the structure of the Regulation: a prohibited practice (Art 5) trumps
+ * everything; then high risk (Art 6); then general-purpose AI models (Chapter V); then the Art 50
+ * transparency duties; otherwise minimal risk. Lower-precedence findings that still bind the
+ * system are listed in alsoApplies rather than lost.
+ */
+export function proposeTier(answers: ClassificationAnswers): TierProposal {
+  // Stale answers to questions the user can no longer see must not influence the outcome.
+  const visible = visibleAnswers(answers);
+  if (!hasAnyAnswer(visible)) {
+    return { tier: "unclassified", basis: [], alsoApplies: [], summary: `${RISK_TIER_LABELS.unclassified}: the questionnaire is incomplete; no question has been answered yet.` };
+  }
+
+  const prohibited = findProhibitedPractices(visible);
+  if (prohibited.practices.length > 0) {
+    return { tier: "prohibited", basis: prohibited.practices, alsoApplies: [ART_99_3], summary: sentence("prohibited", formatRefs(prohibited.practices)) };
+  }
+
+  const high = assessHighRisk(visible);
+  const gpai = assessGpai(visible);
+  const transparency = findTransparencyDuties(visible);
+  const exceptions = [...prohibited.exceptions, ...high.exclusions, ...transparency.exceptions];
+
+  if (high.isHigh) {
+    return {
+      tier: "high",
+      basis: [...high.grounds, ...exceptions],
+      alsoApplies: [...high.obligations, ...prohibited.safeguards, ...gpai.grounds, ...gpai.obligations, ...transparency.duties, ART_4],
+      summary: sentence("high", high.headline),
+    };
+  }
+
+  if (gpai.level !== null) {
+    const tier = gpai.level === "systemic" ? "gpai_systemic" : "gpai";
+    return {
+      tier,
+      basis: [...gpai.grounds, ...exceptions],
+      alsoApplies: [...gpai.obligations, ...high.obligations, ...prohibited.safeguards, ...transparency.duties],
+      summary: sentence(tier, gpai.headline, high.exclusionNote),
+    };
+  }
+
+  if (transparency.duties.length > 0) {
+    return {
+      tier: "limited",
+      basis: [...transparency.duties, ...exceptions],
+      alsoApplies: [...high.obligations, ...prohibited.safeguards, ART_4],
+      summary: sentence("limited", `transparency obligations under ${formatRefs(transparency.duties)}`, high.exclusionNote),
+    };
+  }
+
+  return {
+    tier: "minimal",
+    basis: [ART_95, ...exceptions],
+    alsoApplies: [...high.obligations, ...prohibited.safeguards, ART_4],
+    summary: high.exclusionNote === null
+      ? sentence("minimal", "no prohibited practice, high-risk use, general-purpose AI model or transparency obligation identified; voluntary codes of conduct (Art 95) and AI literacy (Art 4) remain relevant")
+      : sentence("minimal", high.exclusionNote, "no other obligation beyond AI literacy (Art 4) was identified"),
+  };
+}
+
+function sentence(tier: RiskTier, main: string | null, note: string | null = null): string {
+  return `${RISK_TIER_LABELS[tier]}: ${[main, note].filter(Boolean).join("; ")}.`;
+}
+
+// An empty multi-select is indistinguishable from an untouched one in a form, so it does not
+// count as an answer; an explicit "No" does.
+function hasAnyAnswer(answers: ClassificationAnswers): boolean {
+  return Object.values(answers).some((value) => typeof value === "boolean" || (Array.isArray(value) && value.length > 0));
+}

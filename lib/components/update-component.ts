@@ -1,0 +1,20 @@
+import { withTransaction } from "@/lib/db/with-transaction";
+import { assertCan } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { diffChanges } from "@/lib/audit/diff-changes";
+import { parseInput } from "@/lib/validation/parse-input";
+import type { ServiceContext } from "@/lib/context";
+import { COMPONENT_FIELDS, componentInputSchema, type ComponentInput } from "./schemas";
+import { assertCanEditSystem, componentSelect, findComponentOrThrow } from "./internal";
+
+export async function updateComponent({ ctx, input }: { ctx: ServiceContext; input: { id: string; component: ComponentInput } }) {
+  assertCan(ctx, "system:update"); // refuse before looking at the input
+  const data = parseInput(componentInputSchema, input.component);
+  return withTransaction(ctx, async (tx) => {
+    const before = await findComponentOrThrow(tx, ctx, input.id);
+    await assertCanEditSystem(tx, ctx, before.systemId);
+    const after = await tx.systemComponent.update({ where: { id: input.id }, data, select: componentSelect });
+    await recordAudit(tx, ctx, { action: "component.update", entityType: "component", entityId: input.id, subjectId: before.systemId, changes: diffChanges(before, after, COMPONENT_FIELDS) });
+    return after;
+  });
+}

@@ -1,0 +1,154 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import { assertCan } from "@/lib/auth/permissions";
+import type { ServiceContext } from "@/lib/context";
+import { classificationAnswersSchema } from "@/lib/classification/schemas";
+import { deriveAnnexIiiPoints } from "@/lib/classification/derive-annex-iii-points";
+import { visibleAnswers } from "@/lib/classification/visible-answers";
+import type { LegalBasis } from "@/lib/classification/types";
+import { applicableControls, normaliseAnnexIiiPoint, type ApplicabilityClassification, type ApplicableControl } from "./applicable-controls";
+import { controlKey } from "./control-evidence";
+import type { ControlFrameworkId, ControlRef, EvidenceSummary } from "./schemas";
+
+// Fetch helpers private to lib/controls and lib/evidence (evidence is attached to controls and shares
+// their system checks). Not imported from elsewhere.
+
+type Client = Prisma.TransactionClient;
+
+export const controlSystemSelect = {
+  id: true, name: true, ownerId: true, riskTier: true, euAiActRole: true, lifecycleStage: true, archivedAt: true,
+} satisfies Prisma.AISystemSelect;
+export type ControlSystemRow = Prisma.AISystemGetPayload<{ select: typeof controlSystemSelect }>;
+
+/** A system of the context's organisation or NOT_FOUND (also for another organisation's id). */
+export async function findControlSystemOrThrow(client: Client, ctx: ServiceContext, systemId: string): Promise<ControlSystemRow> {
+  const row = await client.aISystem.findFirst({ where: { id: systemId, orgId: ctx.orgId }, select: controlSystemSelect });
+  if (!row) throw new AppError("NOT_FOUND", "AI system not found.");
+  return row;
+}
+
+export type DecidedClassification = { assessmentId: string; decidedAt: Date | null; facts: ApplicabilityClassification };
+
+/**
+ * What a stored classification found, as references: the proposal's basis and "also applies" refs, and
+ * the Annex III points derived from the visible answers (carve-outs removed, implied points added), the
+ * same way the proposal itself was computed.
+ */
+export function toClassificationFacts(answers: unknown, proposedBasis: unknown): ApplicabilityClassification {
+  const stored = (proposedBasis ?? {}) as { basis?: LegalBasis[]; alsoApplies?: LegalBasis[] };
+  const parsed = classificationAnswersSchema.safeParse(answers);
+  const points = parsed.success ? deriveAnnexIiiPoints(visibleAnswers(parsed.data)).points.map((point) => normaliseAnnexIiiPoint(point.ref)) : [];
+  return {
+    basisRefs: (stored.basis ?? []).map((entry) => entry.ref),
+    alsoAppliesRefs: (stored.alsoApplies ?? []).map((entry) => entry.ref),
+    annexIIIPoints: points,
+  };
+}
+
+/**
+ * The latest decided (accepted or overridden) classification of each system. Undecided proposals are
+ * ignored: until someone decides, the system's tier did not come from them. An override keeps the
+ * proposal's findings (Annex III points, duties found): the override changes the tier, not the facts.
+ */
+export async function loadDecidedClassifications(client: Client, ctx: ServiceContext, systemIds: readonly string[]): Promise<Map<string, DecidedClassification>> {
+  if (systemIds.length === 0) return new Map();
+  const rows = await client.classificationAssessment.findMany({
+    where: { orgId: ctx.orgId, systemId: { in: [...systemIds] }, decision: { not: null } },
+    orderBy: [{ systemId: "asc" }, { createdAt: "desc" }, { id: "desc" }],
+    distinct: ["systemId"],
+    select: { id: true, systemId: true, answers: true, proposedBasis: true, decidedAt: true },
+  });
+  return new Map(rows.map((row) => [row.systemId, { assessmentId: row.id, decidedAt: row.decidedAt, facts: toClassificationFacts(row.answers, row.proposedBasis) }]));
+}
+
+export function applicableForSystem(system: ControlSystemRow, classification: DecidedClassification | undefined): ApplicableControl[] {
+  return applicableControls({
+    riskTier: system.riskTier,
+    euAiActRole: system.euAiActRole,
+    lifecycleStage: system.lifecycleStage,
+    archived: system.archivedAt !== null,
+    classification: classification?.facts ?? null,
+  });
+}
+
+/** The applicable control `ref` of `applicable`, or VALIDATION naming controlId (only applicable controls can be set). */
+export function assertApplicable(applicable: readonly ApplicableControl[], ref: ControlRef, path = "controlId"): ApplicableControl {
+  const found = applicable.find((control) => control.framework === ref.framework && control.controlId === ref.controlId);
+  if (!found) {
+    throw new AppError("VALIDATION", `${ref.controlId} is not an applicable control of this AI system.`, [
+      { path, message: "Not applicable to this AI system (its risk tier, role and lifecycle stage decide which controls apply)" },
+    ]);
+  }
+  return found;
+}
+
+/**
+ * Control and evidence edits: the "control:write" permission (risk owners: own systems only), refused
+ * on archived systems. Returns the system and its applicable controls.
+ */
+export async function loadWritableSystem(client: Client, ctx: ServiceContext, systemId: string) {
+  assertCan(ctx, "control:write");
+  const system = await findControlSystemOrThrow(client, ctx, systemId);
+  assertCan(ctx, "control:write", system);
+  if (system.archivedAt) throw new AppError("CONFLICT", "This AI system is archived; restore it before editing its controls or evidence.");
+  const classifications = await loadDecidedClassifications(client, ctx, [system.id]);
+  return { system, applicable: applicableForSystem(system, classifications.get(system.id)) };
+}
+
+/** An owner must be a member of the organisation. */
+export async function assertMember(client: Client, ctx: ServiceContext, userId: string | null | undefined, path = "ownerId") {
+  if (!userId) return;
+  const member = await client.membership.findFirst({ where: { orgId: ctx.orgId, userId }, select: { id: true } });
+  if (!member) throw new AppError("VALIDATION", "The owner must be a member of this organisation.", [{ path, message: "Not a member of this organisation" }]);
+}
+
+/** Names of the given users that are members of the organisation; others show as "Former member". */
+export async function memberNames(client: Client, ctx: ServiceContext, userIds: readonly (string | null)[]): Promise<Map<string, string>> {
+  const ids = [...new Set(userIds.filter((id): id is string => Boolean(id)))];
+  if (ids.length === 0) return new Map();
+  const rows = await client.membership.findMany({ where: { orgId: ctx.orgId, userId: { in: ids } }, select: { user: { select: { id: true, name: true } } } });
+  return new Map(rows.map((row) => [row.user.id, row.user.name]));
+}
+
+// ── Evidence DTOs ────────────────────────────────────────────────────────────────────────────
+
+export const evidenceSummarySelect = {
+  id: true, systemId: true, kind: true, title: true, url: true, fileName: true, mimeType: true, size: true, sha256: true, createdAt: true,
+  links: { select: { framework: true, controlId: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+} satisfies Prisma.EvidenceSelect;
+type EvidenceRow = Prisma.EvidenceGetPayload<{ select: typeof evidenceSummarySelect }>;
+
+export function toEvidenceSummary(row: EvidenceRow): EvidenceSummary {
+  return {
+    id: row.id, kind: row.kind, title: row.title, url: row.url, fileName: row.fileName, mimeType: row.mimeType, size: row.size, sha256: row.sha256,
+    createdAt: row.createdAt.toISOString(),
+    links: row.links.map((link) => ({ framework: link.framework as ControlFrameworkId, controlId: link.controlId })),
+  };
+}
+
+/** Every piece of evidence of one system (never its bytes), newest first. */
+export async function loadSystemEvidence(client: Client, ctx: ServiceContext, systemId: string): Promise<EvidenceSummary[]> {
+  const rows = await client.evidence.findMany({
+    where: { orgId: ctx.orgId, systemId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: evidenceSummarySelect,
+  });
+  return rows.map(toEvidenceSummary);
+}
+
+/** Which controls of each system have evidence attached (keys: controlKey), for the posture. */
+export async function loadLinkedControlKeys(client: Client, ctx: ServiceContext, systemIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (systemIds.length === 0) return out;
+  const rows = await client.evidenceLink.findMany({
+    where: { orgId: ctx.orgId, systemId: { in: [...systemIds] } },
+    select: { systemId: true, framework: true, controlId: true },
+    distinct: ["systemId", "framework", "controlId"],
+  });
+  for (const row of rows) {
+    const keys = out.get(row.systemId) ?? new Set<string>();
+    keys.add(controlKey(row.framework, row.controlId));
+    out.set(row.systemId, keys);
+  }
+  return out;
+}

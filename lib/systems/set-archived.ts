@@ -1,0 +1,23 @@
+import { withTransaction } from "@/lib/db/with-transaction";
+import { assertCan } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/context";
+import type { SystemDetail } from "./schemas";
+import { detailSelect, findSystemOrThrow, toDetail } from "./internal";
+
+/** Shared body of archiveSystem / restoreSystem: archiving hides a system from the inventory, never deletes it. */
+export async function setArchived(ctx: ServiceContext, id: string, archived: boolean): Promise<SystemDetail> {
+  assertCan(ctx, "system:archive");
+  return withTransaction(ctx, async (tx) => {
+    const before = await findSystemOrThrow(tx, ctx, id);
+    if (Boolean(before.archivedAt) === archived) throw new AppError("CONFLICT", archived ? "This AI system is already archived." : "This AI system is not archived.");
+    const archivedAt = archived ? new Date() : null;
+    const after = await tx.aISystem.update({ where: { id }, data: { archivedAt, version: { increment: 1 } }, select: detailSelect });
+    await recordAudit(tx, ctx, {
+      action: archived ? "system.archive" : "system.restore", entityType: "system", entityId: id, subjectId: id,
+      changes: { archivedAt: { before: before.archivedAt?.toISOString() ?? null, after: archivedAt?.toISOString() ?? null } },
+    });
+    return toDetail(after);
+  });
+}

@@ -1,0 +1,17 @@
+import { withTransaction } from "@/lib/db/with-transaction";
+import { assertCan } from "@/lib/auth/permissions";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
+import type { ServiceContext } from "@/lib/context";
+
+export async function revokeApiToken({ ctx, input }: { ctx: ServiceContext; input: { id: string } }) {
+  assertCan(ctx, "token:manage");
+  return withTransaction(ctx, async (tx) => {
+    const token = await tx.apiToken.findFirst({ where: { id: input.id, orgId: ctx.orgId }, select: { id: true, name: true, revokedAt: true } });
+    if (!token) throw new AppError("NOT_FOUND", "API token not found.");
+    if (token.revokedAt) throw new AppError("CONFLICT", "This token is already revoked.");
+    const revokedAt = new Date();
+    await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt }, select: { id: true } });
+    await recordAudit(tx, ctx, { action: "token.revoke", entityType: "api_token", entityId: token.id, changes: { revokedAt: { before: null, after: revokedAt.toISOString() } } });
+  });
+}

@@ -1,0 +1,397 @@
+import { randomBytes } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/audit-actions";
+import { computeEventHash } from "@/lib/audit/compute-event-hash";
+import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { actorId, type ServiceContext } from "@/lib/context";
+import { createTestOrg, type TestOrg } from "@/tests/factories/create-test-org";
+import { createSystem } from "@/lib/systems/create-system";
+import { updateSystem } from "@/lib/systems/update-system";
+import { archiveSystem } from "@/lib/systems/archive-system";
+import { restoreSystem } from "@/lib/systems/restore-system";
+import { createComponent } from "@/lib/components/create-component";
+import { updateComponent } from "@/lib/components/update-component";
+import { deleteComponent } from "@/lib/components/delete-component";
+import { addMember } from "@/lib/members/add-member";
+import { changeMemberRole } from "@/lib/members/change-member-role";
+import { removeMember } from "@/lib/members/remove-member";
+import { createApiToken } from "@/lib/tokens/create-api-token";
+import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+const unique = () => randomBytes(4).toString("hex");
+
+async function orgHead(orgId: string) {
+  return db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { auditSeq: true, auditHeadHash: true } });
+}
+
+async function eventsOf(orgId: string) {
+  return db.auditEvent.findMany({ where: { orgId }, orderBy: { seq: "asc" } });
+}
+
+async function eventAt(orgId: string, seq: number) {
+  return db.auditEvent.findUniqueOrThrow({ where: { orgId_seq: { orgId, seq } } });
+}
+
+/** An organisation whose chain holds exactly `n` events (organization.create, system.create, then updates). */
+async function orgWithEvents(n: number): Promise<TestOrg> {
+  const org = await createTestOrg("chain");
+  let system = await createSystem({ ctx: org.as("admin"), input: { name: "Chained 1" } });
+  for (let i = 3; i <= n; i++) {
+    system = await updateSystem({ ctx: org.as("compliance_officer"), input: { id: system.id, patch: { name: `Chained ${i - 1}`, version: system.version } } });
+  }
+  expect((await orgHead(org.orgId)).auditSeq).toBe(n);
+  return org;
+}
+
+const tamper = (sql: string, ...params: unknown[]) => db.$executeRawUnsafe(sql, ...params);
+
+// ---------------------------------------------------------------------------------------------
+// One event per mutation
+// ---------------------------------------------------------------------------------------------
+
+type Fixture = { systemId: string; version: number; componentId: string; memberUserId: string; tokenId: string };
+
+type MutationCase = {
+  verb: string;
+  action: AuditAction;
+  entityType: string;
+  /** Prepares what the verb acts on (not part of the measured events). */
+  setup?: (org: TestOrg) => Promise<Partial<Fixture>>;
+  /** Runs the verb; returns the expected entityId and subjectId of its event. */
+  run: (ctx: ServiceContext, fx: Partial<Fixture>) => Promise<{ entityId: string; subjectId: string | null }>;
+  /** Checks the event's changes. */
+  changes: (changes: Record<string, unknown>, fx: Partial<Fixture>) => void;
+};
+
+const systemFixture = async (org: TestOrg, archived = false): Promise<Partial<Fixture>> => {
+  const s = await createSystem({ ctx: org.system, input: { name: "A", description: "kept", vendor: "Acme" } });
+  if (archived) await archiveSystem({ ctx: org.system, input: { id: s.id } });
+  return { systemId: s.id, version: s.version };
+};
+
+const componentFixture = async (org: TestOrg): Promise<Partial<Fixture>> => {
+  const fx = await systemFixture(org);
+  const c = await createComponent({ ctx: org.system, input: { systemId: fx.systemId!, component: { kind: "model", name: "m", licence: "MIT" } } });
+  return { ...fx, componentId: c.id };
+};
+
+const memberFixture = async (org: TestOrg): Promise<Partial<Fixture>> => {
+  const user = await db.user.create({ data: { email: `m-${unique()}@example.test`, name: "Member" }, select: { id: true } });
+  await db.membership.create({ data: { orgId: org.orgId, userId: user.id, role: "executive" } });
+  return { memberUserId: user.id };
+};
+
+const MUTATIONS: MutationCase[] = [
+  {
+    verb: "createSystem", action: "system.create", entityType: "system",
+    run: async (ctx) => {
+      const s = await createSystem({ ctx, input: { name: "Created", riskTier: "high" } });
+      return { entityId: s.id, subjectId: s.id };
+    },
+    changes: (c) => {
+      expect(c.name).toEqual({ before: null, after: "Created" });
+      expect(c.riskTier).toEqual({ before: null, after: "high" });
+      expect(c).not.toHaveProperty("ownerId"); // null → null is no change
+      expect(c).not.toHaveProperty("hosting");
+    },
+  },
+  {
+    verb: "updateSystem", action: "system.update", entityType: "system", setup: (org) => systemFixture(org),
+    run: async (ctx, fx) => {
+      await updateSystem({ ctx, input: { id: fx.systemId!, patch: { name: "B", description: "kept", version: fx.version! } } });
+      return { entityId: fx.systemId!, subjectId: fx.systemId! };
+    },
+    // description was sent but unchanged, vendor not sent: both absent
+    changes: (c) => expect(c).toEqual({ name: { before: "A", after: "B" } }),
+  },
+  {
+    verb: "archiveSystem", action: "system.archive", entityType: "system", setup: (org) => systemFixture(org),
+    run: async (ctx, fx) => {
+      await archiveSystem({ ctx, input: { id: fx.systemId! } });
+      return { entityId: fx.systemId!, subjectId: fx.systemId! };
+    },
+    changes: (c) => expect(c).toEqual({ archivedAt: { before: null, after: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) } }),
+  },
+  {
+    verb: "restoreSystem", action: "system.restore", entityType: "system", setup: (org) => systemFixture(org, true),
+    run: async (ctx, fx) => {
+      await restoreSystem({ ctx, input: { id: fx.systemId! } });
+      return { entityId: fx.systemId!, subjectId: fx.systemId! };
+    },
+    changes: (c) => expect(c).toEqual({ archivedAt: { before: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), after: null } }),
+  },
+  {
+    verb: "createComponent", action: "component.create", entityType: "component", setup: (org) => systemFixture(org),
+    run: async (ctx, fx) => {
+      const c = await createComponent({ ctx, input: { systemId: fx.systemId!, component: { kind: "dataset", name: "Training set" } } });
+      return { entityId: c.id, subjectId: fx.systemId! };
+    },
+    changes: (c) => expect(c).toEqual({ kind: { before: null, after: "dataset" }, name: { before: null, after: "Training set" }, version: { before: null, after: "" }, sourceUrl: { before: null, after: "" }, licence: { before: null, after: "" }, sha256: { before: null, after: "" } }),
+  },
+  {
+    verb: "updateComponent", action: "component.update", entityType: "component", setup: componentFixture,
+    run: async (ctx, fx) => {
+      await updateComponent({ ctx, input: { id: fx.componentId!, component: { kind: "model", name: "m2", version: "1.0", licence: "MIT" } } });
+      return { entityId: fx.componentId!, subjectId: fx.systemId! };
+    },
+    changes: (c) => expect(c).toEqual({ name: { before: "m", after: "m2" }, version: { before: "", after: "1.0" } }),
+  },
+  {
+    verb: "deleteComponent", action: "component.delete", entityType: "component", setup: componentFixture,
+    run: async (ctx, fx) => {
+      await deleteComponent({ ctx, input: { id: fx.componentId! } });
+      return { entityId: fx.componentId!, subjectId: fx.systemId! };
+    },
+    changes: (c) => expect(c).toMatchObject({ kind: { before: "model", after: null }, name: { before: "m", after: null }, licence: { before: "MIT", after: null } }),
+  },
+  {
+    verb: "addMember", action: "member.add", entityType: "member",
+    run: async (ctx) => {
+      const { userId } = await addMember({ ctx, input: { email: `audit-${unique()}@example.test`, name: "New", role: "auditor" } });
+      return { entityId: userId, subjectId: null };
+    },
+    changes: (c) => expect(c).toEqual({ email: { before: null, after: expect.stringMatching(/^audit-/) }, role: { before: null, after: "auditor" }, accountCreated: { before: null, after: true } }),
+  },
+  {
+    verb: "changeMemberRole", action: "member.role_change", entityType: "member", setup: memberFixture,
+    run: async (ctx, fx) => {
+      await changeMemberRole({ ctx, input: { userId: fx.memberUserId!, role: "auditor" } });
+      return { entityId: fx.memberUserId!, subjectId: null };
+    },
+    changes: (c) => expect(c).toEqual({ role: { before: "executive", after: "auditor" } }),
+  },
+  {
+    verb: "removeMember", action: "member.remove", entityType: "member", setup: memberFixture,
+    run: async (ctx, fx) => {
+      await removeMember({ ctx, input: { userId: fx.memberUserId! } });
+      return { entityId: fx.memberUserId!, subjectId: null };
+    },
+    changes: (c) => expect(c).toMatchObject({ role: { before: "executive", after: null }, systemsUnassigned: { before: [], after: null } }),
+  },
+  {
+    verb: "createApiToken", action: "token.create", entityType: "api_token",
+    run: async (ctx) => {
+      const { id } = await createApiToken({ ctx, input: { name: "CI", scopes: ["read", "write"] } });
+      return { entityId: id, subjectId: null };
+    },
+    changes: (c) => expect(c).toEqual({ name: { before: null, after: "CI" }, scopes: { before: null, after: ["read", "write"] } }),
+  },
+  {
+    verb: "revokeApiToken", action: "token.revoke", entityType: "api_token",
+    setup: async (org) => ({ tokenId: (await createApiToken({ ctx: org.system, input: { name: "Old", scopes: ["read"] } })).id }),
+    run: async (ctx, fx) => {
+      await revokeApiToken({ ctx, input: { id: fx.tokenId! } });
+      return { entityId: fx.tokenId!, subjectId: null };
+    },
+    changes: (c) => expect(c).toEqual({ revokedAt: { before: null, after: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) } }),
+  },
+];
+
+describe("every mutating verb writes exactly one audit event", () => {
+  let org: TestOrg;
+  beforeAll(async () => {
+    org = await createTestOrg("audit-one");
+  });
+
+  it("the organisation starts with organization.create as event #1", async () => {
+    const [first, ...rest] = await eventsOf(org.orgId);
+    expect(rest).toEqual([]);
+    expect(first).toMatchObject({ seq: 1, action: "organization.create", entityType: "organization", entityId: org.orgId, actorType: "system", prevHash: null });
+  });
+
+  it("covers every audited action except classification (tested with the classification verbs)", () => {
+    const covered = new Set<string>(["organization.create", ...MUTATIONS.map((m) => m.action)]);
+    for (const action of covered) expect(AUDIT_ACTIONS).toContain(action);
+    expect(AUDIT_ACTIONS.filter((a) => !a.startsWith("classification.") && !covered.has(a))).toEqual([]);
+  });
+
+  it.each(MUTATIONS.map((m) => [`${m.verb} → ${m.action}`, m] as const))("%s", async (_name, m) => {
+    const fx = (await m.setup?.(org)) ?? {};
+    const ctx = org.as("admin");
+    const head = await orgHead(org.orgId);
+    const expected = await m.run(ctx, fx);
+    const after = await orgHead(org.orgId);
+    expect(after.auditSeq).toBe(head.auditSeq + 1);
+    const written = await db.auditEvent.findMany({ where: { orgId: org.orgId, seq: { gt: head.auditSeq } } });
+    expect(written).toHaveLength(1);
+    const [event] = written;
+    expect(event).toMatchObject({
+      seq: head.auditSeq + 1,
+      action: m.action,
+      entityType: m.entityType,
+      entityId: expected.entityId,
+      subjectId: expected.subjectId,
+      actorType: "user",
+      actorId: actorId(ctx.actor),
+      actorLabel: ctx.actor.label,
+      prevHash: head.auditHeadHash,
+      hash: after.auditHeadHash,
+    });
+    m.changes(event.changes as Record<string, unknown>, fx);
+  });
+
+  it("an update that changes nothing writes no event and keeps the version", async () => {
+    const s = await createSystem({ ctx: org.system, input: { name: "Same", vendor: "Acme" } });
+    const head = await orgHead(org.orgId);
+    const result = await updateSystem({ ctx: org.as("admin"), input: { id: s.id, patch: { name: " Same ", vendor: "Acme", version: s.version } } });
+    expect(result.version).toBe(s.version);
+    expect(await orgHead(org.orgId)).toEqual(head);
+  });
+
+  it("records a token actor as such", async () => {
+    const ctx: ServiceContext = { orgId: org.orgId, actor: { type: "token", tokenId: "tok_123", scopes: ["write"], label: 'API token "CI"' } };
+    const s = await createSystem({ ctx, input: { name: "Via API" } });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { orgId: org.orgId, entityId: s.id } });
+    expect(event).toMatchObject({ actorType: "token", actorId: "tok_123", actorLabel: 'API token "CI"' });
+  });
+
+  it("a mutation rolled back with its caller's transaction leaves no event (fail closed)", async () => {
+    const head = await orgHead(org.orgId);
+    await expect(
+      db.$transaction(async (tx) => {
+        await createSystem({ ctx: { ...org.as("admin"), tx }, input: { name: "Rolled back" } });
+        throw new Error("boom after the write");
+      }),
+    ).rejects.toThrow("boom");
+    expect(await orgHead(org.orgId)).toEqual(head);
+    expect(await db.aISystem.count({ where: { orgId: org.orgId, name: "Rolled back" } })).toBe(0);
+  });
+
+  it("the chain of all the events above verifies", async () => {
+    const report = await verifyAuditChain({ ctx: org.as("auditor") });
+    const { auditSeq } = await orgHead(org.orgId);
+    expect(report).toEqual({ ok: true, checked: auditSeq, headSeq: auditSeq, firstBreak: null });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Verification and tampering
+// ---------------------------------------------------------------------------------------------
+
+describe("verifyAuditChain", () => {
+  it("is ok on an intact chain", async () => {
+    const org = await orgWithEvents(5);
+    expect(await verifyAuditChain({ ctx: org.as("auditor") })).toEqual({ ok: true, checked: 5, headSeq: 5, firstBreak: null });
+  });
+
+  it("each event links to the previous event's hash and its hash recomputes", async () => {
+    const org = await orgWithEvents(4);
+    const events = await eventsOf(org.orgId);
+    events.forEach((e, i) => {
+      expect(e.seq).toBe(i + 1);
+      expect(e.prevHash).toBe(i === 0 ? null : events[i - 1].hash);
+      const { id: _id, hash, createdAt, ...content } = e;
+      expect(computeEventHash({ ...content, createdAt: createdAt.toISOString() })).toBe(hash);
+    });
+    expect((await orgHead(org.orgId)).auditHeadHash).toBe(events[3].hash);
+  });
+
+  it("edited changes of event #3 → broken at #3", async () => {
+    const org = await orgWithEvents(5);
+    const third = await eventAt(org.orgId, 3);
+    await tamper(`UPDATE "AuditEvent" SET changes = $1::jsonb WHERE "orgId" = $2 AND seq = 3`, JSON.stringify({ name: { before: "A", after: "Innocent" } }), org.orgId);
+    const report = await verifyAuditChain({ ctx: org.as("auditor") });
+    expect(report.ok).toBe(false);
+    expect(report.firstBreak).toEqual({ seq: 3, eventId: third.id, reason: expect.stringMatching(/altered/) });
+    expect(report.checked).toBe(2);
+  });
+
+  it("a deleted middle event → broken at the deleted seq", async () => {
+    const org = await orgWithEvents(5);
+    await tamper(`DELETE FROM "AuditEvent" WHERE "orgId" = $1 AND seq = 3`, org.orgId);
+    const report = await verifyAuditChain({ ctx: org.as("auditor") });
+    expect(report.ok).toBe(false);
+    expect(report.firstBreak).toEqual({ seq: 3, eventId: null, reason: expect.stringMatching(/#3 is missing/) });
+  });
+
+  it("a changed prevHash → broken at that event", async () => {
+    const org = await orgWithEvents(5);
+    const fourth = await eventAt(org.orgId, 4);
+    await tamper(`UPDATE "AuditEvent" SET "prevHash" = $1 WHERE "orgId" = $2 AND seq = 4`, "0".repeat(64), org.orgId);
+    const report = await verifyAuditChain({ ctx: org.as("auditor") });
+    expect(report.ok).toBe(false);
+    expect(report.firstBreak).toEqual({ seq: 4, eventId: fourth.id, reason: expect.stringMatching(/does not link/) });
+  });
+
+  it("a deleted last event → the organisation head no longer matches, broken at that seq", async () => {
+    const org = await orgWithEvents(5);
+    await tamper(`DELETE FROM "AuditEvent" WHERE "orgId" = $1 AND seq = 5`, org.orgId);
+    const report = await verifyAuditChain({ ctx: org.as("auditor") });
+    expect(report).toMatchObject({ ok: false, checked: 4, headSeq: 5 });
+    expect(report.firstBreak).toEqual({ seq: 5, eventId: null, reason: expect.stringMatching(/head/) });
+  });
+
+  it("an edited event whose hash was recomputed by the forger → broken at the NEXT event", async () => {
+    const org = await orgWithEvents(5);
+    const third = await eventAt(org.orgId, 3);
+    const forgedChanges = { name: { before: "x", after: "forged" } };
+    const { id: _id, hash: _hash, createdAt, ...content } = third;
+    const forgedHash = computeEventHash({ ...content, changes: forgedChanges, createdAt: createdAt.toISOString() });
+    await tamper(`UPDATE "AuditEvent" SET changes = $1::jsonb, hash = $2 WHERE id = $3`, JSON.stringify(forgedChanges), forgedHash, third.id);
+    const fourth = await eventAt(org.orgId, 4);
+    const report = await verifyAuditChain({ ctx: org.as("auditor") });
+    expect(report.firstBreak).toEqual({ seq: 4, eventId: fourth.id, reason: expect.stringMatching(/does not link/) });
+  });
+
+  it("an edited actor label → broken at that event", async () => {
+    const org = await orgWithEvents(4);
+    await tamper(`UPDATE "AuditEvent" SET "actorLabel" = 'someone else' WHERE "orgId" = $1 AND seq = 2`, org.orgId);
+    const report = await verifyAuditChain({ ctx: org.as("auditor") });
+    expect(report).toMatchObject({ ok: false, firstBreak: { seq: 2 } });
+  });
+
+  it("tampering in one organisation leaves another organisation's chain intact", async () => {
+    const [tampered, clean] = await Promise.all([orgWithEvents(3), orgWithEvents(3)]);
+    await tamper(`UPDATE "AuditEvent" SET changes = '{}'::jsonb WHERE "orgId" = $1 AND seq = 2`, tampered.orgId);
+    expect((await verifyAuditChain({ ctx: tampered.as("admin") })).ok).toBe(false);
+    expect((await verifyAuditChain({ ctx: clean.as("admin") })).ok).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Concurrency
+// ---------------------------------------------------------------------------------------------
+
+describe("concurrent mutations", () => {
+  it("10 parallel updateSystem/createSystem calls produce a gap-free chain that verifies", async () => {
+    const org = await createTestOrg("concurrent");
+    const systems = [];
+    for (let i = 0; i < 5; i++) systems.push(await createSystem({ ctx: org.as("admin"), input: { name: `Base ${i}` } }));
+    const before = (await orgHead(org.orgId)).auditSeq;
+
+    const results = await Promise.allSettled([
+      ...systems.map((s, i) => updateSystem({ ctx: org.as("compliance_officer"), input: { id: s.id, patch: { description: `parallel ${i}`, version: s.version } } })),
+      ...systems.map((_, i) => createSystem({ ctx: org.as("admin"), input: { name: `Parallel ${i}` } })),
+    ]);
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+
+    const events = await eventsOf(org.orgId);
+    expect(events.map((e) => e.seq)).toEqual(Array.from({ length: before + 10 }, (_, i) => i + 1));
+    events.forEach((e, i) => expect(e.prevHash).toBe(i === 0 ? null : events[i - 1].hash));
+    expect(events.slice(before).map((e) => e.action).sort()).toEqual([...Array(5).fill("system.create"), ...Array(5).fill("system.update")]);
+    expect(await verifyAuditChain({ ctx: org.as("auditor") })).toEqual({ ok: true, checked: before + 10, headSeq: before + 10, firstBreak: null });
+  });
+
+  it("verifying while other mutations commit never reports a break on an intact chain", async () => {
+    const org = await createTestOrg("verify-live");
+    let writing = true;
+    const writer = (async () => {
+      try {
+        for (let i = 0; i < 40; i++) await createSystem({ ctx: org.as("admin"), input: { name: `Live ${i}` } });
+      } finally {
+        writing = false;
+      }
+    })();
+    const reports = [];
+    while (writing) reports.push(await verifyAuditChain({ ctx: org.as("auditor") }));
+    await writer;
+    expect(reports.length).toBeGreaterThan(0);
+    expect(reports.filter((r) => !r.ok)).toEqual([]);
+    expect(await verifyAuditChain({ ctx: org.as("auditor") })).toMatchObject({ ok: true, checked: 41 });
+  });
+});
