@@ -94,6 +94,17 @@ export const CONTROLS_OPENAPI_MODULE: OpenApiModule = {
         responses: { "200": ok("The posture", "CompliancePosture"), ...problemRefs("404", ...READ_PROBLEMS) },
       },
     },
+    "/posture": {
+      get: {
+        operationId: "getOrganizationCompliancePosture",
+        tags: [TAG],
+        summary: "Compliance posture of the organisation",
+        description:
+          "Requires scope `read` or `write`. The same figures as GET /systems/{id}/controls/posture, summed over every active AI system of the organisation " +
+          "(archived and retired systems have no applicable controls).",
+        responses: { "200": ok("The posture", "CompliancePosture"), ...problemRefs(...READ_PROBLEMS) },
+      },
+    },
     "/evidence": {
       post: {
         operationId: "createEvidence",

@@ -25,8 +25,8 @@ const RISK_QUERY_DESCRIPTIONS: Record<Exclude<keyof typeof listRisksSchema.shape
   pageSize: "Items per page (at most 100)",
 };
 
-function riskQueryParameters(): Json[] {
-  const shape = strictQuerySchema(listRisksSchema.omit({ systemId: true })).shape;
+function riskQueryParameters({ withSystem = false } = {}): Json[] {
+  const shape = strictQuerySchema(withSystem ? listRisksSchema : listRisksSchema.omit({ systemId: true })).shape;
   return (Object.keys(shape) as (keyof typeof shape)[]).map((name) => ({
     name,
     in: "query",
@@ -57,6 +57,16 @@ export const RISKS_OPENAPI_MODULE: OpenApiModule = {
   inputSchemas: { CreateRisk: createRiskSchema, UpdateRisk: updateRiskSchema, AcceptRisk: acceptRiskSchema },
   outputSchemas: { RiskDetail: riskDetailSchema, RiskList: riskListSchema, RiskMatrix: riskMatrixResponseSchema },
   paths: {
+    "/risks": {
+      get: {
+        operationId: "listRisks",
+        tags: [TAG],
+        summary: "List the organisation's risks",
+        description: `The risk register across all AI systems of the organisation, filtered, sorted and paginated like GET /systems/{id}/risks (plus \`systemId\`). Requires scope \`read\` or \`write\`. Unknown or invalid query parameters are a 422. ${scoring}`,
+        parameters: riskQueryParameters({ withSystem: true }),
+        responses: { "200": ok("A page of risks", "RiskList"), ...problemRefs(...READ_PROBLEMS) },
+      },
+    },
     "/systems/{id}/risks": {
       parameters: [idParameter],
       get: {

@@ -67,6 +67,20 @@ export const THREATS_OPENAPI_MODULE: OpenApiModule = {
         responses: { "204": { description: "Removed", headers: { "x-request-id": headerRef("XRequestId") } }, ...problemRefs("404", "409", ...READ_PROBLEMS) },
       },
     },
+    "/threat-profile/navigator-layer": {
+      get: {
+        operationId: "exportOrganizationNavigatorLayer",
+        tags: [TAG],
+        summary: "Export the organisation's threat profile as an ATLAS Navigator layer",
+        description:
+          "Requires scope `read` or `write`. The union of every active AI system's threat profile in one layer (format 4.3, domain `atlas-atlas`). `score` is the highest " +
+          "risk score (1–25) of any risk naming the technique, `color` its risk level, `comment` lists each system with its rationale. Sent as an attachment.",
+        responses: {
+          "200": ok("The layer", "NavigatorLayer", { "Content-Disposition": { description: "attachment; filename=\"atlas-layer-<organisation>-<date>.json\"", schema: { type: "string" } } }),
+          ...problemRefs(...READ_PROBLEMS),
+        },
+      },
+    },
     "/systems/{id}/threat-profile/navigator-layer": {
       parameters: [idParameter],
       get: {

@@ -1,0 +1,10 @@
+// GET /api/v1/risks – the organisation's risk register across all AI systems (same filters as the /risks page)
+import { listRisks } from "@/lib/risks/list-risks";
+import { listRisksSchema, riskListSchema } from "@/lib/risks/schemas";
+import { jsonResponse, readQuery, strictQuerySchema, withApiHandler } from "@/lib/http/with-api-handler";
+
+const listQuerySchema = strictQuerySchema(listRisksSchema);
+
+export const GET = withApiHandler(async ({ req, ctx }) => {
+  return jsonResponse(riskListSchema.parse(await listRisks({ ctx, input: readQuery(req, listQuerySchema) })));
+});
