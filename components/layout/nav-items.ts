@@ -2,8 +2,9 @@
 export const NAV_ITEMS = [
   { href: "/", label: "Dashboard", available: true },
   { href: "/systems", label: "Inventory", available: true },
-  { href: "/threats", label: "Threats", available: false },
-  { href: "/controls", label: "Controls", available: false },
+  { href: "/threats", label: "Threats", available: true },
+  { href: "/risks", label: "Risks", available: true },
+  { href: "/controls", label: "Controls", available: true },
   { href: "/findings", label: "Findings", available: false },
   { href: "/assessments", label: "Assessments", available: false },
   { href: "/reports", label: "Reports", available: false },

@@ -11,6 +11,9 @@ const ACTION_LABELS: Record<string, string> = {
   "system.create": "Created", "system.update": "Edited", "system.archive": "Archived", "system.restore": "Restored",
   "component.create": "Component added", "component.update": "Component edited", "component.delete": "Component removed",
   "classification.propose": "Classification proposed", "classification.decide": "Classification decided",
+  "threat.add": "Threats added to the profile", "threat.remove": "Threat removed from the profile", "threat.import_layer": "Navigator layer imported",
+  "risk.create": "Risk added", "risk.update": "Risk edited", "risk.accept": "Risk accepted", "risk.delete": "Risk deleted",
+  "control.update": "Control status changed", "evidence.create": "Evidence attached", "evidence.link": "Evidence linked to a control", "evidence.delete": "Evidence removed",
 };
 
 /** The system's change history, from its audit events: who, when, field before → after. */

@@ -8,6 +8,7 @@ import { listSystemHistory } from "@/lib/systems/list-system-history";
 import { getLatestClassification } from "@/lib/classification/get-latest-classification";
 import { loadOrNotFound } from "@/lib/actions/load-or-not-found";
 import { PageHeader } from "@/components/ui/page-header";
+import { SystemTabs } from "@/components/systems/system-tabs";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { SystemOverview } from "@/components/systems/system-overview";
 import { ComponentsPanel } from "@/components/systems/components-panel";
@@ -40,6 +41,7 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
           {can(ctx.actor, "system:archive") && <ArchiveButton action={setArchivedAction.bind(null, id, !isArchived)} archived={isArchived} />}
         </>}
       />
+      <SystemTabs systemId={id} current="overview" />
       <div className="grid gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
           <SystemOverview system={system} />

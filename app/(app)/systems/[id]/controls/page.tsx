@@ -13,6 +13,7 @@ import { listSystemEvidence } from "@/lib/evidence/list-system-evidence";
 import { MAX_EVIDENCE_FILE_BYTES, MAX_EVIDENCE_FILE_LABEL } from "@/lib/evidence/schemas";
 import { listMembers } from "@/lib/members/list-members";
 import { PageHeader } from "@/components/ui/page-header";
+import { SystemTabs } from "@/components/systems/system-tabs";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { AutoSubmitSelect } from "@/components/ui/auto-submit-select";
@@ -59,6 +60,7 @@ export default async function SystemControlsPage({ params, searchParams }: { par
         description={<span className="flex flex-wrap items-center gap-2"><TierBadge tier={system.riskTier} /><span>{EU_ROLE_LABELS[system.euAiActRole]} · {LIFECYCLE_LABELS[system.lifecycleStage]}</span>{system.archived && <span className="rounded bg-slate-200 px-2 text-xs">Archived</span>}</span>}
         actions={<Link href="/controls" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">Organisation posture</Link>}
       />
+      <SystemTabs systemId={id} current="controls" />
       {list.controls.length === 0 ? (
         <EmptyState title="No applicable controls">
           {system.archived ? "Archived systems are out of scope." : system.lifecycleStage === "retired" ? "Retired systems are out of scope." : "Nothing applies to this system."}

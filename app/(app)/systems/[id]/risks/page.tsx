@@ -9,6 +9,7 @@ import { listRiskFilterOptions } from "@/lib/risks/list-risk-filter-options";
 import { atlasTechniqueName, listRiskCatalogOptions } from "@/lib/risks/catalog-refs";
 import { loadOrNotFound } from "@/lib/actions/load-or-not-found";
 import { PageHeader } from "@/components/ui/page-header";
+import { SystemTabs } from "@/components/systems/system-tabs";
 import { RiskFilters } from "@/components/risks/risk-filters";
 import { CellFilterNote, RiskPagination, RiskTable } from "@/components/risks/risk-table";
 import { RiskHeatmap } from "@/components/risks/risk-heatmap";
@@ -41,6 +42,7 @@ export default async function SystemRisksPage({ params, searchParams }: { params
         <Link href="/systems" className="hover:underline">Inventory</Link> / <Link href={`/systems/${id}`} className="hover:underline">{system.name}</Link> / Risks
       </nav>
       <PageHeader title={`Risks of ${system.name}`} description={<>Scored on the organisation&apos;s <Link href="/settings/risk-matrix" className="underline">risk matrix</Link>. <Link href={`/risks?systemId=${id}`} className="underline">Open in the organisation register</Link>.</>} />
+      <SystemTabs systemId={id} current="risks" />
       <RiskFilters filters={filters} levels={matrix.levels} members={options.members} action={basePath} />
       <div className="grid gap-6 2xl:grid-cols-3">
         <div className="2xl:col-span-2">

@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { loadOrNotFound } from "@/lib/actions/load-or-not-found";
 import { getSystemThreatsPage } from "@/lib/threats/get-system-threats-page";
 import { PageHeader } from "@/components/ui/page-header";
+import { SystemTabs } from "@/components/systems/system-tabs";
 import { AtlasSourceLine } from "@/components/threats/atlas-source-line";
 import { CatalogSection } from "@/components/threats/catalog-section";
 import { ThreatProfileTable } from "@/components/threats/threat-profile-table";
@@ -40,6 +41,7 @@ export default async function SystemThreatsPage({ params }: { params: Promise<{ 
           <a href={`/systems/${encoded}/threats/layer`} download className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50" data-testid="export-layer">Export Navigator layer</a>
         </>}
       />
+      <SystemTabs systemId={id} current="threats" />
       <div className="space-y-6">
         <CatalogSection id="profile-h" title={`Threat profile (${profile.entries.length})`} testId="threat-profile">
           <ThreatProfileTable
