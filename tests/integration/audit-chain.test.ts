@@ -1,5 +1,8 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import YAML from "yaml";
 import { db } from "@/lib/db/client";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/audit-actions";
 import { computeEventHash } from "@/lib/audit/compute-event-hash";
@@ -18,6 +21,24 @@ import { changeMemberRole } from "@/lib/members/change-member-role";
 import { removeMember } from "@/lib/members/remove-member";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
+import { importAtlasRelease } from "@/lib/atlas/import-atlas-release";
+import { getAtlasView } from "@/lib/atlas/get-atlas-view";
+import { getAtlasCatalog } from "@/lib/catalogs/get-atlas-catalog";
+import { addThreatProfileEntries } from "@/lib/threats/add-threat-profile-entries";
+import { removeThreatProfileEntry } from "@/lib/threats/remove-threat-profile-entry";
+import { importNavigatorLayer } from "@/lib/threats/import-navigator-layer";
+import { createRisk } from "@/lib/risks/create-risk";
+import { updateRisk } from "@/lib/risks/update-risk";
+import { acceptRisk } from "@/lib/risks/accept-risk";
+import { deleteRisk } from "@/lib/risks/delete-risk";
+import { getRiskMatrix } from "@/lib/risks/get-risk-matrix";
+import { updateRiskMatrix } from "@/lib/risks/update-risk-matrix";
+import type { RiskMatrix } from "@/lib/risks/risk-matrix";
+import type { AtlasCounts } from "@/lib/atlas/schemas";
+import { updateSystemControl } from "@/lib/controls/update-system-control";
+import { createEvidence } from "@/lib/evidence/create-evidence";
+import { linkEvidence } from "@/lib/evidence/link-evidence";
+import { deleteEvidence } from "@/lib/evidence/delete-evidence";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -54,7 +75,28 @@ const tamper = (sql: string, ...params: unknown[]) => db.$executeRawUnsafe(sql, 
 // One event per mutation
 // ---------------------------------------------------------------------------------------------
 
-type Fixture = { systemId: string; version: number; componentId: string; memberUserId: string; tokenId: string };
+type Fixture = {
+  systemId: string;
+  version: number;
+  componentId: string;
+  memberUserId: string;
+  tokenId: string;
+  /** The reference ATLAS release file and what the test itself reads from it. */
+  atlas: { yaml: string; version: string; sha256: string; counts: AtlasCounts };
+  /** The version of the organisation's current ATLAS catalog, which threat events record. */
+  atlasVersion: string;
+  riskId: string;
+  riskVersion: number;
+  /** A member of the organisation (risk or control owner, risk approver). */
+  ownerUserId: string;
+  approverId: string;
+  /** How risk.accept names the approver: "Name <email> (Role)". */
+  approverLabel: string;
+  matrix: RiskMatrix & { version: number };
+  /** The stored SystemControl row a control.update event is tied to. */
+  controlRowId: string;
+  evidenceId: string;
+};
 
 type MutationCase = {
   verb: string;
@@ -85,6 +127,78 @@ const memberFixture = async (org: TestOrg): Promise<Partial<Fixture>> => {
   await db.membership.create({ data: { orgId: org.orgId, userId: user.id, role: "executive" } });
   return { memberUserId: user.id };
 };
+
+const ISO_DATE_TIME = /^\d{4}-\d\d-\d\dT/;
+
+const REFERENCE_DIR = process.env.REFERENCE_DATA_DIR ? path.resolve(process.env.REFERENCE_DATA_DIR) : path.resolve(import.meta.dirname, "../../../shared/reference");
+
+/** The reference ATLAS release, its SHA-256 and counts read independently of the importer (plain `yaml`). */
+const atlasFixture = async (): Promise<Partial<Fixture>> => {
+  const yaml = readFileSync(path.join(REFERENCE_DIR, "atlas/ATLAS.yaml"), "utf8");
+  const file = YAML.parse(yaml) as {
+    version: string | number;
+    matrices: { tactics: unknown[]; techniques: { "subtechnique-of"?: string }[]; mitigations: unknown[] }[];
+    "case-studies": unknown[];
+  };
+  const [matrix] = file.matrices;
+  const subtechniques = matrix.techniques.filter((t) => t["subtechnique-of"]).length;
+  return {
+    atlas: {
+      yaml,
+      version: String(file.version),
+      sha256: createHash("sha256").update(yaml, "utf8").digest("hex"),
+      counts: { tactics: matrix.tactics.length, techniques: matrix.techniques.length - subtechniques, subtechniques, mitigations: matrix.mitigations.length, caseStudies: file["case-studies"].length },
+    },
+  };
+};
+
+const RATIONALE = "Customers type free text into the chat window.";
+
+/** A system with the given threat-profile entries, and the ATLAS version the organisation's catalog has now. */
+const threatFixture = async (org: TestOrg, techniqueIds: string[] = []): Promise<Partial<Fixture>> => {
+  const fx = await systemFixture(org);
+  if (techniqueIds.length > 0) {
+    await addThreatProfileEntries({ ctx: org.system, input: { systemId: fx.systemId!, source: "manual", entries: techniqueIds.map((techniqueId) => ({ techniqueId, rationale: RATIONALE })) } });
+  }
+  const view = await getAtlasView({ ctx: org.system });
+  return { ...fx, atlasVersion: view.source.version };
+};
+
+/** A risk on a fresh system: version 1, treatment mitigate, status open, no residual rating, owner or due date. */
+const riskFixture = async (org: TestOrg): Promise<Partial<Fixture>> => {
+  const fx = await systemFixture(org);
+  const risk = await createRisk({
+    ctx: org.system,
+    input: { systemId: fx.systemId!, risk: { title: "Prompt injection", category: "security", techniqueIds: ["AML.T0051"], inherentLikelihood: 4, inherentImpact: 4, controls: [{ framework: "iso42001", controlId: "A.6.2.4" }] } },
+  });
+  const approver = await db.user.findUniqueOrThrow({ where: { id: org.users.executive.id }, select: { name: true, email: true } });
+  return { ...fx, riskId: risk.id, riskVersion: risk.version, approverId: org.users.executive.id, approverLabel: `${approver.name} <${approver.email}> (Executive)` };
+};
+
+/** A system to which iso42001 A.6.2.6 and A.2.2 apply (high risk, provider, in production). */
+const controlSystemFixture = async (org: TestOrg): Promise<Partial<Fixture>> => {
+  const s = await createSystem({ ctx: org.system, input: { name: "Controlled", riskTier: "high", euAiActRole: "provider", lifecycleStage: "production" } });
+  return { systemId: s.id, version: s.version, ownerUserId: org.users.risk_owner.id };
+};
+
+/** A control already saved once (status in_progress, version 1). */
+const controlFixture = async (org: TestOrg): Promise<Partial<Fixture>> => {
+  const fx = await controlSystemFixture(org);
+  await updateSystemControl({ ctx: org.system, input: { systemId: fx.systemId!, framework: "iso42001", controlId: "A.6.2.6", status: "in_progress" } });
+  const row = await db.systemControl.findFirstOrThrow({ where: { systemId: fx.systemId!, framework: "iso42001", controlId: "A.6.2.6" }, select: { id: true } });
+  return { ...fx, controlRowId: row.id };
+};
+
+const EVIDENCE_LINK = { title: "Monitoring dashboard", url: "https://grafana.example.test/d/ai" };
+
+/** Link evidence attached to iso42001 A.6.2.6. */
+const evidenceFixture = async (org: TestOrg): Promise<Partial<Fixture>> => {
+  const fx = await controlSystemFixture(org);
+  const evidence = await createEvidence({ ctx: org.system, input: { systemId: fx.systemId!, kind: "link", ...EVIDENCE_LINK, links: [{ framework: "iso42001", controlId: "A.6.2.6" }] } });
+  return { ...fx, evidenceId: evidence.id };
+};
+
+const EVIDENCE_FILE = new TextEncoder().encode("Model card, version 1\n");
 
 const MUTATIONS: MutationCase[] = [
   {
@@ -189,6 +303,242 @@ const MUTATIONS: MutationCase[] = [
       return { entityId: fx.tokenId!, subjectId: null };
     },
     changes: (c) => expect(c).toEqual({ revokedAt: { before: null, after: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) } }),
+  },
+  {
+    verb: "importAtlasRelease", action: "atlas.import", entityType: "atlas_release", setup: atlasFixture,
+    run: async (ctx, fx) => {
+      const result = await importAtlasRelease({ ctx, input: { yaml: fx.atlas!.yaml } });
+      expect(result.status).toBe("imported");
+      const current = await db.atlasRelease.findFirstOrThrow({ where: { orgId: ctx.orgId, isCurrent: true }, select: { id: true } });
+      expect(result.release.id).toBe(current.id);
+      return { entityId: current.id, subjectId: null };
+    },
+    // the reference release is the built-in catalog's version with the same objects: nothing added, removed, renamed or moved
+    changes: (c, fx) => expect(c).toEqual({
+      version: { before: null, after: fx.atlas!.version },
+      sha256: { before: null, after: fx.atlas!.sha256 },
+      counts: { before: null, after: fx.atlas!.counts },
+      changed: { before: null, after: { baseline: `builtin ${getAtlasCatalog().version}`, added: 0, removed: 0, renamed: 0, moved: 0 } },
+    }),
+  },
+  {
+    verb: "addThreatProfileEntries", action: "threat.add", entityType: "threat_profile", setup: (org) => threatFixture(org),
+    run: async (ctx, fx) => {
+      await addThreatProfileEntries({
+        ctx,
+        input: { systemId: fx.systemId!, source: "suggested", entries: [{ techniqueId: "AML.T0051", rationale: RATIONALE }, { techniqueId: "AML.T0054", rationale: "Jailbreak prompts circulate publicly." }] },
+      });
+      return { entityId: fx.systemId!, subjectId: fx.systemId! };
+    },
+    changes: (c, fx) => expect(c).toEqual({
+      techniqueIds: { before: null, after: ["AML.T0051", "AML.T0054"] },
+      rationales: { before: null, after: [`AML.T0051: ${RATIONALE}`, "AML.T0054: Jailbreak prompts circulate publicly."] },
+      source: { before: null, after: "suggested" },
+      atlasVersion: { before: null, after: fx.atlasVersion },
+    }),
+  },
+  {
+    verb: "removeThreatProfileEntry", action: "threat.remove", entityType: "threat_profile", setup: (org) => threatFixture(org, ["AML.T0051", "AML.T0054"]),
+    run: async (ctx, fx) => {
+      await removeThreatProfileEntry({ ctx, input: { systemId: fx.systemId!, techniqueId: "AML.T0051" } });
+      return { entityId: fx.systemId!, subjectId: fx.systemId! };
+    },
+    changes: (c, fx) => expect(c).toEqual({
+      techniqueId: { before: "AML.T0051", after: null },
+      techniqueName: { before: "LLM Prompt Injection", after: null },
+      rationale: { before: RATIONALE, after: null },
+      source: { before: "manual", after: null },
+      atlasVersion: { before: fx.atlasVersion, after: null },
+    }),
+  },
+  {
+    verb: "importNavigatorLayer", action: "threat.import_layer", entityType: "threat_profile", setup: (org) => threatFixture(org, ["AML.T0054"]),
+    run: async (ctx, fx) => {
+      const layer = {
+        name: "Red team findings",
+        domain: "atlas-atlas",
+        techniques: [
+          { techniqueID: "AML.T0051", score: 3, comment: "Reproduced in the red-team exercise." },
+          { techniqueID: "AML.T0054", color: "#e60d0d" }, // already in the profile
+          { techniqueID: "AML.T0029", score: 0 }, // marks nothing
+          { techniqueID: "AML.T0057", score: 2, enabled: false }, // switched off in Navigator
+        ],
+      };
+      await importNavigatorLayer({ ctx, input: { systemId: fx.systemId!, layer } });
+      return { entityId: fx.systemId!, subjectId: fx.systemId! };
+    },
+    changes: (c, fx) => expect(c).toEqual({
+      layer: { before: null, after: "Red team findings" },
+      techniqueIds: { before: null, after: ["AML.T0051"] },
+      skipped: { before: null, after: ["AML.T0054 (already_in_profile)", "AML.T0057 (disabled)"] },
+      atlasVersion: { before: null, after: fx.atlasVersion },
+    }),
+  },
+  {
+    verb: "createRisk", action: "risk.create", entityType: "risk",
+    setup: async (org) => ({ ...(await systemFixture(org)), ownerUserId: org.users.risk_owner.id }),
+    run: async (ctx, fx) => {
+      const risk = await createRisk({
+        ctx,
+        input: {
+          systemId: fx.systemId!,
+          risk: {
+            title: "Training data extraction", description: "Crafted prompts make the model repeat training records.", category: "privacy",
+            techniqueIds: ["AML.T0057"], owaspIds: ["LLM02:2025"], inherentLikelihood: 3, inherentImpact: 5, treatmentPlan: "Output filtering.",
+            residualLikelihood: 2, residualImpact: 3, ownerId: fx.ownerUserId!, dueDate: "2026-12-31",
+            controls: [{ framework: "iso42001", controlId: "A.6.2.4" }, { framework: "eu_ai_act", controlId: "Art 15" }],
+          },
+        },
+      });
+      return { entityId: risk.id, subjectId: fx.systemId! };
+    },
+    // acceptedById and acceptedAt stay null (no change); an empty acceptance reason is recorded as ""
+    changes: (c, fx) => expect(c).toEqual({
+      title: { before: null, after: "Training data extraction" },
+      description: { before: null, after: "Crafted prompts make the model repeat training records." },
+      category: { before: null, after: "privacy" },
+      techniqueIds: { before: null, after: ["AML.T0057"] },
+      owaspIds: { before: null, after: ["LLM02:2025"] },
+      inherentLikelihood: { before: null, after: 3 },
+      inherentImpact: { before: null, after: 5 },
+      treatment: { before: null, after: "mitigate" },
+      treatmentPlan: { before: null, after: "Output filtering." },
+      residualLikelihood: { before: null, after: 2 },
+      residualImpact: { before: null, after: 3 },
+      ownerId: { before: null, after: fx.ownerUserId },
+      dueDate: { before: null, after: "2026-12-31" },
+      status: { before: null, after: "open" },
+      controls: { before: null, after: ["eu_ai_act:Art 15", "iso42001:A.6.2.4"] },
+      acceptanceReason: { before: null, after: "" },
+    }),
+  },
+  {
+    verb: "updateRisk", action: "risk.update", entityType: "risk", setup: riskFixture,
+    run: async (ctx, fx) => {
+      // category sent unchanged: not recorded
+      await updateRisk({ ctx, input: { id: fx.riskId!, patch: { title: "Prompt injection via CVs", category: "security", residualLikelihood: 2, residualImpact: 2, status: "in_treatment", version: fx.riskVersion! } } });
+      return { entityId: fx.riskId!, subjectId: fx.systemId! };
+    },
+    changes: (c) => expect(c).toEqual({
+      title: { before: "Prompt injection", after: "Prompt injection via CVs" },
+      residualLikelihood: { before: null, after: 2 },
+      residualImpact: { before: null, after: 2 },
+      status: { before: "open", after: "in_treatment" },
+    }),
+  },
+  {
+    verb: "acceptRisk", action: "risk.accept", entityType: "risk", setup: riskFixture,
+    run: async (ctx, fx) => {
+      await acceptRisk({ ctx, input: { id: fx.riskId!, approverId: fx.approverId!, reason: "Within the board's risk appetite for 2026.", version: fx.riskVersion! } });
+      return { entityId: fx.riskId!, subjectId: fx.systemId! };
+    },
+    changes: (c, fx) => expect(c).toEqual({
+      treatment: { before: "mitigate", after: "accept" },
+      status: { before: "open", after: "accepted" },
+      acceptedById: { before: null, after: fx.approverId },
+      acceptedAt: { before: null, after: expect.stringMatching(ISO_DATE_TIME) },
+      acceptanceReason: { before: "", after: "Within the board's risk appetite for 2026." },
+      approver: { before: null, after: fx.approverLabel },
+    }),
+  },
+  {
+    verb: "deleteRisk", action: "risk.delete", entityType: "risk", setup: riskFixture,
+    run: async (ctx, fx) => {
+      await deleteRisk({ ctx, input: { id: fx.riskId! } });
+      return { entityId: fx.riskId!, subjectId: fx.systemId! };
+    },
+    // every field the risk had; the ones that were null (residual rating, owner, due date, acceptance) are absent
+    changes: (c) => expect(c).toEqual({
+      title: { before: "Prompt injection", after: null },
+      description: { before: "", after: null },
+      category: { before: "security", after: null },
+      techniqueIds: { before: ["AML.T0051"], after: null },
+      owaspIds: { before: [], after: null },
+      inherentLikelihood: { before: 4, after: null },
+      inherentImpact: { before: 4, after: null },
+      treatment: { before: "mitigate", after: null },
+      treatmentPlan: { before: "", after: null },
+      status: { before: "open", after: null },
+      controls: { before: ["iso42001:A.6.2.4"], after: null },
+      acceptanceReason: { before: "", after: null },
+    }),
+  },
+  {
+    verb: "updateRiskMatrix", action: "matrix.update", entityType: "risk_matrix",
+    setup: async (org) => ({ matrix: await getRiskMatrix({ ctx: org.system }) }),
+    run: async (ctx, fx) => {
+      const { version, ...matrix } = fx.matrix!;
+      // impact labels and levels sent unchanged: not recorded
+      await updateRiskMatrix({ ctx, input: { ...matrix, likelihoodLabels: ["Very rare", ...matrix.likelihoodLabels.slice(1)], version } });
+      const row = await db.riskMatrix.findUniqueOrThrow({ where: { orgId: ctx.orgId }, select: { id: true } });
+      return { entityId: row.id, subjectId: null };
+    },
+    changes: (c, fx) => expect(c).toEqual({
+      likelihoodLabels: { before: fx.matrix!.likelihoodLabels, after: ["Very rare", ...fx.matrix!.likelihoodLabels.slice(1)] },
+    }),
+  },
+  {
+    verb: "updateSystemControl", action: "control.update", entityType: "control", setup: controlFixture,
+    run: async (ctx, fx) => {
+      await updateSystemControl({
+        ctx,
+        input: { systemId: fx.systemId!, framework: "iso42001", controlId: "A.6.2.6", status: "implemented", justification: "Dashboards and alerts are live.", ownerId: fx.ownerUserId!, reviewDate: "2027-01-31", version: 1 },
+      });
+      return { entityId: fx.controlRowId!, subjectId: fx.systemId! };
+    },
+    // a later save: the event is tied to the stored row by entityId and records only what changed
+    changes: (c, fx) => expect(c).toEqual({
+      status: { before: "in_progress", after: "implemented" },
+      justification: { before: "", after: "Dashboards and alerts are live." },
+      ownerId: { before: null, after: fx.ownerUserId },
+      reviewDate: { before: null, after: "2027-01-31" },
+    }),
+  },
+  {
+    verb: "createEvidence", action: "evidence.create", entityType: "evidence", setup: controlSystemFixture,
+    run: async (ctx, fx) => {
+      const evidence = await createEvidence({
+        ctx,
+        input: { systemId: fx.systemId!, kind: "file", title: "Model card", file: { name: "model-card.txt", mimeType: "text/plain", bytes: EVIDENCE_FILE }, links: [{ framework: "iso42001", controlId: "A.6.2.6" }, { framework: "iso42001", controlId: "A.2.2" }] },
+      });
+      return { entityId: evidence.id, subjectId: fx.systemId! };
+    },
+    // the SHA-256 and size of the file, never its bytes
+    changes: (c) => expect(c).toEqual({
+      kind: { before: null, after: "file" },
+      title: { before: null, after: "Model card" },
+      url: { before: null, after: "" },
+      fileName: { before: null, after: "model-card.txt" },
+      mimeType: { before: null, after: "text/plain" },
+      size: { before: null, after: EVIDENCE_FILE.byteLength },
+      sha256: { before: null, after: createHash("sha256").update(EVIDENCE_FILE).digest("hex") },
+      links: { before: null, after: ["iso42001 A.6.2.6", "iso42001 A.2.2"] },
+    }),
+  },
+  {
+    verb: "linkEvidence", action: "evidence.link", entityType: "evidence", setup: evidenceFixture,
+    run: async (ctx, fx) => {
+      await linkEvidence({ ctx, input: { evidenceId: fx.evidenceId!, framework: "iso42001", controlId: "A.2.2" } });
+      return { entityId: fx.evidenceId!, subjectId: fx.systemId! };
+    },
+    changes: (c) => expect(c).toEqual({ links: { before: ["iso42001 A.6.2.6"], after: ["iso42001 A.6.2.6", "iso42001 A.2.2"] } }),
+  },
+  {
+    verb: "deleteEvidence", action: "evidence.delete", entityType: "evidence", setup: evidenceFixture,
+    run: async (ctx, fx) => {
+      await deleteEvidence({ ctx, input: { evidenceId: fx.evidenceId! } });
+      return { entityId: fx.evidenceId!, subjectId: fx.systemId! };
+    },
+    changes: (c) => expect(c).toEqual({
+      kind: { before: "link", after: null },
+      title: { before: EVIDENCE_LINK.title, after: null },
+      url: { before: EVIDENCE_LINK.url, after: null },
+      fileName: { before: "", after: null },
+      mimeType: { before: "", after: null },
+      size: { before: 0, after: null },
+      sha256: { before: "", after: null },
+      links: { before: ["iso42001 A.6.2.6"], after: null },
+    }),
   },
 ];
 
