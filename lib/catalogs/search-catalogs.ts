@@ -35,7 +35,7 @@ function buildIndex(): Entry[] {
   const nistShortId = new Map(getNistAiRmfCatalog().subcategories.map((subcategory) => [subcategory.id, subcategory.shortId]));
   const entries: Entry[] = [];
   for (const tactic of atlas.tactics) {
-    entries.push(entry({ kind: "tactic", id: tactic.id, title: tactic.name, href: `/threats/tactics/${encodeURIComponent(tactic.id)}` }, [tactic.shortName]));
+    entries.push(entry({ kind: "tactic", id: tactic.id, title: tactic.name, href: `/threats#tactic-${encodeURIComponent(tactic.id)}` }, [tactic.shortName]));
   }
   for (const technique of listFrameworkItems("atlas_technique")) {
     entries.push(entry({ kind: "technique", id: technique.id, title: technique.title, href: catalogItemHref(technique) }));
