@@ -107,15 +107,12 @@ describe("importAtlasRelease: the reference release (ATLAS 5.6.0)", () => {
   let org: TestOrg;
   let result: AtlasImportResult;
   let seqBefore: number;
-  let elapsedMs: number;
 
   beforeAll(async () => {
     org = await createTestOrg("atlas-ref");
     seqBefore = await auditSeq(org.orgId);
-    const started = performance.now();
+    // the 2 s import target is measured by `npm run bench:threats`, not asserted in a test
     result = await importAs(org.as("admin"), REFERENCE_YAML);
-    elapsedMs = performance.now() - started;
-    console.info(`[atlas-import] reference release imported in ${elapsedMs.toFixed(0)} ms`);
   });
 
   it("imports 16 tactics, 101 techniques, 69 sub-techniques, 35 mitigations, 57 case studies", async () => {
@@ -152,10 +149,6 @@ describe("importAtlasRelease: the reference release (ATLAS 5.6.0)", () => {
     expect(await auditSeq(org.orgId)).toBe(seqBefore + 1);
     const event = await db.auditEvent.findUniqueOrThrow({ where: { orgId_seq: { orgId: org.orgId, seq: seqBefore + 1 } }, select: { action: true, entityType: true, entityId: true, changes: true } });
     expect(event).toMatchObject({ action: "atlas.import", entityType: "atlas_release", entityId: result.release.id, changes: { version: { before: null, after: "5.6.0" }, counts: { before: null, after: REFERENCE_COUNTS } } });
-  });
-
-  it("imports the reference file within the 2 s target", () => {
-    expect(elapsedMs).toBeLessThan(2_000);
   });
 
   it("returns the release's oddities as warnings (duplicate technique links, technique references under ml-lifecycle)", () => {
