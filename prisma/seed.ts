@@ -2,7 +2,6 @@
 // embedded database under .data/pglite. With the embedded database, stop the app server first:
 // only one process may open the PGlite directory at a time.
 
-
 // Read .env the way the app does (existing environment variables win) before the database client
 // is imported, because the client picks the database from DATABASE_URL when it is loaded.
 try {
@@ -11,19 +10,12 @@ try {
   // no .env: defaults apply
 }
 
-// PGlite creates its data directory but not the parent (.data); lib/db/embedded-adapter.ts does
-// not create it either, so a fresh checkout would fail with ENOENT. Remove once the adapter does.
-
-const { seedDemo, formatDemoLogins } = await import("@/lib/demo/seed-demo");
+const { seedDemo, formatDemoLogins, formatDemoSeedSummary } = await import("@/lib/demo/seed-demo");
 const { db } = await import("@/lib/db/client");
 
 try {
-  const { created, logins } = await seedDemo();
-  console.log(
-    created
-      ? "Created the demo organisation, its members and its AI systems."
-      : "The demo organisation already exists: nothing was added; the demo accounts got new passwords.",
-  );
+  const { added, logins } = await seedDemo();
+  console.log(formatDemoSeedSummary(added));
   console.log();
   console.log(formatDemoLogins(logins, `${(process.env.NEXTAUTH_URL || "http://localhost:3000").replace(/\/$/, "")}/login`));
 } catch (error) {

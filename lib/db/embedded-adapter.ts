@@ -22,7 +22,7 @@ export function createEmbeddedAdapter() {
         return { pglite, factory: new PrismaPGlite(pglite) };
       })();
       const { pglite, factory } = await opened;
-      const adapter = (await factory.connect()) as { dispose: () => Promise<void> };
+      const adapter = decodingBytes((await factory.connect()) as Queryable & { dispose: () => Promise<void>; startTransaction: (...args: unknown[]) => Promise<Queryable> });
       // the adapter's dispose() is a no-op; closing PGlite lets scripts exit after $disconnect()
       adapter.dispose = async () => {
         opened = undefined;
@@ -31,4 +31,29 @@ export function createEmbeddedAdapter() {
       return adapter;
     },
   };
+}
+
+type SqlQuery = { args: unknown[]; argTypes?: readonly ({ scalarType?: string } | undefined)[] };
+type Queryable = { queryRaw: (query: SqlQuery) => Promise<unknown>; executeRaw: (query: SqlQuery) => Promise<unknown> };
+
+/**
+ * Prisma 6 passes Bytes arguments as base64 strings (argTypes scalarType "bytes"). @prisma/adapter-pg
+ * decodes them; pglite-prisma-adapter 0.6.1 does not, so PGlite refused every bytea write ("Invalid
+ * input for bytea type", e.g. uploading an evidence file). Decodes them on the adapter and on every
+ * transaction it starts.
+ */
+function decodingBytes<T extends Queryable & { startTransaction: (...args: unknown[]) => Promise<Queryable> }>(adapter: T): T {
+  const decode = (query: SqlQuery): SqlQuery => ({
+    ...query,
+    args: query.args.map((arg, i) => (typeof arg === "string" && query.argTypes?.[i]?.scalarType === "bytes" ? Buffer.from(arg, "base64") : arg)),
+  });
+  const wrap = <Q extends Queryable>(queryable: Q): Q => {
+    const { queryRaw, executeRaw } = queryable;
+    queryable.queryRaw = (query) => queryRaw.call(queryable, decode(query));
+    queryable.executeRaw = (query) => executeRaw.call(queryable, decode(query));
+    return queryable;
+  };
+  const startTransaction = adapter.startTransaction;
+  adapter.startTransaction = async (...args) => wrap(await startTransaction.apply(adapter, args));
+  return wrap(adapter);
 }
