@@ -15,7 +15,7 @@ type User = { id: string; email: string };
 type OrgFixture<S extends string> = { orgId: string; users: Record<Role, User>; systems: Record<S, string> };
 export type E2EFixtures = {
   password: string;
-  orgA: OrgFixture<"seeded" | "ownedByRiskOwner">;
+  orgA: OrgFixture<"seeded" | "ownedByRiskOwner" | "threatModelled">;
   orgB: OrgFixture<"secret">;
 };
 
@@ -23,6 +23,8 @@ export type E2EFixtures = {
 export const SEEDED_NAMES = {
   seeded: "Fraud scoring (fixture)",
   ownedByRiskOwner: "Claims triage LLM (fixture)",
+  /** Has AML.T0051 in its threat profile, one risk naming it and ISO/IEC 42001 A.6.2.6 implemented. */
+  threatModelled: "Support chat LLM (fixture)",
   secretB: "Org B confidential system",
 } as const;
 
@@ -84,6 +86,13 @@ export type SystemDraft = {
   description?: string;
   lifecycleStage?: string; // option label, e.g. "Design"
   dataCategories?: string[]; // checkbox labels, e.g. "Personal data"
+  euAiActRole?: string; // option label, e.g. "Deployer"
+  riskTier?: string; // option label, e.g. "High risk"
+  riskTierBasis?: string;
+  modelType?: string;
+  foundationModel?: string;
+  hosting?: string; // option label, e.g. "Public cloud"
+  deploymentContext?: string;
 };
 
 /** Fills the system form (new or edit page) without submitting it. */
@@ -96,6 +105,13 @@ export async function fillSystemForm(page: Page, draft: Partial<SystemDraft>): P
   if (draft.purpose !== undefined) await page.getByLabel("Purpose / intended use").fill(draft.purpose);
   if (draft.lifecycleStage !== undefined) await page.getByLabel("Lifecycle stage").selectOption({ label: draft.lifecycleStage });
   for (const category of draft.dataCategories ?? []) await page.getByRole("checkbox", { name: category, exact: true }).check();
+  if (draft.euAiActRole !== undefined) await page.getByLabel("Our role under the EU AI Act").selectOption({ label: draft.euAiActRole });
+  if (draft.riskTier !== undefined) await page.getByLabel("Risk tier", { exact: true }).selectOption({ label: draft.riskTier });
+  if (draft.riskTierBasis !== undefined) await page.getByLabel("Legal basis", { exact: true }).fill(draft.riskTierBasis);
+  if (draft.modelType !== undefined) await page.getByLabel("Model type", { exact: true }).fill(draft.modelType);
+  if (draft.foundationModel !== undefined) await page.getByLabel("Foundation model", { exact: true }).fill(draft.foundationModel);
+  if (draft.hosting !== undefined) await page.getByLabel("Hosting", { exact: true }).selectOption({ label: draft.hosting });
+  if (draft.deploymentContext !== undefined) await page.getByLabel("Deployment context", { exact: true }).fill(draft.deploymentContext);
 }
 
 /** Creates an AI system through "New AI system" in the inventory; returns its id (the page is left on it). */

@@ -151,7 +151,7 @@ test("a compliance officer creates, classifies, edits, filters, sorts, archives 
     await expect(rowFor(page, SEEDED_NAMES.seeded)).toHaveCount(0);
 
     // a filter with no match says so and offers a way out
-    await page.getByLabel("Search").fill(`no such system ${suffix}`);
+    await page.getByLabel("Search", { exact: true }).fill(`no such system ${suffix}`);
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page.getByText("No AI systems match")).toBeVisible();
     await page.getByRole("link", { name: "Clear the filters" }).click();
@@ -159,7 +159,7 @@ test("a compliance officer creates, classifies, edits, filters, sorts, archives 
     await expect(rowFor(page, renamed)).toHaveCount(1);
     // the form shows the cleared state too (it must not resubmit the old filters)
     await expect(page.getByLabel("Risk tier")).toHaveValue("");
-    await expect(page.getByLabel("Search")).toHaveValue("");
+    await expect(page.getByLabel("Search", { exact: true })).toHaveValue("");
   });
 
   await test.step("column headers sort the inventory", async () => {

@@ -16,7 +16,7 @@ test("org B's members get the 404 page for org A's system, its edit page and its
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(SEEDED_NAMES.secretB);
   await expect(page.getByTestId("history")).toBeVisible();
 
-  for (const path of [`/systems/${aId}`, `/systems/${aId}/edit`]) {
+  for (const path of [`/systems/${aId}`, `/systems/${aId}/edit`, `/systems/${aId}/threats`, `/systems/${aId}/risks`, `/systems/${aId}/controls`]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
@@ -26,6 +26,15 @@ test("org B's members get the 404 page for org A's system, its edit page and its
     await expect(page.getByTestId("history")).toHaveCount(0);
     await expect(page.locator("#name")).toHaveCount(0);
   }
+
+  // the ATLAS matrix overlay and the layer download treat A's id as unknown
+  const matrix = await page.goto(`/threats?system=${aId}`);
+  expect(matrix?.status()).toBe(200);
+  await expect(page.getByText("That AI system was not found among the active systems")).toBeVisible();
+  await expect(page.getByText(SEEDED_NAMES.seeded)).toHaveCount(0);
+  const layer = await page.request.get(`/systems/${aId}/threats/layer`);
+  expect(layer.status()).toBe(404);
+  expect(await layer.text()).not.toContain(SEEDED_NAMES.seeded);
 
   // the history lives in the audit trail: B's admin sees none of A's events there either
   await loginAs("admin", "B");
@@ -42,7 +51,7 @@ test("org B's inventory search does not find org A's systems", async ({ page, lo
   await expect(page.getByRole("link", { name: SEEDED_NAMES.seeded })).toHaveCount(0);
 
   for (const q of [SEEDED_NAMES.seeded, "fixture"]) {
-    await page.getByLabel("Search").fill(q);
+    await page.getByLabel("Search", { exact: true }).fill(q);
     await page.getByLabel("Status").selectOption("all");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/[?&]q=/);

@@ -14,29 +14,33 @@ type Props = {
 };
 const select = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
-/** A plain GET form: the URL holds the filter state, so filtered views can be bookmarked and shared. */
+/**
+ * A plain GET form: the URL holds the filter state, so filtered views can be bookmarked and shared.
+ * Its field ids are prefixed ("filter-…"): a system's risk page also shows the new-risk form, whose
+ * fields are named alike (category, status, ownerId), and a duplicate id ties that form's labels to these selects.
+ */
 export function RiskFilters({ filters, levels, members, systems, action }: Props) {
   return (
     // keyed on the filters so selects re-apply their defaults after a client-side navigation
     <form key={JSON.stringify(filters)} method="get" action={action} role="search" className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-3" data-testid="risk-filters">
       <div className="min-w-48 flex-1">
-        <label htmlFor="q" className="block text-xs font-medium text-slate-600">Search</label>
-        <input id="q" name="q" defaultValue={filters.q ?? ""} placeholder="Title or description" className={`${select} mt-1 w-full`} />
+        <label htmlFor="filter-q" className="block text-xs font-medium text-slate-600">Search</label>
+        <input id="filter-q" name="q" defaultValue={filters.q ?? ""} placeholder="Title or description" className={`${select} mt-1 w-full`} />
       </div>
-      {systems && <Filter id="systemId" label="AI system" value={filters.systemId} options={systems.map((s) => ({ value: s.id, label: s.name }))} />}
-      <Filter id="category" label="Category" value={filters.category} options={toOptions(RISK_CATEGORY_LABELS)} />
-      <Filter id="status" label="Status" value={filters.status} options={toOptions(RISK_STATUS_LABELS)} />
-      <Filter id="level" label="Level" value={filters.level} options={levels.map((l) => ({ value: l.key, label: l.label }))} />
+      {systems && <Filter name="systemId" label="AI system" value={filters.systemId} options={systems.map((s) => ({ value: s.id, label: s.name }))} />}
+      <Filter name="category" label="Category" value={filters.category} options={toOptions(RISK_CATEGORY_LABELS)} />
+      <Filter name="status" label="Status" value={filters.status} options={toOptions(RISK_STATUS_LABELS)} />
+      <Filter name="level" label="Level" value={filters.level} options={levels.map((l) => ({ value: l.key, label: l.label }))} />
       <div>
-        <label htmlFor="basis" className="block text-xs font-medium text-slate-600">Scored on</label>
-        <select id="basis" name="basis" defaultValue={filters.basis} className={`${select} mt-1`}>
+        <label htmlFor="filter-basis" className="block text-xs font-medium text-slate-600">Scored on</label>
+        <select id="filter-basis" name="basis" defaultValue={filters.basis} className={`${select} mt-1`}>
           {toOptions(SCORE_BASIS_LABELS).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
         </select>
       </div>
-      <Filter id="ownerId" label="Owner" value={filters.ownerId} options={members.map((m) => ({ value: m.id, label: m.name }))} />
+      <Filter name="ownerId" label="Owner" value={filters.ownerId} options={members.map((m) => ({ value: m.id, label: m.name }))} />
       <div>
-        <label htmlFor="techniqueId" className="block text-xs font-medium text-slate-600">ATLAS technique</label>
-        <input id="techniqueId" name="techniqueId" defaultValue={filters.techniqueId ?? ""} placeholder="AML.T0051" className={`${select} mt-1 w-28`} />
+        <label htmlFor="filter-techniqueId" className="block text-xs font-medium text-slate-600">ATLAS technique</label>
+        <input id="filter-techniqueId" name="techniqueId" defaultValue={filters.techniqueId ?? ""} placeholder="AML.T0051" className={`${select} mt-1 w-28`} />
       </div>
       {filters.likelihood && <input type="hidden" name="likelihood" value={filters.likelihood} />}
       {filters.impact && <input type="hidden" name="impact" value={filters.impact} />}
@@ -48,11 +52,12 @@ export function RiskFilters({ filters, levels, members, systems, action }: Props
   );
 }
 
-function Filter({ id, label, value, options }: { id: string; label: string; value?: string; options: { value: string; label: string }[] }) {
+function Filter({ name, label, value, options }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
+  const id = `filter-${name}`;
   return (
     <div>
       <label htmlFor={id} className="block text-xs font-medium text-slate-600">{label}</label>
-      <select id={id} name={id} defaultValue={value ?? ""} className={`${select} mt-1 max-w-48`}>
+      <select id={id} name={name} defaultValue={value ?? ""} className={`${select} mt-1 max-w-48`}>
         <option value="">All</option>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>

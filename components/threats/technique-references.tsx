@@ -26,7 +26,7 @@ export function TechniqueReferencesPanel({ techniqueId, references, canAddRisk }
                     <span className="ml-2 text-xs text-slate-500">{SOURCE_LABELS[e.source]}</span>
                   </span>
                   {canAddRisk[e.systemId] && (
-                    <Link href={`/systems/${encodeURIComponent(e.systemId)}/risks?technique=${encodeURIComponent(techniqueId)}`} className="text-xs font-medium text-brand-700 underline">
+                    <Link href={`/systems/${encodeURIComponent(e.systemId)}/risks?technique=${encodeURIComponent(techniqueId)}#new-risk`} className="text-xs font-medium text-brand-700 underline">
                       Add a risk for this technique
                     </Link>
                   )}

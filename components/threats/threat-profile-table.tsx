@@ -47,7 +47,7 @@ export function ThreatProfileTable({ systemId, profile, canEdit, canAddRisk, rem
               <td className="py-2 whitespace-nowrap">
                 <span className="flex flex-col items-end gap-1">
                   {canAddRisk && e.inCurrentRelease && (
-                    <Link href={`/systems/${encodeURIComponent(systemId)}/risks?technique=${encodeURIComponent(e.techniqueId)}`} className="text-xs text-brand-700 hover:underline">Add a risk</Link>
+                    <Link href={`/systems/${encodeURIComponent(systemId)}/risks?technique=${encodeURIComponent(e.techniqueId)}#new-risk`} className="text-xs text-brand-700 hover:underline">Add a risk</Link>
                   )}
                   {canEdit && removeActions[e.techniqueId] && <RemoveButton action={removeActions[e.techniqueId]} label={`${e.techniqueId} ${e.name}`} />}
                 </span>
