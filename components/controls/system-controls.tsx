@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ActionState } from "@/lib/actions/action-state";
-import type { EvidenceSummary, SystemControlView } from "@/lib/controls/schemas";
+import { CONTROL_FRAMEWORK_SHORT_NAMES, type EvidenceSummary, type SystemControlView } from "@/lib/controls/schemas";
 import { formatDate } from "@/lib/utils/format-date";
 import { ControlStatusBadge } from "./control-status-badge";
 import { ControlStatusForm } from "./control-status-form";
@@ -18,7 +18,7 @@ type Props = {
   linkAction: (prev: ActionState, form: FormData) => Promise<ActionState>;
 };
 
-const controlHref = (c: SystemControlView) => `/controls/${c.framework}/${encodeURIComponent(c.controlId)}`;
+const controlHref = (c: Pick<SystemControlView, "framework" | "controlId">) => `/controls/${c.framework}/${encodeURIComponent(c.controlId)}`;
 
 /** One framework's applicable controls of a system, grouped as the catalog groups them; each opens to its reason, evidence and form. */
 export function SystemControls({ systemId, frameworkName, controls, evidence, members, canEdit, updateAction, linkAction }: Props) {
@@ -51,6 +51,14 @@ export function SystemControls({ systemId, frameworkName, controls, evidence, me
                         <p className="font-medium">Evidence</p>
                         {c.evidence.length === 0 ? <p className="text-xs text-slate-500">None yet.</p> : (
                           <ul className="mt-1 space-y-1">{c.evidence.map((e) => <li key={e.id}><EvidenceItem systemId={systemId} evidence={e} /></li>)}</ul>
+                        )}
+                        {c.alsoCountsFor.length > 0 && (
+                          <p className="mt-1 text-xs text-slate-600" data-testid="also-counts-for">
+                            Evidence attached here also counts for:{" "}
+                            {c.alsoCountsFor.map((o, i) => (
+                              <span key={`${o.framework}:${o.controlId}`}>{i > 0 && " · "}<Link href={controlHref(o)} title={o.title} className="text-brand-700 hover:underline">{CONTROL_FRAMEWORK_SHORT_NAMES[o.framework]} {o.controlId}</Link></span>
+                            ))}
+                          </p>
                         )}
                         {canEdit && (
                           <LinkEvidenceForm action={linkAction} framework={c.framework} controlId={c.controlId}

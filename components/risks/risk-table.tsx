@@ -29,9 +29,11 @@ const COLUMNS = [
 
 export function RiskTable({ list, filters, basePath, omit = [], showSystem = true }: Props) {
   if (list.total === 0) {
+    const filtered = Boolean(riskFiltersToQuery(filters, {}, [...omit, "sort", "dir", "basis"]));
+    if (filtered) return <EmptyState title="No risks match"><Link className="underline" href={basePath}>Clear the filters</Link></EmptyState>;
     return (
-      <EmptyState title="No risks match">
-        {riskFiltersToQuery(filters, {}, [...omit, "sort", "dir", "basis"]) ? <Link className="underline" href={basePath}>Clear the filters</Link> : "Record the first risk from an AI system's risk page."}
+      <EmptyState title="No risks recorded yet">
+        {showSystem ? "Risks are recorded on an AI system's Risks tab, or from a technique in its threat profile." : "This AI system has no risks in the register yet."}
       </EmptyState>
     );
   }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { catalogItemHref } from "@/lib/catalogs/catalog-item-href";
-import type { AtlasMatrix, MatrixOverlay, MatrixTechnique } from "@/lib/threats/build-atlas-matrix";
+import { summarizeOverlayByTactic, type AtlasMatrix, type MatrixOverlay, type MatrixTechnique } from "@/lib/threats/build-atlas-matrix";
 
 // The ATLAS matrix as ATLAS Navigator shows it: a column per tactic, a cell per technique, sub-techniques
 // behind a <details> toggle (native, keyboard-accessible, no JavaScript). A server component: the whole
@@ -73,5 +73,21 @@ export function AtlasMatrixGrid({ matrix }: { matrix: AtlasMatrix }) {
         ))}
       </div>
     </div>
+  );
+}
+
+/** Jump links to the tactic columns the overlay marks: the matrix is wider than the screen. */
+export function OverlayTacticLinks({ matrix }: { matrix: AtlasMatrix }) {
+  const summary = summarizeOverlayByTactic(matrix);
+  if (summary.length === 0) return null;
+  return (
+    <nav aria-label="Marked techniques by tactic" className="flex flex-wrap items-center gap-1.5 text-xs" data-testid="overlay-tactics">
+      <span className="text-slate-600">Marked in:</span>
+      {summary.map(({ tactic, marked }) => (
+        <a key={tactic.id} href={`#tactic-${tactic.id}`} className="rounded-full border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-50">
+          {tactic.name} <span className="font-semibold">{marked}</span>
+        </a>
+      ))}
+    </nav>
   );
 }

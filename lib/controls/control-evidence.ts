@@ -47,6 +47,16 @@ export function evidenceForControl(ref: ControlRef, direct: EvidenceByControl): 
   return out;
 }
 
+/**
+ * The controls of the same system that evidence attached to `ref` also counts for: its crosswalk
+ * equivalents that apply to the system (`applicableKeys`, controlKey of every applicable control).
+ */
+export function evidenceAlsoCountsFor(ref: ControlRef, applicableKeys: ReadonlySet<string>): { framework: ControlRef["framework"]; controlId: string; title: string }[] {
+  return equivalentsOf(ref)
+    .filter((other) => applicableKeys.has(controlKey(other.framework, other.id)))
+    .map((other) => ({ framework: other.framework, controlId: other.id, title: other.title }));
+}
+
 /** Groups evidence by the controls it is attached to. */
 export function indexEvidenceByControl(evidence: readonly EvidenceSummary[]): Map<string, EvidenceSummary[]> {
   const index = new Map<string, EvidenceSummary[]>();

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { getFrameworkItem } from "@/lib/catalogs/get-framework-item";
 import type { ApplicableControl } from "./applicable-controls";
-import { evidenceForControl, type EvidenceByControl } from "./control-evidence";
+import { evidenceAlsoCountsFor, evidenceForControl, type EvidenceByControl } from "./control-evidence";
 import type { SystemControlView } from "./schemas";
 
 // The DTO of one applicable control of a system: catalog title, reason, stored status (or the defaults)
@@ -12,7 +12,9 @@ export const systemControlSelect = {
 } satisfies Prisma.SystemControlSelect;
 export type SystemControlRow = Prisma.SystemControlGetPayload<{ select: typeof systemControlSelect }>;
 
-export function toControlView(control: ApplicableControl, row: SystemControlRow | undefined, direct: EvidenceByControl, names: ReadonlyMap<string, string>): SystemControlView {
+export function toControlView(
+  control: ApplicableControl, row: SystemControlRow | undefined, direct: EvidenceByControl, names: ReadonlyMap<string, string>, applicableKeys: ReadonlySet<string>,
+): SystemControlView {
   const item = getFrameworkItem(control.framework, control.controlId);
   const evidence = evidenceForControl({ framework: control.framework, controlId: control.controlId }, direct);
   const ownerId = row?.ownerId ?? null;
@@ -31,5 +33,6 @@ export function toControlView(control: ApplicableControl, row: SystemControlRow 
     updatedAt: row?.updatedAt.toISOString() ?? null,
     evidenced: evidence.length > 0,
     evidence,
+    alsoCountsFor: evidenceAlsoCountsFor({ framework: control.framework, controlId: control.controlId }, applicableKeys),
   };
 }

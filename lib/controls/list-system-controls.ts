@@ -18,7 +18,9 @@ export async function listSystemControls({ ctx, input }: { ctx: ServiceContext; 
   const client = ctx.tx ?? db;
   const system = await findControlSystemOrThrow(client, ctx, systemId);
   const classification = (await loadDecidedClassifications(client, ctx, [system.id])).get(system.id);
-  const applicable = applicableForSystem(system, classification).filter((control) => framework === undefined || control.framework === framework);
+  const all = applicableForSystem(system, classification);
+  const applicableKeys = new Set(all.map((control) => controlKey(control.framework, control.controlId)));
+  const applicable = all.filter((control) => framework === undefined || control.framework === framework);
   const stored = await client.systemControl.findMany({ where: { orgId: ctx.orgId, systemId: system.id, ...(framework && { framework }) }, select: systemControlSelect });
   const evidence = await loadSystemEvidence(client, ctx, system.id);
   const names = await memberNames(client, ctx, stored.map((row) => row.ownerId));
@@ -30,6 +32,6 @@ export async function listSystemControls({ ctx, input }: { ctx: ServiceContext; 
       archived: system.archivedAt !== null, ownerId: system.ownerId,
     },
     classification: classification ? { assessmentId: classification.assessmentId, decidedAt: classification.decidedAt?.toISOString() ?? null } : null,
-    controls: applicable.map((control) => toControlView(control, rows.get(controlKey(control.framework, control.controlId)), direct, names)),
+    controls: applicable.map((control) => toControlView(control, rows.get(controlKey(control.framework, control.controlId)), direct, names, applicableKeys)),
   };
 }

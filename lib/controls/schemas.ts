@@ -123,6 +123,9 @@ export const systemControlSchema = z.object({
   updatedAt: isoDate.nullable(),
   evidenced: z.boolean().describe("At least one piece of evidence, attached directly or via a crosswalked control"),
   evidence: z.array(controlEvidenceSchema),
+  alsoCountsFor: z
+    .array(z.object({ framework: controlFrameworkSchema, controlId: z.string(), title: z.string() }))
+    .describe("This system's applicable controls that evidence attached to this control also counts for (crosswalk equivalents)"),
 });
 export type SystemControlView = z.infer<typeof systemControlSchema>;
 

@@ -5,8 +5,8 @@ import { diffChanges } from "@/lib/audit/diff-changes";
 import { parseInput } from "@/lib/validation/parse-input";
 import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context";
-import { indexEvidenceByControl } from "./control-evidence";
 import { systemControlSelect, toControlView } from "./control-view";
+import { controlKey, indexEvidenceByControl } from "./control-evidence";
 import { assertApplicable, assertMember, loadSystemEvidence, loadWritableSystem, memberNames } from "./internal";
 import { MIN_JUSTIFICATION_LENGTH, updateSystemControlSchema, type SystemControlView, type UpdateSystemControlInput } from "./schemas";
 
@@ -75,6 +75,7 @@ export async function updateSystemControl({ ctx, input }: { ctx: ServiceContext;
     }
     const evidence = await loadSystemEvidence(tx, ctx, system.id);
     const names = await memberNames(tx, ctx, [row?.ownerId ?? null]);
-    return toControlView(control, row ?? undefined, indexEvidenceByControl(evidence), names);
+    const applicableKeys = new Set(applicable.map((c) => controlKey(c.framework, c.controlId)));
+    return toControlView(control, row ?? undefined, indexEvidenceByControl(evidence), names, applicableKeys);
   });
 }

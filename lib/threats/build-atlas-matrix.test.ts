@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getAtlasCatalog } from "@/lib/catalogs/get-atlas-catalog";
-import { buildAtlasMatrix } from "./build-atlas-matrix";
+import { buildAtlasMatrix, summarizeOverlayByTactic } from "./build-atlas-matrix";
 
 const catalog = getAtlasCatalog();
 const high = { key: "high", label: "High", color: "#ea580c" };
@@ -51,5 +51,22 @@ describe("buildAtlasMatrix", () => {
     expect(supplyChain.hasMarkedSubtechnique).toBe(true);
     expect(supplyChain.subtechniques.find((s) => s.id === "AML.T0010.003")!.overlay.risk?.maxScore).toBe(12);
     expect(cells.find((c) => c.id === "AML.T0000")!.hasMarkedSubtechnique).toBe(false);
+  });
+
+  it("summarises the marked techniques per tactic, in matrix order, for jump links", () => {
+    const summary = summarizeOverlayByTactic(matrix);
+    const byTactic = Object.fromEntries(summary.map((s) => [s.tactic.shortName, s.marked]));
+    const tacticsOf = (id: string) => catalog.techniques.find((t) => t.id === id)!.tacticIds;
+    const expected: Record<string, number> = {};
+    for (const id of ["AML.T0051", "AML.T0010.003", "AML.T0012"]) {
+      for (const tacticId of tacticsOf(id)) {
+        const shortName = catalog.tactics.find((t) => t.id === tacticId)!.shortName;
+        expected[shortName] = (expected[shortName] ?? 0) + 1;
+      }
+    }
+    expect(byTactic).toEqual(expected);
+    const order = catalog.tactics.map((t) => t.shortName);
+    expect(summary.map((s) => order.indexOf(s.tactic.shortName))).toEqual([...summary.map((s) => order.indexOf(s.tactic.shortName))].sort((a, b) => a - b));
+    expect(summarizeOverlayByTactic(buildAtlasMatrix({ catalog, riskLevels: [], profileTechniqueIds: [] }))).toEqual([]);
   });
 });

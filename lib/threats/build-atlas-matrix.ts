@@ -65,3 +65,20 @@ export function buildAtlasMatrix({ catalog, riskLevels = [], profileTechniqueIds
     subtechniqueCount: catalog.techniques.length - techniqueCount,
   };
 }
+
+export type TacticOverlaySummary = { tactic: AtlasTacticRef; marked: number };
+
+/**
+ * Per tactic, how many of its techniques and sub-techniques the overlay marks (in the profile or
+ * carrying a risk), in matrix order, tactics with none left out. The matrix is wider than a screen,
+ * so the page lists these as jump links to the columns.
+ */
+export function summarizeOverlayByTactic(matrix: AtlasMatrix): TacticOverlaySummary[] {
+  const marked = (o: MatrixOverlay) => o.inProfile || o.risk !== null;
+  return matrix.columns
+    .map((column) => ({
+      tactic: column.tactic,
+      marked: column.cells.reduce((n, cell) => n + (marked(cell.overlay) ? 1 : 0) + cell.subtechniques.filter((s) => marked(s.overlay)).length, 0),
+    }))
+    .filter((summary) => summary.marked > 0);
+}

@@ -292,6 +292,15 @@ describe("evidence", () => {
       expect(control).toMatchObject({ evidenced: true, status: "not_started" });
     }
     expect(find(controls, "eu_ai_act", "Art 9")!.evidence).toEqual([]);
+    // the ISO control names what its evidence also counts for: only the crosswalked controls that apply
+    // to this provider (Art 26 is crosswalked too, but binds deployers)
+    expect(find(controls, "iso42001", "A.6.2.6")!.alsoCountsFor).toEqual([
+      { framework: "eu_ai_act", controlId: "Art 72", title: expect.any(String) },
+      { framework: "nist_ai_rmf", controlId: "MEASURE 2.4", title: expect.any(String) },
+    ]);
+    const isoOnly = await listSystemControls({ ctx: org.as("auditor"), input: { systemId: target, framework: "iso42001" } });
+    expect(find(isoOnly.controls, "iso42001", "A.6.2.6")!.alsoCountsFor.map((o) => o.controlId)).toEqual(["Art 72", "MEASURE 2.4"]);
+    expect(find(controls, "eu_ai_act", "Art 72")!.alsoCountsFor.map((o) => o.controlId)).toContain("A.6.2.6");
     // the logs control reaches Art 12 the same way
     await createEvidence({ ctx: org.as("admin"), input: { systemId: target, kind: "link", title: "Log retention policy", url: "https://wiki.example.test/logs", links: [{ framework: "iso42001", controlId: "A.6.2.8" }] } });
     const again = await listSystemControls({ ctx: org.as("auditor"), input: { systemId: target, framework: "eu_ai_act" } });

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getSessionContext } from "@/lib/auth/get-session-context";
 import { getThreatMatrix } from "@/lib/threats/get-threat-matrix";
 import { PageHeader } from "@/components/ui/page-header";
-import { AtlasMatrixGrid } from "@/components/threats/atlas-matrix";
+import { AtlasMatrixGrid, OverlayTacticLinks } from "@/components/threats/atlas-matrix";
 import { AtlasSourceLine } from "@/components/threats/atlas-source-line";
 import { OverlayPicker } from "@/components/threats/overlay-picker";
 import { RiskLegend } from "@/components/threats/risk-legend";
@@ -38,6 +38,7 @@ export default async function ThreatsPage({ searchParams }: { searchParams: Prom
         )}
         {overlay.kind === "org" && <p className="text-sm text-slate-700">Showing every active system: techniques in any threat profile are outlined ({overlay.profiledSystems} systems have a profile), coloured by the organisation&apos;s highest risk naming them.</p>}
         {overlay.kind !== "none" && <RiskLegend levels={page.levels} showProfile />}
+        {overlay.kind !== "none" && <OverlayTacticLinks matrix={matrix} />}
       </div>
       <AtlasMatrixGrid matrix={matrix} />
       <div className="mt-3"><AtlasSourceLine source={page.source} /></div>
