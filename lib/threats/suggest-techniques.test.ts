@@ -89,6 +89,9 @@ describe("suggestTechniques for a RAG chatbot on a public website with a Hugging
     expect(ids(suggested)).toEqual(expect.arrayContaining(["AML.T0051", "AML.T0051.000", "AML.T0051.001", "AML.T0054", "AML.T0070", "AML.T0071"]));
     expect(why(suggested, "AML.T0051")).toContain('model type "LLM with retrieval-augmented generation"');
     expect(why(suggested, "AML.T0070")).toMatch(/retrieval-augmented generation/);
+    // direct injection is about who can type into the prompt: the public website comes first
+    expect(why(suggested, "AML.T0051.000")).toMatch(/^.*outsiders can query the model: anyone who reaches it can type instructions straight into its prompt\./);
+    expect(why(suggested, "AML.T0051.001")).not.toContain("outsiders");
   });
 
   it("proposes LLM data leakage because of the personal data, naming the category", () => {

@@ -222,6 +222,8 @@ function proposals(system: SuggestionSystem): Proposal[] {
   if (llm) {
     add("llm", `${llm}: text that reaches its prompt can override its instructions.`, "AML.T0051");
     add("llm", `${llm}: users can try to talk it out of its guardrails.`, "AML.T0054");
+    // direct injection needs someone typing into the prompt: cite the exposure first when there is one
+    if (exposure) add("llm", `${exposure}: anyone who reaches it can type instructions straight into its prompt.`, "AML.T0051.000");
     const content = firstMatch(system, everyText, EXTERNAL_CONTENT);
     if (content) {
       add("llm", `${capitalise(cite(content))} means the LLM reads content written by others: instructions can arrive in a user's prompt (direct) or hidden in that content (indirect).`, "AML.T0051.000", "AML.T0051.001");
