@@ -109,13 +109,13 @@ if (args.has("--no-build")) {
 }
 
 // ── 3. seed, in this process; imported only now so the database client sees the .env values ────
-const { seedDemo, formatDemoLogins } = await import("@/lib/demo/seed-demo");
+const { seedDemo, formatDemoLogins, formatDemoSeedSummary } = await import("@/lib/demo/seed-demo");
 const { db } = await import("@/lib/db/client");
 log(`seeding the demo organisation (${process.env.DATABASE_URL ? "DATABASE_URL" : "embedded database under .data/pglite"})`);
 let logins: string;
 try {
   const result = await seedDemo();
-  log(result.created ? "demo data created" : "demo data already present; the demo accounts got new passwords");
+  log(formatDemoSeedSummary(result.added));
   logins = formatDemoLogins(result.logins, `http://localhost:${PORT}/login`);
 } catch (error) {
   console.error("[demo] seeding failed:", error instanceof Error ? error.message : error);
