@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createTestOrg, type TestOrg } from "@/tests/factories/create-test-org";
 import { createSystem } from "@/lib/systems/create-system";
+import { archiveSystem } from "@/lib/systems/archive-system";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { createRisk } from "@/lib/risks/create-risk";
 import { listRisks } from "@/lib/risks/list-risks";
@@ -243,5 +244,11 @@ describe("scoring agreement on all 25 cells", () => {
     ]);
     const one = await listTechniqueRiskLevels({ ctx: tech.as("executive"), input: { systemId: sys } });
     expect(one.find((t) => t.techniqueId === "AML.T0051")).toEqual({ techniqueId: "AML.T0051", maxScore: 9, level: level(3, 3), riskCount: 2 });
+    // organisation-wide, an archived system's risks no longer colour the overlay (its profile is not outlined either)
+    await archiveSystem({ ctx: tech.as("admin"), input: { id: other } });
+    const active = await listTechniqueRiskLevels({ ctx: tech.as("executive"), input: {} });
+    expect(active.find((t) => t.techniqueId === "AML.T0051")).toEqual({ techniqueId: "AML.T0051", maxScore: 9, level: level(3, 3), riskCount: 2 });
+    // the archived system's own view still shows its risks
+    expect(await listTechniqueRiskLevels({ ctx: tech.as("executive"), input: { systemId: other } })).toEqual([{ techniqueId: "AML.T0051", maxScore: 12, level: level(4, 3), riskCount: 1 }]);
   });
 });
