@@ -6,7 +6,7 @@ import { getRiskMatrix } from "@/lib/risks/get-risk-matrix";
 import { listTechniqueRiskLevels } from "@/lib/risks/list-technique-risk-levels";
 import type { RiskLevel } from "@/lib/risks/risk-matrix";
 import { buildAtlasMatrix, type AtlasMatrix } from "./build-atlas-matrix";
-import { listThreatProfileSummaries } from "./list-threat-profile-summaries";
+import { listProfiledTechniqueIds, listThreatProfileSummaries } from "./list-threat-profile-summaries";
 import { threatMatrixQuerySchema } from "./schemas";
 
 export type ThreatMatrixPage = {
@@ -29,15 +29,22 @@ export type ThreatMatrixPage = {
 export async function getThreatMatrix({ ctx, input }: { ctx: ServiceContext; input: Record<string, unknown> }): Promise<ThreatMatrixPage> {
   assertCan(ctx, "inventory:read");
   const query = threatMatrixQuerySchema.parse(input);
-  const [view, riskMatrix, summaries] = await Promise.all([getAtlasView({ ctx }), getRiskMatrix({ ctx }), listThreatProfileSummaries({ ctx })]);
+  // the organisation overlay needs no system lookup first: its queries run together with the rest
+  const orgOverlay = query.overlay === "org" && !query.system;
+  const [view, riskMatrix, summaries, orgLevels, orgTechniqueIds] = await Promise.all([
+    getAtlasView({ ctx }), getRiskMatrix({ ctx }), listThreatProfileSummaries({ ctx }),
+    orgOverlay ? listTechniqueRiskLevels({ ctx, input: {} }) : null,
+    orgOverlay ? listProfiledTechniqueIds({ ctx, input: {} }) : null,
+  ]);
   const selected = query.system ? summaries.find((s) => s.systemId === query.system) : undefined;
   const overlay: ThreatMatrixPage["overlay"] = selected
     ? { kind: "system", systemId: selected.systemId, name: selected.name, entryCount: selected.entryCount }
-    : query.overlay === "org" && !query.system
+    : orgOverlay
       ? { kind: "org", profiledSystems: summaries.filter((s) => s.entryCount > 0).length }
       : { kind: "none" };
-  const riskLevels = overlay.kind === "none" ? [] : await listTechniqueRiskLevels({ ctx, input: { systemId: overlay.kind === "system" ? overlay.systemId : undefined } });
-  const profileTechniqueIds = overlay.kind === "system" ? selected!.techniqueIds : overlay.kind === "org" ? summaries.flatMap((s) => s.techniqueIds) : [];
+  const [riskLevels, profileTechniqueIds] = selected
+    ? await Promise.all([listTechniqueRiskLevels({ ctx, input: { systemId: selected.systemId } }), listProfiledTechniqueIds({ ctx, input: { systemId: selected.systemId } })])
+    : [orgLevels ?? [], orgTechniqueIds ?? []];
   return {
     source: view.source,
     matrix: buildAtlasMatrix({ catalog: view, riskLevels, profileTechniqueIds }),

@@ -18,7 +18,7 @@ import { importNavigatorLayer } from "@/lib/threats/import-navigator-layer";
 import { exportNavigatorLayer } from "@/lib/threats/export-navigator-layer";
 import { listThreatSuggestions } from "@/lib/threats/list-threat-suggestions";
 import { listTechniqueReferences } from "@/lib/threats/list-technique-references";
-import { listThreatProfileSummaries } from "@/lib/threats/list-threat-profile-summaries";
+import { listProfiledTechniqueIds, listThreatProfileSummaries } from "@/lib/threats/list-threat-profile-summaries";
 import { navigatorLayerOutputSchema, UNSCORED_COLOR } from "@/lib/threats/build-navigator-layer";
 
 // ---------------------------------------------------------------------------------------------
@@ -392,6 +392,13 @@ describe("listThreatSuggestions / listTechniqueReferences / listThreatProfileSum
     expect(await listTechniqueReferences({ ctx: mine.as("auditor"), input: { techniqueId: "AML.T0051" } })).toEqual({ profileEntries: [], risks: [] });
 
     const summaries = await listThreatProfileSummaries({ ctx: mine.as("executive") });
-    expect(summaries).toEqual([{ systemId, name: "Mine", ownerId: null, entryCount: 1, techniqueIds: ["AML.T0043"] }]);
+    expect(summaries).toEqual([{ systemId, name: "Mine", ownerId: null, entryCount: 1 }]);
+    expect(await listProfiledTechniqueIds({ ctx: mine.as("executive"), input: {} })).toEqual(["AML.T0043"]);
+    expect(await listProfiledTechniqueIds({ ctx: mine.as("executive"), input: { systemId } })).toEqual(["AML.T0043"]);
+    // another organisation's system id finds nothing
+    expect(await listProfiledTechniqueIds({ ctx: mine.as("executive"), input: { systemId: otherSystem } })).toEqual([]);
+    // an archived system's profile leaves the organisation outline
+    await archiveSystem({ ctx: mine.as("admin"), input: { id: systemId } });
+    expect(await listProfiledTechniqueIds({ ctx: mine.as("executive"), input: {} })).toEqual([]);
   });
 });
