@@ -403,12 +403,14 @@ try {
     throw new Error(`${urls[page]}: ${why}`);
   };
 
-  // Expected overlay, computed here in SQL from the tables (not with the app's queries).
+  // Expected overlay, computed here in SQL from the tables (not with the app's queries). Organisation-wide,
+  // only active systems' risks count (as only their profiles are outlined); one system's view has all its risks.
   const riskScores = async (systemId: string | null) => {
     const { rows } = await pool.query(
       `SELECT t.id, max(CASE WHEN r."residualLikelihood" IS NOT NULL AND r."residualImpact" IS NOT NULL THEN r."residualLikelihood" * r."residualImpact"
                              ELSE r."inherentLikelihood" * r."inherentImpact" END)::int AS score, count(*)::int AS n
-       FROM "Risk" r, unnest(r."techniqueIds") AS t(id) WHERE r."orgId" = $1 AND ($2::text IS NULL OR r."systemId" = $2) GROUP BY t.id`,
+       FROM "Risk" r JOIN "AISystem" s ON s.id = r."systemId", unnest(r."techniqueIds") AS t(id)
+       WHERE r."orgId" = $1 AND (CASE WHEN $2::text IS NULL THEN s."archivedAt" IS NULL ELSE r."systemId" = $2 END) GROUP BY t.id`,
       [org.orgId, systemId],
     );
     return new Map(rows.map((r) => [r.id as string, { score: r.score as number, count: r.n as number, level: levelForScore(DEFAULT_RISK_MATRIX, r.score).key }]));
