@@ -227,7 +227,7 @@ try {
     sql: { label: "(c) SQL floor  list + owners ‖ count (pg)", fn: sqlList },
     static: { label: "(d) static floor  GET /_not-found (prerendered HTML)", fn: checkedGet(`${base}/_not-found`, { cookie }, notFound.status) },
     staticChunk: { label: "    info: GET /_next/static/chunks/<js>", fn: checkedGet(`${base}/_next/static/chunks/${chunk}`, {}) },
-    shell: { label: "    info: GET /controls (signed-in shell, no data)", fn: checkedGet(`${base}/controls`, { cookie }) },
+    shell: { label: "    info: GET /findings (signed-in shell, no data)", fn: checkedGet(`${base}/findings`, { cookie }) },
   };
   type Key = keyof typeof targets;
   const keys = Object.keys(targets) as Key[];
