@@ -1,14 +1,15 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { buildCatalogFiles, REPO_ROOT, resolveReferenceDir } from "@/scripts/build-catalogs";
+import { buildCatalogFiles, REPO_ROOT } from "@/scripts/build-catalogs";
 import { getAtlasCatalog } from "./get-atlas-catalog";
 import { getEuAiActCatalog } from "./get-eu-ai-act-catalog";
 import { getIso42001Catalog } from "./get-iso42001-catalog";
 import { getNistAiRmfCatalog } from "./get-nist-ai-rmf-catalog";
 import { getOwaspCatalog } from "./get-owasp-catalog";
 import { mapGarakOwaspTag } from "./map-garak-owasp-tag";
+import { readReference, REFERENCE_DIR } from "@/tests/reference-data";
 
 // Two layers: the committed catalogs must be internally consistent (always checked), and they must
 // say what the reference files say (checked whenever the reference set is present: REFERENCE_DATA_DIR,
@@ -95,11 +96,7 @@ describe("built-in catalogs: internal consistency", () => {
   });
 });
 
-const referenceDir = resolveReferenceDir();
-const hasReference = existsSync(path.join(referenceDir, "SOURCES.txt"));
-const readReference = (file: string) => readFileSync(path.join(referenceDir, file), "utf8");
-
-describe.skipIf(!hasReference)(`built-in catalogs match the reference files (${referenceDir})`, () => {
+describe(`built-in catalogs match the reference files (${REFERENCE_DIR})`, () => {
   it("ATLAS: tactic order, technique/mitigation/case-study ids and names equal ATLAS.yaml", () => {
     type Named = { id: string; name: string };
     const yaml = parseYaml(readReference("atlas/ATLAS.yaml")) as {
@@ -211,13 +208,13 @@ describe.skipIf(!hasReference)(`built-in catalogs match the reference files (${r
   });
 
   it("the committed JSON files are exactly what scripts/build-catalogs.ts builds now", () => {
-    const { files } = buildCatalogFiles(referenceDir);
+    const { files } = buildCatalogFiles(REFERENCE_DIR);
     expect(files.length).toBe(6);
     for (const file of files) {
       const committed = readFileSync(path.join(REPO_ROOT, file.path), "utf8");
       expect(committed === file.content, `${file.path} is stale: run npm run catalogs:build`).toBe(true);
     }
     // and building twice gives the same bytes
-    expect(buildCatalogFiles(referenceDir).files).toEqual(files);
+    expect(buildCatalogFiles(REFERENCE_DIR).files).toEqual(files);
   });
 });

@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { getAtlasCatalog } from "@/lib/catalogs/get-atlas-catalog";
 import { DEFAULT_RISK_MATRIX } from "@/lib/risks/risk-matrix";
@@ -7,6 +5,7 @@ import { scoreRisk } from "@/lib/risks/score-risk";
 import { AppError } from "@/lib/errors";
 import { buildNavigatorLayer, LAYER_VERSIONS, navigatorLayerOutputSchema, UNSCORED_COLOR, type LayerEntry, type NavigatorLayer } from "./build-navigator-layer";
 import { selectLayerTechniques } from "./select-layer-techniques";
+import { readReference } from "@/tests/reference-data";
 
 const catalog = getAtlasCatalog();
 const known = new Set(catalog.techniques.map((t) => t.id));
@@ -15,8 +14,7 @@ const levels = DEFAULT_RISK_MATRIX.levels;
 
 // The reference layer published by MITRE (mitre-atlas/atlas-navigator-data), read from the reference
 // data set, never copied into the repository.
-const REFERENCE_DIR = process.env.REFERENCE_DATA_DIR?.trim() ? path.resolve(process.env.REFERENCE_DATA_DIR) : path.resolve(import.meta.dirname, "../../../shared/reference");
-const REFERENCE_LAYER = path.join(REFERENCE_DIR, "atlas", "atlas_layer_matrix.json");
+
 
 function riskOf(likelihood: number, impact: number): LayerEntry["risk"] {
   const s = scoreRisk(DEFAULT_RISK_MATRIX, likelihood, impact);
@@ -97,8 +95,8 @@ describe("buildNavigatorLayer", () => {
   });
 });
 
-describe.skipIf(!existsSync(REFERENCE_LAYER))("the exported layer against MITRE's reference layer (atlas_layer_matrix.json)", () => {
-  const reference = existsSync(REFERENCE_LAYER) ? (JSON.parse(readFileSync(REFERENCE_LAYER, "utf8")) as Record<string, unknown> & { techniques: Record<string, unknown>[] }) : { techniques: [] };
+describe("the exported layer against MITRE's reference layer (atlas_layer_matrix.json)", () => {
+  const reference = JSON.parse(readReference("atlas/atlas_layer_matrix.json")) as Record<string, unknown> & { techniques: Record<string, unknown>[] };
   const layer = build() as unknown as Record<string, unknown> & { techniques: Record<string, unknown>[] };
 
   it("has every top-level key of the reference, with the same JSON type and the same versions and domain", () => {

@@ -6,14 +6,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { db } from "@/lib/db/client";
 import { createTestOrg, type TestOrg } from "@/tests/factories/create-test-org";
+import { referencePath } from "@/tests/reference-data";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const REFERENCE_DIR = process.env.REFERENCE_DATA_DIR ? path.resolve(process.env.REFERENCE_DATA_DIR) : path.resolve(ROOT, "../shared/reference");
-const REFERENCE_FILE = path.join(REFERENCE_DIR, "atlas/ATLAS.yaml");
+const REFERENCE_FILE = referencePath("atlas/ATLAS.yaml");
 const TMP = mkdtempSync(path.join(tmpdir(), "atlas-cli-"));
 
 /** Runs `npm run atlas:import -- …` against the test database; resolves with its exit code and output. */

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { db } from "@/lib/db/client";
@@ -15,14 +13,13 @@ import { getAtlasMitigation } from "@/lib/atlas/get-atlas-mitigation";
 import { getAtlasCaseStudy } from "@/lib/atlas/get-atlas-case-study";
 import { listAtlasReleases } from "@/lib/atlas/list-atlas-releases";
 import type { AtlasImportResult } from "@/lib/atlas/schemas";
+import { readReference } from "@/tests/reference-data";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const REFERENCE_DIR = process.env.REFERENCE_DATA_DIR ? path.resolve(process.env.REFERENCE_DATA_DIR) : path.resolve(ROOT, "../shared/reference");
-const REFERENCE_YAML = readFileSync(path.join(REFERENCE_DIR, "atlas/ATLAS.yaml"), "utf8");
+const REFERENCE_YAML = readReference("atlas/ATLAS.yaml");
 /** The reference file read independently of the code under test (plain `yaml`). */
 const REFERENCE = YAML.parse(REFERENCE_YAML) as {
   version: string;

@@ -1,6 +1,4 @@
 import { createHash, randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { db } from "@/lib/db/client";
@@ -39,6 +37,7 @@ import { updateSystemControl } from "@/lib/controls/update-system-control";
 import { createEvidence } from "@/lib/evidence/create-evidence";
 import { linkEvidence } from "@/lib/evidence/link-evidence";
 import { deleteEvidence } from "@/lib/evidence/delete-evidence";
+import { readReference } from "@/tests/reference-data";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -130,11 +129,10 @@ const memberFixture = async (org: TestOrg): Promise<Partial<Fixture>> => {
 
 const ISO_DATE_TIME = /^\d{4}-\d\d-\d\dT/;
 
-const REFERENCE_DIR = process.env.REFERENCE_DATA_DIR ? path.resolve(process.env.REFERENCE_DATA_DIR) : path.resolve(import.meta.dirname, "../../../shared/reference");
 
 /** The reference ATLAS release, its SHA-256 and counts read independently of the importer (plain `yaml`). */
 const atlasFixture = async (): Promise<Partial<Fixture>> => {
-  const yaml = readFileSync(path.join(REFERENCE_DIR, "atlas/ATLAS.yaml"), "utf8");
+  const yaml = readReference("atlas/ATLAS.yaml");
   const file = YAML.parse(yaml) as {
     version: string | number;
     matrices: { tactics: unknown[]; techniques: { "subtechnique-of"?: string }[]; mitigations: unknown[] }[];

@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { db } from "@/lib/db/client";
@@ -20,6 +19,7 @@ import { listThreatSuggestions } from "@/lib/threats/list-threat-suggestions";
 import { listTechniqueReferences } from "@/lib/threats/list-technique-references";
 import { listProfiledTechniqueIds, listThreatProfileSummaries } from "@/lib/threats/list-threat-profile-summaries";
 import { navigatorLayerOutputSchema, UNSCORED_COLOR } from "@/lib/threats/build-navigator-layer";
+import { referencePath } from "@/tests/reference-data";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -190,10 +190,9 @@ describe("addThreatProfileEntries / listThreatProfile / removeThreatProfileEntry
 // A technique that the organisation's current release no longer has
 // ---------------------------------------------------------------------------------------------
 
-const REFERENCE_DIR = process.env.REFERENCE_DATA_DIR ? path.resolve(process.env.REFERENCE_DATA_DIR) : path.resolve(import.meta.dirname, "../../../shared/reference");
-const REFERENCE_YAML = path.join(REFERENCE_DIR, "atlas/ATLAS.yaml");
+const REFERENCE_YAML = referencePath("atlas/ATLAS.yaml");
 
-describe.skipIf(!existsSync(REFERENCE_YAML))("after importing a release without a profiled technique", () => {
+describe("after importing a release without a profiled technique", () => {
   let other: TestOrg;
   let systemId: string;
   const GONE = "AML.T0051.002";
