@@ -13,12 +13,13 @@
  *          --profile (afterwards, CPU-profile a second `next start` serving only the page, and summarise)
  */
 import { randomBytes } from "node:crypto";
-import { cpus, totalmem, loadavg } from "node:os";
+import { loadavg } from "node:os";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { ADMIN_URL, createTestDatabase } from "../tests/setup/test-database";
+import { createTestDatabase } from "../tests/setup/test-database";
+import { createCleanup, machineInfo } from "./bench/lifecycle";
 import { measure, summarize, type Stats } from "./bench/stats";
 import { ensureBuild, freePort, snapshotBuild, startServer, type BuildInfo, type RunningServer } from "./bench/server";
 import { checkedGet, get, signIn } from "./bench/http";
@@ -46,51 +47,10 @@ const FILTERS = { tier: "high", stage: "production", sort: "updatedAt", dir: "de
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1).padStart(7) : "      –");
 const hr = (title: string) => console.log(`\n── ${title} ${"─".repeat(Math.max(0, 92 - title.length))}`);
 
-async function machine() {
-  let postgres = "unknown";
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  try {
-    await admin.connect();
-    postgres = (await admin.query("SELECT version() AS v")).rows[0].v.replace(/ on .*/, "");
-  } catch {
-    // reported as unknown; createTestDatabase fails right after with the real error
-  } finally {
-    await admin.end().catch(() => undefined);
-  }
-  return {
-    nproc: cpus().length,
-    cpuModel: cpus()[0]?.model ?? "unknown",
-    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
-    node: process.version,
-    postgres,
-    loadavgAtStart: loadavg().map((l) => Math.round(l * 100) / 100),
-  };
-}
-
-// ── cleanup that also runs on Ctrl-C ────────────────────────────────────────────────────────────
-const cleanups: (() => Promise<unknown>)[] = [];
-let cleaning: Promise<void> | null = null;
-function cleanup() {
-  cleaning ??= (async () => {
-    for (const fn of cleanups.reverse()) {
-      try {
-        await fn();
-      } catch (e) {
-        console.error(`cleanup: ${(e as Error).message}`);
-      }
-    }
-  })();
-  return cleaning;
-}
-for (const sig of ["SIGINT", "SIGTERM"] as const) {
-  process.once(sig, () => {
-    console.error(`\n${sig}: stopping the server and dropping the scratch database…`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
+const { add: onCleanup, run: cleanup, started: interrupted } = createCleanup("stopping the server and dropping the scratch database…");
 
 const startedAt = new Date();
-const env = await machine();
+const env = await machineInfo();
 console.log(`Inventory benchmark · ${startedAt.toISOString()} · ${env.nproc} CPU (${env.cpuModel}), ${env.memoryGiB} GiB, Node ${env.node}, ${env.postgres}`);
 console.log(`load average at start: ${env.loadavgAtStart.join(" ")} (other processes on the machine add noise to every figure)`);
 
@@ -100,19 +60,19 @@ try {
   hr("1. scratch database and fixtures");
   let t0 = performance.now();
   const database = await createTestDatabase("aigov_bench");
-  cleanups.push(() => database.drop());
+  onCleanup(() => database.drop());
   console.log(`  created and migrated ${new URL(database.url).pathname.slice(1)} in ${(performance.now() - t0).toFixed(0)} ms`);
   // lib/db/client reads DATABASE_URL once, when first imported: import the app modules only now.
   process.env.DATABASE_URL = database.url;
   const { db } = await import("@/lib/db/client");
-  cleanups.push(() => db.$disconnect());
+  onCleanup(() => db.$disconnect());
   const { createTestOrg, TEST_PASSWORD } = await import("@/tests/factories/create-test-org");
   const { createApiToken } = await import("@/lib/tokens/create-api-token");
   const { listSystems } = await import("@/lib/systems/list-systems");
   const { listFilterOptions } = await import("@/lib/systems/list-filter-options");
 
   const pool = new pg.Pool({ connectionString: database.url, max: 10 });
-  cleanups.push(() => pool.end());
+  onCleanup(() => pool.end());
 
   t0 = performance.now();
   const org = await createTestOrg("bench");
@@ -151,7 +111,7 @@ try {
   let serverCwd = process.cwd();
   if (opts.rebuild) {
     const snap = snapshotBuild();
-    cleanups.push(async () => snap.remove());
+    onCleanup(async () => snap.remove());
     build = snap;
     serverCwd = snap.cwd;
   } else {
@@ -163,7 +123,7 @@ try {
   const port = await freePort();
   const serverEnv = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXTAUTH_SECRET: randomBytes(32).toString("hex") };
   const server: RunningServer = await startServer(serverEnv, port, serverCwd);
-  cleanups.push(() => server.stop());
+  onCleanup(() => server.stop());
   const base = server.baseURL;
   console.log(`  next start on ${base} (pid ${server.child.pid})`);
 
@@ -174,7 +134,7 @@ try {
   // ── 3. what each measured request must return ─────────────────────────────────────────────────
   hr("3. correctness checks");
   const recorder = await createRecordingClient(database.url);
-  cleanups.push(() => recorder.disconnect());
+  onCleanup(() => recorder.disconnect());
   const officerCtx = org.as("compliance_officer");
   const listSql = await recorder.record(() => listSystems({ ctx: { ...officerCtx, tx: recorder.client as never }, input: FILTERS }));
   const optionsSql = await recorder.record(() => listFilterOptions({ ctx: { ...officerCtx, tx: recorder.client as never } }));
@@ -344,7 +304,7 @@ try {
     mkdirSync(dir, { recursive: true });
     const profPort = await freePort();
     const profServer = await startServer({ ...serverEnv, NEXTAUTH_URL: `http://127.0.0.1:${profPort}` }, profPort, serverCwd, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
-    cleanups.push(() => profServer.stop());
+    onCleanup(() => profServer.stop());
     const profPage = checkedGet(`${profServer.baseURL}/systems?${QUERY}`, { cookie }); // same secret: the session cookie stays valid
     await new Promise((r) => setTimeout(r, 1500)); // an idle gap: the summary counts only what follows it (not start-up)
     await measure(profPage, { warmup: WARMUP, runs: RUNS });
@@ -364,7 +324,7 @@ try {
     }
   }
 } catch (error) {
-  if (cleaning) await new Promise(() => undefined); // interrupted: the signal handler finishes and exits
+  if (interrupted()) await new Promise(() => undefined); // interrupted: the signal handler finishes and exits
   console.error(`\nbenchmark failed: ${(error as Error).stack ?? error}`);
   exitCode = 1;
 } finally {

@@ -20,12 +20,13 @@
  *          --profile    afterwards, CPU-profile a second `next start` serving only page (a), then only (b), and summarise
  */
 import { createHash, randomBytes } from "node:crypto";
-import { cpus, totalmem, loadavg } from "node:os";
+import { loadavg } from "node:os";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { ADMIN_URL, createTestDatabase } from "../tests/setup/test-database";
+import { createTestDatabase } from "../tests/setup/test-database";
+import { createCleanup, machineInfo } from "./bench/lifecycle";
 import { measure, summarize, type Stats } from "./bench/stats";
 import { freePort, startServer, type RunningServer } from "./bench/server";
 import { checkedGet, get, signIn, type Fetched } from "./bench/http";
@@ -72,48 +73,7 @@ const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
 const text = (html: string) => html.replaceAll("<!-- -->", "");
 const median = (xs: number[]) => summarize(xs).p50;
 
-async function machine() {
-  let postgres = "unknown";
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  try {
-    await admin.connect();
-    postgres = (await admin.query("SELECT version() AS v")).rows[0].v.replace(/ on .*/, "");
-  } catch {
-    // reported as unknown; createTestDatabase fails right after with the real error
-  } finally {
-    await admin.end().catch(() => undefined);
-  }
-  return {
-    nproc: cpus().length,
-    cpuModel: cpus()[0]?.model ?? "unknown",
-    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
-    node: process.version,
-    postgres,
-    loadavgAtStart: loadavg().map((l) => Math.round(l * 100) / 100),
-  };
-}
-
-// ── cleanup that also runs on Ctrl-C ────────────────────────────────────────────────────────────
-const cleanups: (() => Promise<unknown>)[] = [];
-let cleaning: Promise<void> | null = null;
-function cleanup() {
-  cleaning ??= (async () => {
-    for (const fn of cleanups.reverse()) {
-      try {
-        await fn();
-      } catch (e) {
-        console.error(`cleanup: ${(e as Error).message}`);
-      }
-    }
-  })();
-  return cleaning;
-}
-for (const sig of ["SIGINT", "SIGTERM"] as const) {
-  process.once(sig, () => {
-    console.error(`\n${sig}: stopping the server, dropping the scratch database and removing the build copy…`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
+const { add: onCleanup, run: cleanup, started: interrupted } = createCleanup("stopping the server, dropping the scratch database and removing the build copy…");
 
 /** Every `<a … data-technique="…">` of the matrix: in the outlined profile?, its risk score and count from the title. */
 function matrixCells(html: string) {
@@ -146,7 +106,7 @@ function composition(html: string) {
 }
 
 const startedAt = new Date();
-const env = await machine();
+const env = await machineInfo();
 console.log(`Threats benchmark · ${startedAt.toISOString()} · ${env.nproc} CPU (${env.cpuModel}), ${env.memoryGiB} GiB, Node ${env.node}, ${env.postgres}`);
 console.log(`load average at start: ${env.loadavgAtStart.join(" ")} (other processes on the machine add noise to every figure)`);
 
@@ -159,12 +119,12 @@ try {
   let t0 = performance.now();
   const database = await createTestDatabase("aigov_bench_threats");
   if (opts["keep-db"]) console.log(`  --keep-db: ${database.url} is kept (drop it afterwards)`);
-  else cleanups.push(() => database.drop());
+  else onCleanup(() => database.drop());
   console.log(`  created and migrated ${new URL(database.url).pathname.slice(1)} in ${(performance.now() - t0).toFixed(0)} ms`);
   // lib/db/client reads DATABASE_URL once, when first imported: import the app modules only now.
   process.env.DATABASE_URL = database.url;
   const { db } = await import("@/lib/db/client");
-  cleanups.push(() => db.$disconnect());
+  onCleanup(() => db.$disconnect());
   const { createTestOrg, TEST_PASSWORD } = await import("@/tests/factories/create-test-org");
   const { importAtlasRelease } = await import("@/lib/atlas/import-atlas-release");
   const { parseAtlasRelease } = await import("@/lib/atlas/parse-atlas-release");
@@ -192,7 +152,7 @@ try {
   // pool.end() resolves before its connections have closed; DROP DATABASE … WITH (FORCE) right after
   // then terminates them, which an idle client reports as an 'error' event on the pool.
   pool.on("error", () => undefined);
-  cleanups.push(() => pool.end());
+  onCleanup(() => pool.end());
 
   const org = await createTestOrg("bench");
   const other = await createTestOrg("bench-other");
@@ -343,14 +303,14 @@ try {
   } else {
     const snap = snapshotWorkingTree();
     if (opts["keep-build"]) console.log(`  --keep-build: ${snap.cwd} is kept (reuse it with --reuse ${snap.cwd}; remove it afterwards)`);
-    else cleanups.push(async () => snap.remove());
+    else onCleanup(async () => snap.remove());
     serverCwd = snap.cwd;
     buildInfo = { buildId: snap.buildId, builtAt: snap.builtAt, dir: snap.cwd, reused: false };
   }
   const port = await freePort();
   const serverEnv = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXTAUTH_SECRET: randomBytes(32).toString("hex") };
   const server: RunningServer = await startServer(serverEnv, port, serverCwd);
-  cleanups.push(() => server.stop());
+  onCleanup(() => server.stop());
   const base = server.baseURL;
   console.log(`  next start on ${base} (pid ${server.child.pid})`);
   const officer = org.users.compliance_officer;
@@ -495,7 +455,7 @@ try {
 
   // The SQL floor: the statements each page's domain calls send, with their dependencies.
   const tracer = await createTracingClient(database.url);
-  cleanups.push(() => tracer.disconnect());
+  onCleanup(() => tracer.disconnect());
   const traced = {} as Record<PageKey, TracedQuery[]>;
   for (const k of pageKeys) traced[k] = await tracer.record(() => domain[k]({ ...officerCtx, tx: tracer.client as never }));
   // getSessionContext's lookup (lib/auth/get-session-context.ts), same select: every page runs it once.
@@ -682,7 +642,7 @@ try {
       mkdirSync(dir, { recursive: true });
       const profPort = await freePort();
       const profServer = await startServer({ ...serverEnv, NEXTAUTH_URL: `http://127.0.0.1:${profPort}` }, profPort, serverCwd, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
-      cleanups.push(() => profServer.stop());
+      onCleanup(() => profServer.stop());
       const path = urls[k].slice(base.length);
       await new Promise((r) => setTimeout(r, 3000)); // an idle gap: the summary counts only what follows it (not start-up)
       await measure(checkedGet(`${profServer.baseURL}${path}`, { cookie }), { warmup: WARMUP, runs: RUNS }); // same secret: the cookie stays valid
@@ -703,7 +663,7 @@ try {
     writeFileSync(file, JSON.stringify({ ...result, cpuProfiles }, null, 2));
   }
 } catch (error) {
-  if (cleaning) await new Promise(() => undefined); // interrupted: the signal handler finishes and exits
+  if (interrupted()) await new Promise(() => undefined); // interrupted: the signal handler finishes and exits
   console.error(`\nbenchmark failed: ${(error as Error).stack ?? error}`);
   exitCode = 1;
 } finally {
