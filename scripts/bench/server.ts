@@ -111,20 +111,28 @@ export function snapshotBuild(): SnapshotBuild {
       cpSync(f, join(cwd, f), { preserveTimestamps: true });
     }
     cpSync("generated", join(cwd, "generated"), { recursive: true });
-    execFileSync("cp", ["-al", "node_modules", join(cwd, "node_modules")]);
-    // tool caches would otherwise be shared through the hard links
-    for (const cache of [".vite", ".vite-temp", ".cache"]) rmSync(join(cwd, "node_modules", cache), { recursive: true, force: true });
-    console.log(`  --rebuild: building a snapshot of the working tree in ${cwd} (the shared .next is not touched)`);
-    const t0 = performance.now();
-    const r = spawnSync("npx", ["next", "build"], { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`next build failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
-    console.log(`  built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const idFile = join(cwd, ".next/BUILD_ID");
-    return { buildId: readFileSync(idFile, "utf8").trim(), builtAt: new Date(statSync(idFile).mtimeMs).toISOString(), builtByBench: true, staleSource: null, cwd, remove };
+    return buildSnapshot(cwd, remove, process.cwd(), `--rebuild: building a snapshot of the working tree in ${cwd} (the shared .next is not touched)`);
   } catch (e) {
     remove();
     throw e;
   }
+}
+
+/**
+ * The part both snapshots share: node_modules from `root` as hard links (no copy; Turbopack refuses
+ * a symlinked node_modules), `next build` in `cwd`, and the build's id. `remove` deletes the snapshot.
+ */
+export function buildSnapshot(cwd: string, remove: () => void, root: string, message: string): SnapshotBuild {
+  execFileSync("cp", ["-al", join(root, "node_modules"), join(cwd, "node_modules")]);
+  // tool caches would otherwise be shared through the hard links
+  for (const cache of [".vite", ".vite-temp", ".cache"]) rmSync(join(cwd, "node_modules", cache), { recursive: true, force: true });
+  console.log(`  ${message}`);
+  const t0 = performance.now();
+  const r = spawnSync("npx", ["next", "build"], { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`next build of the snapshot in ${cwd} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  console.log(`  built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const idFile = join(cwd, ".next/BUILD_ID");
+  return { buildId: readFileSync(idFile, "utf8").trim(), builtAt: new Date(statSync(idFile).mtimeMs).toISOString(), builtByBench: true, staleSource: null, cwd, remove };
 }
 
 export type RunningServer = { baseURL: string; child: ChildProcess; log: () => string; stop: () => Promise<void> };
