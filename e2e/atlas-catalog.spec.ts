@@ -65,4 +65,21 @@ test("an admin imports the official ATLAS release; a malformed file changes noth
     await expect(page.getByText("Descriptions come with the official release")).toHaveCount(0);
     await expect(page.getByText(/adversary may craft malicious prompts/i).first()).toBeVisible();
   });
+
+  await test.step("the header search finds catalog items by words and by id, and each result opens its page", async () => {
+    const search = page.getByRole("searchbox", { name: "Search catalogs" }).first();
+    await search.fill("prompt injection");
+    await search.press("Enter");
+    await expect(page).toHaveURL(/\/search\?q=prompt\+injection$/);
+    const results = page.getByTestId("search-results");
+    await expect(results.getByRole("link", { name: "AML.T0051", exact: true })).toBeVisible();
+    await results.getByRole("link", { name: "LLM01:2025", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("LLM01:2025 Prompt Injection");
+    await page.goto("/search?q=Art%2014");
+    await page.getByTestId("search-results").getByRole("link", { name: "Art 14", exact: true }).first().click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Art 14");
+    await page.goto("/search?q=no%20such%20thing%20anywhere");
+    await expect(page.getByText("Nothing matches “no such thing anywhere”")).toBeVisible();
+  });
 });
+

@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { catalogItemHref } from "./catalog-item-href";
 import { CATALOG_FRAMEWORK_IDS, FRAMEWORK_IDS, FRAMEWORKS, isFrameworkId } from "./frameworks";
@@ -6,6 +8,7 @@ import { listFrameworkItems } from "./list-framework-items";
 import { mapGarakOwaspTag } from "./map-garak-owasp-tag";
 import { frameworkItemRefSchema } from "./schemas";
 import { searchCatalogs } from "./search-catalogs";
+import { REPO_ROOT } from "@/scripts/build-catalogs";
 
 describe("frameworks", () => {
   it("lists the six frameworks with name, version, attribution, licence and url", () => {
@@ -95,6 +98,24 @@ describe("searchCatalogs", () => {
     expect(searchCatalogs("AML.M0000")[0]).toMatchObject({ kind: "mitigation", framework: "atlas_mitigation", href: "/threats/mitigations/AML.M0000" });
     expect(searchCatalogs("AML.CS0000")[0]).toMatchObject({ kind: "case_study", href: "/threats/case-studies/AML.CS0000" });
     expect(searchCatalogs("ai model access")[0]).toMatchObject({ kind: "tactic", id: "AML.TA0000" });
+  });
+
+  it("links every kind of result to a page the app has", () => {
+    // one result of each kind and framework; the route patterns are the app's page files
+    const results = ["AML.TA0000", "AML.T0051", "AML.T0051.000", "AML.M0000", "AML.CS0000", "A.6.2.6", "Art 14", "GV-1.1", "LLM07", "ASI01"].map((q) => searchCatalogs(q)[0]);
+    const routes: [RegExp, string][] = [
+      [/^\/threats#tactic-AML\.TA\d{4}$/, "app/(app)/threats/page.tsx"],
+      [/^\/threats\/techniques\/[^/]+$/, "app/(app)/threats/techniques/[id]/page.tsx"],
+      [/^\/threats\/mitigations\/[^/]+$/, "app/(app)/threats/mitigations/[id]/page.tsx"],
+      [/^\/threats\/case-studies\/[^/]+$/, "app/(app)/threats/case-studies/[id]/page.tsx"],
+      [/^\/controls\/[a-z0-9_]+\/[^/]+$/, "app/(app)/controls/[framework]/[controlId]/page.tsx"],
+    ];
+    expect(new Set(results.map((r) => r.framework ?? r.kind)).size).toBe(9);
+    for (const result of results) {
+      const route = routes.find(([pattern]) => pattern.test(result.href));
+      expect(route, result.href).toBeDefined();
+      expect(existsSync(path.join(REPO_ROOT, route![1])), route![1]).toBe(true);
+    }
   });
 
   it("returns nothing for a blank query and at most 50 results", () => {

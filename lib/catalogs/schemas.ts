@@ -12,3 +12,6 @@ export const catalogFrameworkIdSchema = z.enum(CATALOG_FRAMEWORK_IDS);
 export const frameworkItemRefSchema = z
   .object({ framework: frameworkIdSchema, id: z.string().trim().min(1).max(64) })
   .refine((ref) => getFrameworkItem(ref.framework, ref.id) !== null, { message: "Unknown item for this framework.", path: ["id"] });
+
+/** The catalog search's query string (the /search page and the header search box). */
+export const catalogSearchQuerySchema = z.object({ q: z.string().trim().max(200).optional().catch(undefined) });

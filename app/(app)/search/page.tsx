@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { getSessionContext } from "@/lib/auth/get-session-context";
 import { FRAMEWORK_INFO } from "@/lib/catalogs/frameworks";
 import { SEARCH_LIMIT, searchCatalogs, type CatalogSearchResult } from "@/lib/catalogs/search-catalogs";
+import { catalogSearchQuerySchema } from "@/lib/catalogs/schemas";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Search catalogs" };
-
-const querySchema = z.object({ q: z.string().trim().max(200).optional().catch(undefined) });
 
 const KIND_LABELS: Record<CatalogSearchResult["kind"], string> = {
   tactic: "MITRE ATLAS tactic", technique: "MITRE ATLAS technique", mitigation: "MITRE ATLAS mitigation", case_study: "MITRE ATLAS case study", framework_item: "",
@@ -22,7 +20,7 @@ function source(result: CatalogSearchResult): string {
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (!(await getSessionContext())) redirect("/login");
-  const { q = "" } = querySchema.parse(await searchParams);
+  const { q = "" } = catalogSearchQuerySchema.parse(await searchParams);
   const results = searchCatalogs(q);
   return (
     <>
