@@ -25,25 +25,38 @@ export default tseslint.config(
     // Layering: the domain layer never imports the web layer, and Prisma stays behind lib/.
     files: ["lib/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*", "@/components/*"], message: "lib/ must not import app/ or components/ (ARCHITECTURE.md)." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/app/*", "@/components/*"], message: "lib/ must not import app/ or components/ (ARCHITECTURE.md)." }] },
+      ],
     },
   },
   {
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [
-        { group: ["@/generated/*", "@prisma/*"], message: "Only lib/ talks to Prisma; pass plain DTOs to the web layer." },
-        { group: ["@/lib/db/*"], message: "Call a domain verb in lib/<domain>/ instead of the database." },
-      ] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/generated/*", "@prisma/*"], message: "Only lib/ talks to Prisma; pass plain DTOs to the web layer." },
+            { group: ["@/lib/db/*"], message: "Call a domain verb in lib/<domain>/ instead of the database." },
+          ],
+        },
+      ],
     },
   },
   {
     files: ["components/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [
-        { group: ["@/app/*"], message: "components/ must not import app/; pass server actions as props." },
-        { group: ["@/generated/*", "@prisma/*", "@/lib/db/*"], message: "Components get plain DTOs." },
-      ] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/app/*"], message: "components/ must not import app/; pass server actions as props." },
+            { group: ["@/generated/*", "@prisma/*", "@/lib/db/*"], message: "Components get plain DTOs." },
+          ],
+        },
+      ],
     },
   },
 );

@@ -48,7 +48,9 @@ function pgConfig(url: string, database?: string) {
 // (3) Stock connectToShadowDb() drops the shadow DB *before* closing its pool
 //     -> "database ... is being accessed by other users". Close first, then drop.
 class MigratePg extends PrismaPg {
-  constructor(private url: string) { super(pgConfig(url)); }
+  constructor(private url: string) {
+    super(pgConfig(url));
+  }
   async connectToShadowDb() {
     const admin = await this.connect();
     const name = `prisma_shadow_${crypto.randomUUID().replaceAll("-", "")}`;
@@ -76,7 +78,9 @@ const origSetTimeout = globalThis.setTimeout;
 
 // (5) Without a resolvable env("DATABASE_URL") the CLI cannot read the schema and falls back to
 // downloading libquery_engine (fails offline). A placeholder keeps generate/validate offline.
-try { process.loadEnvFile(".env"); } catch {} // prisma.config.ts disables Prisma's own .env loading
+try {
+  process.loadEnvFile(".env");
+} catch {} // prisma.config.ts disables Prisma's own .env loading
 process.env.DATABASE_URL ||= "postgresql://placeholder:placeholder@127.0.0.1:5432/placeholder";
 
 export default defineConfig({

@@ -82,4 +82,3 @@ test("an admin imports the official ATLAS release; a malformed file changes noth
     await expect(page.getByText("Nothing matches “no such thing anywhere”")).toBeVisible();
   });
 });
-

@@ -35,7 +35,12 @@ test("an executive sees no edit, archive, create or classify controls, and the e
   await expect(page.getByRole("button", { name: "Create AI system" })).toHaveCount(0);
 });
 
-test("a forged edit replayed with an executive's (or a non-owning risk owner's) session is refused and changes nothing", async ({ page, loginAs, browser, fixtures }) => {
+test("a forged edit replayed with an executive's (or a non-owning risk owner's) session is refused and changes nothing", async ({
+  page,
+  loginAs,
+  browser,
+  fixtures,
+}) => {
   const suffix = unique();
   const original = `Forgery target ${suffix}`;
   const officerName = `Forgery target, renamed by the officer ${suffix}`;
@@ -72,7 +77,10 @@ test("a forged edit replayed with an executive's (or a non-owning risk owner's) 
   // a variant naming the current version (2) and another name, so a stale version cannot be why it fails
   const forgedName = `Renamed by a forger ${suffix}`;
   const forgedBody = Buffer.from(
-    body!.toString("latin1").replaceAll(officerName, forgedName).replace(/(name="(?:_\d+_)?version"\r\n\r\n)1\r\n/, (_, field: string) => `${field}2\r\n`),
+    body!
+      .toString("latin1")
+      .replaceAll(officerName, forgedName)
+      .replace(/(name="(?:_\d+_)?version"\r\n\r\n)1\r\n/, (_, field: string) => `${field}2\r\n`),
     "latin1",
   );
   expect(forgedBody.toString("latin1")).toMatch(/version"\r\n\r\n2\r\n/);

@@ -16,23 +16,70 @@ import { fixturesFile } from "./fixtures-file";
 const a = await createTestOrg("e2e-a");
 const b = await createTestOrg("e2e-b");
 const officerA = a.as("compliance_officer");
-const seeded = await createSystem({ ctx: officerA, input: { name: "Fraud scoring (fixture)", businessUnit: "Claims", riskTier: "minimal", lifecycleStage: "production" } });
-const ownedByRiskOwner = await createSystem({ ctx: officerA, input: { name: "Claims triage LLM (fixture)", businessUnit: "Claims", ownerId: a.users.risk_owner.id } });
+const seeded = await createSystem({
+  ctx: officerA,
+  input: { name: "Fraud scoring (fixture)", businessUnit: "Claims", riskTier: "minimal", lifecycleStage: "production" },
+});
+const ownedByRiskOwner = await createSystem({
+  ctx: officerA,
+  input: { name: "Claims triage LLM (fixture)", businessUnit: "Claims", ownerId: a.users.risk_owner.id },
+});
 // a system with a threat profile, a risk from one of its techniques and an implemented control, for the read-only roles to look at
 const threatModelled = await createSystem({
   ctx: officerA,
-  input: { name: "Support chat LLM (fixture)", businessUnit: "Customer service", modelType: "LLM chat assistant", deploymentContext: "Public web app for customers", lifecycleStage: "production" },
+  input: {
+    name: "Support chat LLM (fixture)",
+    businessUnit: "Customer service",
+    modelType: "LLM chat assistant",
+    deploymentContext: "Public web app for customers",
+    lifecycleStage: "production",
+  },
 });
-await addThreatProfileEntries({ ctx: officerA, input: { systemId: threatModelled.id, source: "manual", entries: [{ techniqueId: "AML.T0051", rationale: "Customers type free text straight into the prompt." }] } });
-await createRisk({ ctx: officerA, input: { systemId: threatModelled.id, risk: { title: "Prompt injection through the chat (fixture)", category: "security", techniqueIds: ["AML.T0051"], inherentLikelihood: 3, inherentImpact: 4 } } });
-await updateSystemControl({ ctx: officerA, input: { systemId: threatModelled.id, framework: "iso42001", controlId: "A.6.2.6", status: "implemented", justification: "Monitored by the support operations team." } });
-await createEvidence({ ctx: officerA, input: { systemId: threatModelled.id, kind: "link", title: "Support chat monitoring dashboard (fixture)", url: "https://example.test/dashboards/support-chat", links: [{ framework: "iso42001", controlId: "A.6.2.6" }] } });
+await addThreatProfileEntries({
+  ctx: officerA,
+  input: {
+    systemId: threatModelled.id,
+    source: "manual",
+    entries: [{ techniqueId: "AML.T0051", rationale: "Customers type free text straight into the prompt." }],
+  },
+});
+await createRisk({
+  ctx: officerA,
+  input: {
+    systemId: threatModelled.id,
+    risk: { title: "Prompt injection through the chat (fixture)", category: "security", techniqueIds: ["AML.T0051"], inherentLikelihood: 3, inherentImpact: 4 },
+  },
+});
+await updateSystemControl({
+  ctx: officerA,
+  input: {
+    systemId: threatModelled.id,
+    framework: "iso42001",
+    controlId: "A.6.2.6",
+    status: "implemented",
+    justification: "Monitored by the support operations team.",
+  },
+});
+await createEvidence({
+  ctx: officerA,
+  input: {
+    systemId: threatModelled.id,
+    kind: "link",
+    title: "Support chat monitoring dashboard (fixture)",
+    url: "https://example.test/dashboards/support-chat",
+    links: [{ framework: "iso42001", controlId: "A.6.2.6" }],
+  },
+});
 const secretB = await createSystem({ ctx: b.as("compliance_officer"), input: { name: "Org B confidential system", businessUnit: "B-unit" } });
 
-const json = JSON.stringify({
-  password: TEST_PASSWORD,
-  orgA: { orgId: a.orgId, users: a.users, systems: { seeded: seeded.id, ownedByRiskOwner: ownedByRiskOwner.id, threatModelled: threatModelled.id } },
-  orgB: { orgId: b.orgId, users: b.users, systems: { secret: secretB.id } },
-}, null, 2);
+const json = JSON.stringify(
+  {
+    password: TEST_PASSWORD,
+    orgA: { orgId: a.orgId, users: a.users, systems: { seeded: seeded.id, ownedByRiskOwner: ownedByRiskOwner.id, threatModelled: threatModelled.id } },
+    orgB: { orgId: b.orgId, users: b.users, systems: { secret: secretB.id } },
+  },
+  null,
+  2,
+);
 writeFileSync(fixturesFile(), json, { mode: 0o600 });
 await db.$disconnect();

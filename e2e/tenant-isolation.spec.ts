@@ -95,14 +95,21 @@ test("an org B API token cannot read org A's systems", async ({ page, loginAs, f
   expect((await search.json()).total).toBe(0);
 });
 
-test("org B's compliance officer replaying org A's server actions (edit, archive) is refused and changes nothing", async ({ page, loginAs, browser, fixtures }) => {
+test("org B's compliance officer replaying org A's server actions (edit, archive) is refused and changes nothing", async ({
+  page,
+  loginAs,
+  browser,
+  fixtures,
+}) => {
   const suffix = unique();
   const name = `Server-action target ${suffix}`;
   await loginAs("compliance_officer");
   const id = await createSystemViaUi(page, { name, businessUnit: "Security", lifecycleStage: "Development" });
 
   const captured: Request[] = [];
-  page.on("request", (r) => { if (r.method() === "POST" && r.headers()["next-action"]) captured.push(r); });
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.headers()["next-action"]) captured.push(r);
+  });
   page.on("dialog", (d) => void d.accept());
 
   // org A's officer archives and restores (capturing the archive action), then edits (capturing the edit)
@@ -117,12 +124,24 @@ test("org B's compliance officer replaying org A's server actions (edit, archive
   await page.waitForURL(new RegExp(`/systems/${id}$`));
   const editRequest = captured.at(-1)!;
   expect(new URL(editRequest.url()).pathname).toBe(`/systems/${id}/edit`);
-  const forgedEdit = Buffer.from(editRequest.postDataBuffer()!.toString("latin1").replaceAll(`${name} (edited by A)`, `Pwned by org B ${suffix}`).replace(/(name="(?:_\d+_)?version"\r\n\r\n)\d+\r\n/, (_, f: string) => `${f}4\r\n`), "latin1");
+  const forgedEdit = Buffer.from(
+    editRequest
+      .postDataBuffer()!
+      .toString("latin1")
+      .replaceAll(`${name} (edited by A)`, `Pwned by org B ${suffix}`)
+      .replace(/(name="(?:_\d+_)?version"\r\n\r\n)\d+\r\n/, (_, f: string) => `${f}4\r\n`),
+    "latin1",
+  );
 
   const intruder = await newSession(browser, fixtures, "compliance_officer", "B");
   try {
-    for (const [request, body] of [[archiveRequest, archiveRequest.postDataBuffer()], [editRequest, forgedEdit]] as const) {
-      const headers = Object.fromEntries(Object.entries(await request.allHeaders()).filter(([h]) => !["cookie", "host", "content-length"].includes(h.toLowerCase())));
+    for (const [request, body] of [
+      [archiveRequest, archiveRequest.postDataBuffer()],
+      [editRequest, forgedEdit],
+    ] as const) {
+      const headers = Object.fromEntries(
+        Object.entries(await request.allHeaders()).filter(([h]) => !["cookie", "host", "content-length"].includes(h.toLowerCase())),
+      );
       const response = await intruder.context.request.post(request.url(), { headers, data: body ?? undefined, maxRedirects: 0 });
       const text = await response.text();
       expect(text).toContain("AI system not found");

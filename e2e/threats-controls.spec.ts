@@ -24,7 +24,10 @@ async function shoot(page: Page, name: string, { fullPage = true } = {}): Promis
 /** Every element id on the page is unique (a repeated id ties a label to the wrong field). */
 async function expectUniqueIds(page: Page): Promise<void> {
   const ids = await page.locator("[id]").evaluateAll((elements) => elements.map((e) => e.id));
-  expect(ids.filter((id, i) => ids.indexOf(id) !== i), `repeated ids on ${page.url()}`).toEqual([]);
+  expect(
+    ids.filter((id, i) => ids.indexOf(id) !== i),
+    `repeated ids on ${page.url()}`,
+  ).toEqual([]);
 }
 
 /** The AI system's section tabs (Overview, Threat profile, Risks, Controls). */
@@ -59,7 +62,10 @@ function controlRow(page: Page, framework: string, controlId: string): Locator {
   return page.locator(`li[data-control="${framework}:${controlId}"]`);
 }
 
-test("a compliance officer builds a threat profile from suggestions, adds a risk from a technique, evidences an ISO 42001 control that also counts for the EU AI Act and NIST, and moves the posture", async ({ page, loginAs }) => {
+test("a compliance officer builds a threat profile from suggestions, adds a risk from a technique, evidences an ISO 42001 control that also counts for the EU AI Act and NIST, and moves the posture", async ({
+  page,
+  loginAs,
+}) => {
   test.setTimeout(120_000);
   const suffix = unique();
   const name = `Benefits eligibility assistant ${suffix}`;
@@ -227,7 +233,10 @@ test("a compliance officer builds a threat profile from suggestions, adds a risk
   });
 
   const control = { framework: "iso42001", id: "A.6.2.6", title: "AI system operation and monitoring" };
-  const alsoCounts = [{ framework: "eu_ai_act", id: "Art 26" }, { framework: "nist_ai_rmf", id: "MEASURE 2.4" }];
+  const alsoCounts = [
+    { framework: "eu_ai_act", id: "Art 26" },
+    { framework: "nist_ai_rmf", id: "MEASURE 2.4" },
+  ];
   type Posture = Awaited<ReturnType<typeof postureOf>>;
   let before: { iso: Posture; overall: Posture } | undefined;
   await test.step("the controls page shows the posture before anything is done", async () => {
@@ -365,7 +374,9 @@ test("a compliance officer builds a threat profile from suggestions, adds a risk
     const download = await downloadPromise;
     expect(download.suggestedFilename()).toMatch(/\.json$/);
     const layer = JSON.parse(await readFile((await download.path())!, "utf8")) as {
-      name: string; domain: string; versions: { layer: string };
+      name: string;
+      domain: string;
+      versions: { layer: string };
       techniques: { techniqueID: string; score?: number; comment?: string; enabled: boolean }[];
     };
     expect(layer.domain).toBe("atlas-atlas");

@@ -55,7 +55,8 @@ async function main(): Promise<void> {
   const info = await stat(full).catch(() => null);
   if (!info) throw new UsageError(`File not found: ${full}`);
   if (!info.isFile()) throw new UsageError(`Not a file: ${full}`);
-  if (info.size > ATLAS_MAX_BYTES) throw new UsageError(`${full} is ${(info.size / 1024 / 1024).toFixed(1)} MB; the limit is ${ATLAS_MAX_BYTES / 1024 / 1024} MB.`);
+  if (info.size > ATLAS_MAX_BYTES)
+    throw new UsageError(`${full} is ${(info.size / 1024 / 1024).toFixed(1)} MB; the limit is ${ATLAS_MAX_BYTES / 1024 / 1024} MB.`);
   const org = await db.organization.findUnique({ where: { slug }, select: { id: true, slug: true } });
   if (!org) throw new UsageError(`No organisation with slug "${slug}".`);
 

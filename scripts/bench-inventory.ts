@@ -28,7 +28,13 @@ import { seedMembers, seedSystems } from "./bench/seed";
 import { summarizeProfile, type ProfileSummary } from "./bench/cpuprofile";
 
 const { values: opts } = parseArgs({
-  options: { systems: { type: "string", default: "10000" }, warmup: { type: "string", default: "20" }, runs: { type: "string", default: "200" }, rebuild: { type: "boolean", default: false }, profile: { type: "boolean", default: false } },
+  options: {
+    systems: { type: "string", default: "10000" },
+    warmup: { type: "string", default: "20" },
+    runs: { type: "string", default: "200" },
+    rebuild: { type: "boolean", default: false },
+    profile: { type: "boolean", default: false },
+  },
   strict: true,
 });
 const SYSTEMS = Number(opts.systems);
@@ -100,8 +106,12 @@ try {
      FROM "AISystem" WHERE "orgId" = $1`,
     [org.orgId],
   );
-  console.log(`  seeded ${SYSTEMS} systems (+${Math.ceil(SYSTEMS / 10)} in a second tenant) in ${seedMs.toFixed(0)} ms; fixtures total ${(performance.now() - t0).toFixed(0)} ms`);
-  console.log(`  org: ${shape[0].systems} systems, ${shape[0].units} business units, ${shape[0].owners} distinct owners, ${shape[0].archived} archived; ${shape[0].matching} match ?${QUERY}`);
+  console.log(
+    `  seeded ${SYSTEMS} systems (+${Math.ceil(SYSTEMS / 10)} in a second tenant) in ${seedMs.toFixed(0)} ms; fixtures total ${(performance.now() - t0).toFixed(0)} ms`,
+  );
+  console.log(
+    `  org: ${shape[0].systems} systems, ${shape[0].units} business units, ${shape[0].owners} distinct owners, ${shape[0].archived} archived; ${shape[0].matching} match ?${QUERY}`,
+  );
 
   const token = await createApiToken({ ctx: org.as("admin"), input: { name: "bench", scopes: ["read"] } });
 
@@ -118,7 +128,8 @@ try {
     build = await ensureBuild();
   }
   console.log(`  build ${build.buildId} from ${build.builtAt}${build.builtByBench ? " (built now)" : ""}`);
-  if (build.staleSource) console.log(`  WARNING: ${build.staleSource} is newer than the build – the figures are for the build, not the working tree (use --rebuild)`);
+  if (build.staleSource)
+    console.log(`  WARNING: ${build.staleSource} is newer than the build – the figures are for the build, not the working tree (use --rebuild)`);
   const buildInfo = { buildId: build.buildId, builtAt: build.builtAt, builtByBench: build.builtByBench, staleSource: build.staleSource };
   const port = await freePort();
   const serverEnv = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXTAUTH_SECRET: randomBytes(32).toString("hex") };
@@ -142,7 +153,12 @@ try {
   const sessionSql = await recorder.record(() =>
     recorder.client.user.findUnique({
       where: { id: officer.id },
-      select: { id: true, email: true, name: true, memberships: { select: { orgId: true, role: true, org: { select: { name: true, isDemo: true } } }, orderBy: { createdAt: "asc" } } },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        memberships: { select: { orgId: true, role: true, org: { select: { name: true, isDemo: true } } }, orderBy: { createdAt: "asc" } },
+      },
     }),
   );
   const sqlList = listReplay(pool, listSql);
@@ -162,15 +178,23 @@ try {
   const api = await get(apiUrl, { authorization: `Bearer ${token.secret}` });
   const apiBody = JSON.parse(api.body) as { items: { id: string }[]; total: number };
   if (api.status !== 200 || apiBody.total !== sqlResult.total || apiBody.items.map((i) => i.id).join() !== sqlIds.join()) {
-    throw new Error(`API: status ${api.status}, total ${apiBody.total} vs SQL ${sqlResult.total}, ids ${apiBody.items.length} – the API and the replayed SQL disagree`);
+    throw new Error(
+      `API: status ${api.status}, total ${apiBody.total} vs SQL ${sqlResult.total}, ids ${apiBody.items.length} – the API and the replayed SQL disagree`,
+    );
   }
   const options = await listFilterOptions({ ctx: officerCtx });
-  const { rows: unitRows } = await pool.query(`SELECT DISTINCT "businessUnit" FROM "AISystem" WHERE "orgId" = $1 AND "businessUnit" <> '' ORDER BY 1`, [org.orgId]);
+  const { rows: unitRows } = await pool.query(`SELECT DISTINCT "businessUnit" FROM "AISystem" WHERE "orgId" = $1 AND "businessUnit" <> '' ORDER BY 1`, [
+    org.orgId,
+  ]);
   const { rows: memberRows } = await pool.query(`SELECT count(*)::int AS n FROM "Membership" WHERE "orgId" = $1`, [org.orgId]);
   if (options.businessUnits.join("\n") !== unitRows.map((r) => r.businessUnit).join("\n") || options.owners.length !== memberRows[0].n) {
-    throw new Error(`listFilterOptions: ${options.businessUnits.length} business units / ${options.owners.length} owners differ from SELECT DISTINCT (${unitRows.length}) / ${memberRows[0].n} members`);
+    throw new Error(
+      `listFilterOptions: ${options.businessUnits.length} business units / ${options.owners.length} owners differ from SELECT DISTINCT (${unitRows.length}) / ${memberRows[0].n} members`,
+    );
   }
-  console.log(`  page: 200, ${pageRows} rows, ${(page.bytes / 1024).toFixed(0)} KiB · API: 200, ${apiBody.items.length} items, total ${apiBody.total} = SQL count, same ids in the same order as the replayed SQL`);
+  console.log(
+    `  page: 200, ${pageRows} rows, ${(page.bytes / 1024).toFixed(0)} KiB · API: 200, ${apiBody.items.length} items, total ${apiBody.total} = SQL count, same ids in the same order as the replayed SQL`,
+  );
   console.log(`  filter options: ${options.businessUnits.length} business units = SELECT DISTINCT, ${options.owners.length} members`);
 
   // Static floors, all served by the same next start process.
@@ -178,8 +202,11 @@ try {
   const notFound = await get(`${base}/_not-found`, { cookie });
   const icon = await get(`${base}/icon.svg`);
   const chunkRes = chunk ? await get(`${base}/_next/static/chunks/${chunk}`) : null;
-  console.log(`  static candidates: /_not-found → ${notFound.status} ${notFound.contentType} ${(notFound.bytes / 1024).toFixed(1)} KiB (x-nextjs-cache: ${notFound.headers.get("x-nextjs-cache") ?? "–"}) · /icon.svg → ${icon.status} · /_next/static/chunks/${chunk} → ${chunkRes?.status}`);
-  if (!/text\/html/.test(notFound.contentType ?? "")) throw new Error(`/_not-found is not the prerendered HTML page (status ${notFound.status}, ${notFound.contentType})`);
+  console.log(
+    `  static candidates: /_not-found → ${notFound.status} ${notFound.contentType} ${(notFound.bytes / 1024).toFixed(1)} KiB (x-nextjs-cache: ${notFound.headers.get("x-nextjs-cache") ?? "–"}) · /icon.svg → ${icon.status} · /_next/static/chunks/${chunk} → ${chunkRes?.status}`,
+  );
+  if (!/text\/html/.test(notFound.contentType ?? ""))
+    throw new Error(`/_not-found is not the prerendered HTML page (status ${notFound.status}, ${notFound.contentType})`);
 
   // ── 4. measurements ───────────────────────────────────────────────────────────────────────────
   hr(`4. measurements (${WARMUP} warm-up + ${RUNS} measured, sequential, interleaved, loopback)`);
@@ -216,7 +243,12 @@ try {
   const sessionLookup = () =>
     db.user.findUnique({
       where: { id: officer.id },
-      select: { id: true, email: true, name: true, memberships: { select: { orgId: true, role: true, org: { select: { name: true, isDemo: true } } }, orderBy: { createdAt: "asc" } } },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        memberships: { select: { orgId: true, role: true, org: { select: { name: true, isDemo: true } } }, orderBy: { createdAt: "asc" } },
+      },
     });
   const parts = {
     jwt: { label: "session JWT decode (next-auth/jwt)", fn: jwtDecode },
@@ -226,7 +258,10 @@ try {
     listSql: { label: "  same, SQL only (pg) = floor (c)", fn: sqlList },
     options: { label: "listFilterOptions (Prisma)", fn: () => listFilterOptions({ ctx: officerCtx }) },
     optionsSql: { label: "  same, SQL only (pg, sequential)", fn: sequentialReplay(pool, optionsSql) },
-    both: { label: "listSystems ‖ listFilterOptions (as the page)", fn: () => Promise.all([listSystems({ ctx: officerCtx, input: FILTERS }), listFilterOptions({ ctx: officerCtx })]) },
+    both: {
+      label: "listSystems ‖ listFilterOptions (as the page)",
+      fn: () => Promise.all([listSystems({ ctx: officerCtx, input: FILTERS }), listFilterOptions({ ctx: officerCtx })]),
+    },
   };
   type PartKey = keyof typeof parts;
   const partStats = {} as Record<PartKey, Stats>;
@@ -256,8 +291,12 @@ try {
   }
   console.log(`\n  profile (p50 / p95, each run alone in this process):`);
   for (const k of Object.keys(parts) as PartKey[]) console.log(`  ${parts[k].label.padEnd(54)}${ms(partStats[k].p50)} ${ms(partStats[k].p95)}`);
-  console.log(`  filter options fetch ${optionRows.rowCount} rows from PostgreSQL for ${new Set(optionRows.rows.map((r) => r.businessUnit)).size || "–"} distinct business units`);
-  console.log(`  ⇒ page p50 ${stats.page.p50.toFixed(1)} ≈ data/auth work ${serverWork.toFixed(1)} (JWT + session + list‖options, p50) + routing/render/transfer ${(stats.page.p50 - serverWork).toFixed(1)}`);
+  console.log(
+    `  filter options fetch ${optionRows.rowCount} rows from PostgreSQL for ${new Set(optionRows.rows.map((r) => r.businessUnit)).size || "–"} distinct business units`,
+  );
+  console.log(
+    `  ⇒ page p50 ${stats.page.p50.toFixed(1)} ≈ data/auth work ${serverWork.toFixed(1)} (JWT + session + list‖options, p50) + routing/render/transfer ${(stats.page.p50 - serverWork).toFixed(1)}`,
+  );
 
   const floor = stats.sql.p95 + stats.static.p95;
   const ratio = stats.page.p95 / floor;
@@ -269,9 +308,13 @@ try {
   };
   hr("verdict");
   console.log(`  page p95 ${stats.page.p95.toFixed(1)} ms < ${TARGET_P95_MS} ms                        ${verdict.pageP95UnderTarget ? "PASS" : "FAIL"}`);
-  console.log(`  page p95 / (SQL p95 + static p95) = ${stats.page.p95.toFixed(1)} / (${stats.sql.p95.toFixed(1)} + ${stats.static.p95.toFixed(1)}) = ${ratio.toFixed(2)} ≤ ${TARGET_RATIO}   ${verdict.ratioWithinTarget ? "PASS" : "FAIL"}`);
+  console.log(
+    `  page p95 / (SQL p95 + static p95) = ${stats.page.p95.toFixed(1)} / (${stats.sql.p95.toFixed(1)} + ${stats.static.p95.toFixed(1)}) = ${ratio.toFixed(2)} ≤ ${TARGET_RATIO}   ${verdict.ratioWithinTarget ? "PASS" : "FAIL"}`,
+  );
   console.log(`  list + count use indexes (no Seq Scan)                    ${listUsesIndex ? "PASS" : "FAIL"}`);
-  console.log(`  (for comparison: API p95 ${stats.api.p95.toFixed(1)} ms, ratio ${(stats.api.p95 / floor).toFixed(2)}; page p95 / (SQL p95 + signed-in shell p95) = ${(stats.page.p95 / (stats.sql.p95 + stats.shell.p95)).toFixed(2)})`);
+  console.log(
+    `  (for comparison: API p95 ${stats.api.p95.toFixed(1)} ms, ratio ${(stats.api.p95 / floor).toFixed(2)}; page p95 / (SQL p95 + signed-in shell p95) = ${(stats.page.p95 / (stats.sql.p95 + stats.shell.p95)).toFixed(2)})`,
+  );
 
   const result = {
     benchmark: "inventory",
@@ -305,23 +348,32 @@ try {
     const dir = resolve(`bench-results/cpuprof-${startedAt.toISOString().replace(/[:.]/g, "-")}`);
     mkdirSync(dir, { recursive: true });
     const profPort = await freePort();
-    const profServer = await startServer({ ...serverEnv, NEXTAUTH_URL: `http://127.0.0.1:${profPort}` }, profPort, serverCwd, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
+    const profServer = await startServer({ ...serverEnv, NEXTAUTH_URL: `http://127.0.0.1:${profPort}` }, profPort, serverCwd, [
+      "--cpu-prof",
+      `--cpu-prof-dir=${dir}`,
+    ]);
     onCleanup(() => profServer.stop());
     const profPage = checkedGet(`${profServer.baseURL}/systems?${QUERY}`, { cookie }); // same secret: the session cookie stays valid
     await new Promise((r) => setTimeout(r, 1500)); // an idle gap: the summary counts only what follows it (not start-up)
     await measure(profPage, { warmup: WARMUP, runs: RUNS });
     await profServer.stop();
-    const profFile = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).map((f) => `${dir}/${f}`).find((f) => existsSync(f));
+    const profFile = readdirSync(dir)
+      .filter((f) => f.endsWith(".cpuprofile"))
+      .map((f) => `${dir}/${f}`)
+      .find((f) => existsSync(f));
     if (!profFile) {
       console.log(`  no .cpuprofile was written to ${dir} (the server did not exit normally)`);
     } else {
       cpuProfile = { file: profFile, requests: WARMUP + RUNS, ...summarizeProfile(profFile) };
       const perReq = (x: number) => (x / (WARMUP + RUNS)).toFixed(2);
-      console.log(`  ${profFile}: ${cpuProfile.busyMs} ms on-CPU over ${WARMUP + RUNS} page requests (${perReq(cpuProfile.busyMs)} ms/request; ${cpuProfile.skippedMs} ms of start-up left out)`);
+      console.log(
+        `  ${profFile}: ${cpuProfile.busyMs} ms on-CPU over ${WARMUP + RUNS} page requests (${perReq(cpuProfile.busyMs)} ms/request; ${cpuProfile.skippedMs} ms of start-up left out)`,
+      );
       console.log(`  self time by area (ms/request, share):`);
       for (const a of cpuProfile.byArea.slice(0, 14)) console.log(`    ${a.area.padEnd(52)}${perReq(a.ms).padStart(7)}  ${a.share.toFixed(1).padStart(5)} %`);
       console.log(`  hottest functions (self):`);
-      for (const f of cpuProfile.topFunctions.slice(0, 12)) console.log(`    ${f.fn.slice(0, 40).padEnd(40)} ${f.where.slice(0, 60).padEnd(60)} ${f.share.toFixed(1).padStart(5)} %`);
+      for (const f of cpuProfile.topFunctions.slice(0, 12))
+        console.log(`    ${f.fn.slice(0, 40).padEnd(40)} ${f.where.slice(0, 60).padEnd(60)} ${f.share.toFixed(1).padStart(5)} %`);
       writeFileSync(file, JSON.stringify({ ...result, cpuProfile }, null, 2));
     }
   }

@@ -191,12 +191,20 @@ try {
   const counts = release.counts as unknown as Record<string, number>;
   const expectedObjects = Object.values(counts).reduce((a, b) => a + b, 0);
   if (importedRows[0].objects !== expectedObjects || importedRows[0].releases !== 1 || importedRows[0].audits !== 1) {
-    throw new Error(`ATLAS import stored ${importedRows[0].objects} objects (expected ${expectedObjects}), ${importedRows[0].releases} releases, ${importedRows[0].audits} audit events`);
+    throw new Error(
+      `ATLAS import stored ${importedRows[0].objects} objects (expected ${expectedObjects}), ${importedRows[0].releases} releases, ${importedRows[0].audits} audit events`,
+    );
   }
   const importStats = { firstImport: summarize(firstImports), reimport: summarize(reimports) };
-  console.log(`  ${ATLAS_FILE}: MITRE ATLAS ${release.version}, ${(Buffer.byteLength(yaml) / 1024).toFixed(0)} KiB, ${expectedObjects} objects (${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(", ")})`);
+  console.log(
+    `  ${ATLAS_FILE}: MITRE ATLAS ${release.version}, ${(Buffer.byteLength(yaml) / 1024).toFixed(0)} KiB, ${expectedObjects} objects (${Object.entries(counts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(", ")})`,
+  );
   console.log(`  read ${readMs.toFixed(1)} ms · parse + validate alone, warm (parseAtlasRelease, median of 3) ${median(parseMs).toFixed(0)} ms`);
-  console.log(`  first import, cold process ${cold.ms.toFixed(0)} ms · first imports into fresh organisations: ${firstImports.map((x) => x.toFixed(0)).join(", ")} ms`);
+  console.log(
+    `  first import, cold process ${cold.ms.toFixed(0)} ms · first imports into fresh organisations: ${firstImports.map((x) => x.toFixed(0)).join(", ")} ms`,
+  );
   console.log(`  no-op re-import (same file, status "unchanged"): ${reimports.map((x) => x.toFixed(0)).join(", ")} ms`);
 
   // ── 2. fixtures ───────────────────────────────────────────────────────────────────────────────
@@ -233,12 +241,24 @@ try {
     // The organisation has edited its matrix (a stored row, the default bands): the pages read and validate it.
     await seedClient.query(
       `INSERT INTO "RiskMatrix" (id, "orgId", "likelihoodLabels", "impactLabels", levels, version, "updatedAt") VALUES ($1, $2, $3, $4, $5, 2, now())`,
-      [`cbenchmx${org.orgId.slice(-12)}`, org.orgId, DEFAULT_RISK_MATRIX.likelihoodLabels, DEFAULT_RISK_MATRIX.impactLabels, JSON.stringify(DEFAULT_RISK_MATRIX.levels)],
+      [
+        `cbenchmx${org.orgId.slice(-12)}`,
+        org.orgId,
+        DEFAULT_RISK_MATRIX.likelihoodLabels,
+        DEFAULT_RISK_MATRIX.impactLabels,
+        JSON.stringify(DEFAULT_RISK_MATRIX.levels),
+      ],
     );
-    for (const [o, ownerIds, approverIds, riskCount] of [[org, owners, approvers, RISKS], [other, otherOwners, otherApprovers, otherRisks]] as const) {
+    for (const [o, ownerIds, approverIds, riskCount] of [
+      [org, owners, approvers, RISKS],
+      [other, otherOwners, otherApprovers, otherRisks],
+    ] as const) {
       await seedThreatProfiles(seedClient, { orgId: o.orgId, techniques, atlasVersion: release.version, creatorIds: ownerIds });
       await seedRisks(seedClient, { orgId: o.orgId, count: riskCount, ownerIds, approverIds, owaspIds });
-      const { rows: systems } = await seedClient.query(`SELECT id, "riskTier", "euAiActRole", "lifecycleStage", "archivedAt" FROM "AISystem" WHERE "orgId" = $1 ORDER BY id`, [o.orgId]);
+      const { rows: systems } = await seedClient.query(
+        `SELECT id, "riskTier", "euAiActRole", "lifecycleStage", "archivedAt" FROM "AISystem" WHERE "orgId" = $1 ORDER BY id`,
+        [o.orgId],
+      );
       const stored = systems.flatMap((s) =>
         applicableControls({ riskTier: s.riskTier, euAiActRole: s.euAiActRole, lifecycleStage: s.lifecycleStage, archived: s.archivedAt !== null })
           .filter((_, i) => (i * 7 + s.id.charCodeAt(s.id.length - 1)) % 10 < 8) // about 80 % of the applicable controls have a stored status
@@ -249,7 +269,9 @@ try {
     seedMs = performance.now() - t1;
     // A production table would have been auto-analysed/vacuumed long ago; do it now rather than
     // benchmark the planner without statistics.
-    await seedClient.query(`VACUUM (ANALYZE) "AISystem", "User", "Membership", "ThreatProfileEntry", "Risk", "SystemControl", "AtlasObject", "AtlasRelease", "RiskMatrix"`);
+    await seedClient.query(
+      `VACUUM (ANALYZE) "AISystem", "User", "Membership", "ThreatProfileEntry", "Risk", "SystemControl", "AtlasObject", "AtlasRelease", "RiskMatrix"`,
+    );
   } finally {
     seedClient.release();
   }
@@ -270,9 +292,15 @@ try {
     [org.orgId],
   );
   const fixtures = shapeRows[0];
-  console.log(`  profiles draw from ${techniques.length} of the release's ${view.techniques.length} techniques and sub-techniques (${usable.length} of them are in the built-in catalog risks may name), long-tailed`);
-  console.log(`  org: ${fixtures.systems} systems (${fixtures.activeSystems} active), ${fixtures.profileEntries} profile entries (${fixtures.profileMin}–${fixtures.profileMax} per system), ${fixtures.risks} risks (${fixtures.risksWithTechniques} naming techniques, up to ${fixtures.risksMaxPerSystem} per system), ${fixtures.systemControls} control statuses`);
-  console.log(`  other tenants: ${fixtures.otherTenantSystems} systems, ${fixtures.otherTenantProfileEntries} profile entries, ${fixtures.otherTenantRisks} risks; ${fixtures.organisations} organisations with an ATLAS release each`);
+  console.log(
+    `  profiles draw from ${techniques.length} of the release's ${view.techniques.length} techniques and sub-techniques (${usable.length} of them are in the built-in catalog risks may name), long-tailed`,
+  );
+  console.log(
+    `  org: ${fixtures.systems} systems (${fixtures.activeSystems} active), ${fixtures.profileEntries} profile entries (${fixtures.profileMin}–${fixtures.profileMax} per system), ${fixtures.risks} risks (${fixtures.risksWithTechniques} naming techniques, up to ${fixtures.risksMaxPerSystem} per system), ${fixtures.systemControls} control statuses`,
+  );
+  console.log(
+    `  other tenants: ${fixtures.otherTenantSystems} systems, ${fixtures.otherTenantProfileEntries} profile entries, ${fixtures.otherTenantRisks} risks; ${fixtures.organisations} organisations with an ATLAS release each`,
+  );
   console.log(`  seeded in ${seedMs.toFixed(0)} ms; fixtures total ${(performance.now() - t0).toFixed(0)} ms`);
 
   // The system page under test: an active system with a full profile (≥ 20 techniques) whose risk
@@ -288,7 +316,9 @@ try {
   );
   if (!picked[0]) throw new Error("no active system with a profile of at least 20 techniques");
   const sys = picked[0] as { id: string; name: string; entries: number; risks: number; p95: number; p50: number };
-  console.log(`  system under test: ${sys.id} "${sys.name}": ${sys.entries} profile entries, ${sys.risks} risks (active systems: median ${sys.p50}, p95 ${sys.p95} risks)`);
+  console.log(
+    `  system under test: ${sys.id} "${sys.name}": ${sys.entries} profile entries, ${sys.risks} risks (active systems: median ${sys.p50}, p95 ${sys.p95} risks)`,
+  );
 
   // ── 3. production server ──────────────────────────────────────────────────────────────────────
   hr("3. production build of the working tree and next start");
@@ -373,7 +403,9 @@ try {
        WHERE r."orgId" = $1 AND (CASE WHEN $2::text IS NULL THEN s."archivedAt" IS NULL ELSE r."systemId" = $2 END) GROUP BY t.id`,
       [org.orgId, systemId],
     );
-    return new Map(rows.map((r) => [r.id as string, { score: r.score as number, count: r.n as number, level: levelForScore(DEFAULT_RISK_MATRIX, r.score).key }]));
+    return new Map(
+      rows.map((r) => [r.id as string, { score: r.score as number, count: r.n as number, level: levelForScore(DEFAULT_RISK_MATRIX, r.score).key }]),
+    );
   };
   const profileOf = async (systemId: string | null) =>
     (
@@ -391,13 +423,20 @@ try {
     if (!sameSet(cells.keys(), matrixIds)) fail(page, `${cells.size} technique cells, the release has ${matrixIds.size}`);
     const profile = (await profileOf(systemId)).filter((id) => matrixIds.has(id));
     const outlined = [...cells].filter(([, c]) => c.inProfile).map(([id]) => id);
-    if (!sameSet(outlined, profile)) fail(page, `${outlined.length} outlined techniques, SQL says ${profile.length} are in ${systemId ? "the system's profile" : "an active system's profile"}`);
+    if (!sameSet(outlined, profile))
+      fail(
+        page,
+        `${outlined.length} outlined techniques, SQL says ${profile.length} are in ${systemId ? "the system's profile" : "an active system's profile"}`,
+      );
     const scores = await riskScores(systemId);
     let coloured = 0;
     for (const [id, c] of cells) {
       const want = scores.get(id);
       if ((want?.level ?? null) !== c.level || (want?.score ?? null) !== c.score || (want?.count ?? null) !== c.count) {
-        fail(page, `${id}: page shows level ${c.level} score ${c.score} ×${c.count}, SQL gives ${want ? `${want.level} ${want.score} ×${want.count}` : "no risk"}`);
+        fail(
+          page,
+          `${id}: page shows level ${c.level} score ${c.score} ×${c.count}, SQL gives ${want ? `${want.level} ${want.score} ×${want.count}` : "no risk"}`,
+        );
       }
       if (c.level) coloured++;
     }
@@ -411,9 +450,14 @@ try {
   );
   const pickerOptions = (pages.matrixOrg.body.match(/<option value="c[^"]*"/g) ?? []).length;
   if (profiled !== profiledRows[0].n || pickerOptions !== fixtures.activeSystems) {
-    fail("matrixOrg", `says ${profiled} profiled systems (SQL ${profiledRows[0].n}), overlay picker lists ${pickerOptions} systems (${fixtures.activeSystems} active)`);
+    fail(
+      "matrixOrg",
+      `says ${profiled} profiled systems (SQL ${profiledRows[0].n}), overlay picker lists ${pickerOptions} systems (${fixtures.activeSystems} active)`,
+    );
   }
-  console.log(`  matrix, organisation overlay: ${orgCheck.cells} techniques, ${orgCheck.outlined} outlined, ${orgCheck.coloured} coloured with the same level, score and risk count as SQL; ${profiled} profiled systems, ${pickerOptions} in the picker; ${kib(pages.matrixOrg.bytes)}`);
+  console.log(
+    `  matrix, organisation overlay: ${orgCheck.cells} techniques, ${orgCheck.outlined} outlined, ${orgCheck.coloured} coloured with the same level, score and risk count as SQL; ${profiled} profiled systems, ${pickerOptions} in the picker; ${kib(pages.matrixOrg.bytes)}`,
+  );
   const sysCheck = await checkMatrix("matrixSystem", sys.id);
   console.log(`  matrix, system overlay: ${sysCheck.outlined} outlined, ${sysCheck.coloured} coloured, as SQL; ${kib(pages.matrixSystem.bytes)}`);
 
@@ -421,7 +465,14 @@ try {
     const html = text(pages.systemThreats.body);
     const rows = [...html.matchAll(/<tr data-technique="([^"]+)"[^>]*>([\s\S]*?)<\/tr>/g)];
     const profile = await profileOf(sys.id);
-    if (!html.includes(`Threat profile (${sys.entries})`) || !sameSet(rows.map((r) => r[1]), profile) || rows.length !== sys.entries) {
+    if (
+      !html.includes(`Threat profile (${sys.entries})`) ||
+      !sameSet(
+        rows.map((r) => r[1]),
+        profile,
+      ) ||
+      rows.length !== sys.entries
+    ) {
       fail("systemThreats", `${rows.length} profile rows, SQL has ${profile.length} entries`);
     }
     const scores = await riskScores(sys.id);
@@ -450,7 +501,9 @@ try {
   const compositions = Object.fromEntries(pageKeys.map((k) => [k, composition(pages[k].body)])) as Record<PageKey, ReturnType<typeof composition>>;
   for (const k of pageKeys) {
     const c = compositions[k];
-    console.log(`  ${k.padEnd(15)} ${kib(c.total).padStart(9)} = HTML ${kib(c.html)} (of which <select> elements ${kib(c.selectsInHtml)}) + inlined RSC payload ${kib(c.rscPayload)}`);
+    console.log(
+      `  ${k.padEnd(15)} ${kib(c.total).padStart(9)} = HTML ${kib(c.html)} (of which <select> elements ${kib(c.selectsInHtml)}) + inlined RSC payload ${kib(c.rscPayload)}`,
+    );
   }
 
   // The SQL floor: the statements each page's domain calls send, with their dependencies.
@@ -462,18 +515,26 @@ try {
   const sessionSql = await tracer.record(() =>
     tracer.client.user.findUnique({
       where: { id: officer.id },
-      select: { id: true, email: true, name: true, memberships: { select: { orgId: true, role: true, org: { select: { name: true, isDemo: true } } }, orderBy: { createdAt: "asc" } } },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        memberships: { select: { orgId: true, role: true, org: { select: { name: true, isDemo: true } } }, orderBy: { createdAt: "asc" } },
+      },
     }),
   );
   for (const k of pageKeys) {
     const s = shape(traced[k]);
-    console.log(`  ${k.padEnd(15)} ${String(s.statements).padStart(3)} statements, ${s.depth} round trips deep (+ ${sessionSql.length} for the session): ${describeStatements(traced[k])}`);
+    console.log(
+      `  ${k.padEnd(15)} ${String(s.statements).padStart(3)} statements, ${s.depth} round trips deep (+ ${sessionSql.length} for the session): ${describeStatements(traced[k])}`,
+    );
   }
   const floors = Object.fromEntries(pageKeys.map((k) => [k, dagReplay(pool, traced[k])])) as Record<PageKey, () => Promise<void>>;
 
   // static and shell floors, served by the same next start
   const notFound = await get(`${base}/_not-found`, { cookie });
-  if (!/text\/html/.test(notFound.contentType ?? "")) throw new Error(`/_not-found is not the prerendered HTML page (status ${notFound.status}, ${notFound.contentType})`);
+  if (!/text\/html/.test(notFound.contentType ?? ""))
+    throw new Error(`/_not-found is not the prerendered HTML page (status ${notFound.status}, ${notFound.contentType})`);
   const shell = await get(`${base}/findings`, { cookie });
   if (shell.status !== 200) throw new Error(`/findings → ${shell.status}`);
 
@@ -516,7 +577,12 @@ try {
   const sessionLookup = () =>
     db.user.findUnique({
       where: { id: officer.id },
-      select: { id: true, email: true, name: true, memberships: { select: { orgId: true, role: true, org: { select: { name: true, isDemo: true } } }, orderBy: { createdAt: "asc" } } },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        memberships: { select: { orgId: true, role: true, org: { select: { name: true, isDemo: true } } }, orderBy: { createdAt: "asc" } },
+      },
     });
   const parts = {
     session: { label: "session lookup: user + memberships (Prisma)", fn: sessionLookup },
@@ -554,7 +620,9 @@ try {
     }
   }
   for (const p of [...plans].sort((a, b) => b.executionMs - a.executionMs)) {
-    console.log(`  ${p.statement.padEnd(44)} ${p.executionMs.toFixed(2).padStart(7)} ms exec, ${p.planningMs.toFixed(2).padStart(5)} ms plan; ${p.scans.join(", ") || "no scan"}`);
+    console.log(
+      `  ${p.statement.padEnd(44)} ${p.executionMs.toFixed(2).padStart(7)} ms exec, ${p.planningMs.toFixed(2).padStart(5)} ms plan; ${p.scans.join(", ") || "no scan"}`,
+    );
   }
   const duplicates = Object.fromEntries(
     pageKeys.map((k) => {
@@ -569,16 +637,25 @@ try {
   const bytes: Partial<Record<Key, number>> = { ...Object.fromEntries(pageKeys.map((k) => [k, pages[k].bytes])), static: notFound.bytes, shell: shell.bytes };
   for (const k of keys) {
     const s = stats[k];
-    console.log(`  ${targets[k].label.padEnd(50)}${ms(s.p50)} ${ms(s.p95)} ${ms(s.mean)} ${ms(s.min)} ${ms(s.max)} ${bytes[k] ? kib(bytes[k]).padStart(8) : ""}`);
+    console.log(
+      `  ${targets[k].label.padEnd(50)}${ms(s.p50)} ${ms(s.p95)} ${ms(s.mean)} ${ms(s.min)} ${ms(s.max)} ${bytes[k] ? kib(bytes[k]).padStart(8) : ""}`,
+    );
   }
   console.log(`\n  ATLAS import of ${ATLAS_FILE.replace(/^.*\/reference\//, "reference/")} (${expectedObjects} objects):`);
-  console.log(`    first import: cold ${cold.ms.toFixed(0)} ms; ${IMPORT_RUNS} first imports p50 ${importStats.firstImport.p50.toFixed(0)} / max ${importStats.firstImport.max.toFixed(0)} ms; parse + validate alone (warm) ${median(parseMs).toFixed(0)} ms`);
+  console.log(
+    `    first import: cold ${cold.ms.toFixed(0)} ms; ${IMPORT_RUNS} first imports p50 ${importStats.firstImport.p50.toFixed(0)} / max ${importStats.firstImport.max.toFixed(0)} ms; parse + validate alone (warm) ${median(parseMs).toFixed(0)} ms`,
+  );
   console.log(`    no-op re-import: p50 ${importStats.reimport.p50.toFixed(0)} / max ${importStats.reimport.max.toFixed(0)} ms`);
   console.log(`\n  in-process profile (p50 / p95):`);
   for (const k of partKeys) console.log(`  ${parts[k].label.padEnd(50)}${ms(partStats[k].p50)} ${ms(partStats[k].p95)}`);
-  for (const [page, part] of [["matrixOrg", "matrixOrg"], ["systemThreats", "systemThreats"]] as const) {
+  for (const [page, part] of [
+    ["matrixOrg", "matrixOrg"],
+    ["systemThreats", "systemThreats"],
+  ] as const) {
     const data = partStats.session.p50 + partStats[part].p50;
-    console.log(`  ⇒ ${page}: page p50 ${stats[page].p50.toFixed(1)} ≈ session + domain work ${data.toFixed(1)} (p50) + routing/render/transfer ${(stats[page].p50 - data).toFixed(1)}`);
+    console.log(
+      `  ⇒ ${page}: page p50 ${stats[page].p50.toFixed(1)} ≈ session + domain work ${data.toFixed(1)} (p50) + routing/render/transfer ${(stats[page].p50 - data).toFixed(1)}`,
+    );
   }
   for (const k of pageKeys) if (duplicates[k] > 0) console.log(`  note: ${k} sends ${duplicates[k]} statement(s) twice with the same parameters`);
 
@@ -588,16 +665,26 @@ try {
     matrixOrgP95UnderTarget: stats.matrixOrg.p95 < TARGET_PAGE_P95_MS,
     systemThreatsP95UnderTarget: stats.systemThreats.p95 < TARGET_PAGE_P95_MS,
     ratios: Object.fromEntries(pageKeys.map((k) => [k, Math.round(ratio(k) * 100) / 100])) as Record<PageKey, number>,
-    ratiosWithStatic: Object.fromEntries(pageKeys.map((k) => [k, Math.round((stats[k].p95 / (stats[`${k}Sql` as Key].p95 + stats.static.p95)) * 100) / 100])) as Record<PageKey, number>,
+    ratiosWithStatic: Object.fromEntries(
+      pageKeys.map((k) => [k, Math.round((stats[k].p95 / (stats[`${k}Sql` as Key].p95 + stats.static.p95)) * 100) / 100]),
+    ) as Record<PageKey, number>,
   };
   const pf = (ok: boolean) => (ok ? "PASS" : "FAIL");
   hr("verdict");
-  console.log(`  ATLAS first import, slowest of ${IMPORT_RUNS} (incl. cold) ${importStats.firstImport.max.toFixed(0)} ms < ${TARGET_IMPORT_MS} ms            ${pf(verdict.importUnderTarget)}`);
-  console.log(`  (a) matrix, org overlay: p95 ${stats.matrixOrg.p95.toFixed(1)} ms < ${TARGET_PAGE_P95_MS} ms                       ${pf(verdict.matrixOrgP95UnderTarget)}`);
-  console.log(`  (b) system threat profile: p95 ${stats.systemThreats.p95.toFixed(1)} ms < ${TARGET_PAGE_P95_MS} ms                     ${pf(verdict.systemThreatsP95UnderTarget)}`);
+  console.log(
+    `  ATLAS first import, slowest of ${IMPORT_RUNS} (incl. cold) ${importStats.firstImport.max.toFixed(0)} ms < ${TARGET_IMPORT_MS} ms            ${pf(verdict.importUnderTarget)}`,
+  );
+  console.log(
+    `  (a) matrix, org overlay: p95 ${stats.matrixOrg.p95.toFixed(1)} ms < ${TARGET_PAGE_P95_MS} ms                       ${pf(verdict.matrixOrgP95UnderTarget)}`,
+  );
+  console.log(
+    `  (b) system threat profile: p95 ${stats.systemThreats.p95.toFixed(1)} ms < ${TARGET_PAGE_P95_MS} ms                     ${pf(verdict.systemThreatsP95UnderTarget)}`,
+  );
   console.log(`  page p95 / SQL floor p95 (and / (SQL floor + static) p95), no target:`);
   for (const k of pageKeys) {
-    console.log(`    ${k.padEnd(15)} ${stats[k].p95.toFixed(1).padStart(6)} / ${stats[`${k}Sql` as Key].p95.toFixed(1).padStart(5)} = ${verdict.ratios[k].toFixed(1).padStart(5)}×   (${verdict.ratiosWithStatic[k].toFixed(2)}× with static ${stats.static.p95.toFixed(1)})`);
+    console.log(
+      `    ${k.padEnd(15)} ${stats[k].p95.toFixed(1).padStart(6)} / ${stats[`${k}Sql` as Key].p95.toFixed(1).padStart(5)} = ${verdict.ratios[k].toFixed(1).padStart(5)}×   (${verdict.ratiosWithStatic[k].toFixed(2)}× with static ${stats.static.p95.toFixed(1)})`,
+    );
   }
 
   const result = {
@@ -605,13 +692,35 @@ try {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     machine: { ...env, loadavgAtEnd: loadavg().map((l) => Math.round(l * 100) / 100) },
-    options: { systems: SYSTEMS, risks: RISKS, warmup: WARMUP, runs: RUNS, importRuns: IMPORT_RUNS, order: "interleaved rounds, sequential requests, keep-alive, loopback" },
+    options: {
+      systems: SYSTEMS,
+      risks: RISKS,
+      warmup: WARMUP,
+      runs: RUNS,
+      importRuns: IMPORT_RUNS,
+      order: "interleaved rounds, sequential requests, keep-alive, loopback",
+    },
     build: buildInfo,
     atlasImport: {
-      file: ATLAS_FILE, version: release.version, bytes: Buffer.byteLength(yaml), objects: expectedObjects, counts,
-      readMs, parseMs, coldFirstImportMs: cold.ms, firstImportsMs: firstImports, reimportsMs: reimports, stats: importStats,
+      file: ATLAS_FILE,
+      version: release.version,
+      bytes: Buffer.byteLength(yaml),
+      objects: expectedObjects,
+      counts,
+      readMs,
+      parseMs,
+      coldFirstImportMs: cold.ms,
+      firstImportsMs: firstImports,
+      reimportsMs: reimports,
+      stats: importStats,
     },
-    fixtures: { seedMs: Math.round(seedMs), profileTechniquePool: techniques.length, riskUsableTechniques: usable.length, releaseTechniques: view.techniques.length, ...fixtures },
+    fixtures: {
+      seedMs: Math.round(seedMs),
+      profileTechniquePool: techniques.length,
+      riskUsableTechniques: usable.length,
+      releaseTechniques: view.techniques.length,
+      ...fixtures,
+    },
     systemUnderTest: sys,
     urls: Object.fromEntries(pageKeys.map((k) => [k, urls[k].slice(base.length)])),
     targets: { pageP95Ms: TARGET_PAGE_P95_MS, importMs: TARGET_IMPORT_MS },
@@ -620,7 +729,9 @@ try {
     checks: { matrixOrg: { ...orgCheck, profiledSystems: profiled, pickerOptions }, matrixSystem: sysCheck },
     stats,
     profile: partStats,
-    statements: Object.fromEntries(pageKeys.map((k) => [k, { ...shape(traced[k]), session: sessionSql.length, duplicates: duplicates[k], tables: describeStatements(traced[k]) }])),
+    statements: Object.fromEntries(
+      pageKeys.map((k) => [k, { ...shape(traced[k]), session: sessionSql.length, duplicates: duplicates[k], tables: describeStatements(traced[k]) }]),
+    ),
     plans,
     sql: { ...traced, session: sessionSql },
     verdict,
@@ -641,13 +752,18 @@ try {
       const dir = resolve(`bench-results/cpuprof-threats-${startedAt.toISOString().replace(/[:.]/g, "-")}-${k}`);
       mkdirSync(dir, { recursive: true });
       const profPort = await freePort();
-      const profServer = await startServer({ ...serverEnv, NEXTAUTH_URL: `http://127.0.0.1:${profPort}` }, profPort, serverCwd, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
+      const profServer = await startServer({ ...serverEnv, NEXTAUTH_URL: `http://127.0.0.1:${profPort}` }, profPort, serverCwd, [
+        "--cpu-prof",
+        `--cpu-prof-dir=${dir}`,
+      ]);
       onCleanup(() => profServer.stop());
       const path = urls[k].slice(base.length);
       await new Promise((r) => setTimeout(r, 3000)); // an idle gap: the summary counts only what follows it (not start-up)
       await measure(checkedGet(`${profServer.baseURL}${path}`, { cookie }), { warmup: WARMUP, runs: RUNS }); // same secret: the cookie stays valid
       await profServer.stop();
-      const profFile = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).map((f) => `${dir}/${f}`)[0];
+      const profFile = readdirSync(dir)
+        .filter((f) => f.endsWith(".cpuprofile"))
+        .map((f) => `${dir}/${f}`)[0];
       if (!profFile) {
         console.log(`  ${k}: no .cpuprofile was written to ${dir} (the server did not exit normally)`);
         continue;
@@ -655,10 +771,13 @@ try {
       const n = WARMUP + RUNS;
       const summary = (cpuProfiles[k] = { file: profFile, requests: n, ...summarizeProfile(profFile) });
       const perReq = (x: number) => (x / n).toFixed(2);
-      console.log(`  ${k} (${path}): ${perReq(summary.busyMs)} ms of CPU per request over ${n} requests (${summary.skippedMs} ms of start-up left out); self time by area, ms/request:`);
+      console.log(
+        `  ${k} (${path}): ${perReq(summary.busyMs)} ms of CPU per request over ${n} requests (${summary.skippedMs} ms of start-up left out); self time by area, ms/request:`,
+      );
       for (const a of summary.byArea.slice(0, 12)) console.log(`    ${a.area.padEnd(56)}${perReq(a.ms).padStart(7)}  ${a.share.toFixed(1).padStart(5)} %`);
       console.log(`    hottest functions (self):`);
-      for (const f of summary.topFunctions.slice(0, 8)) console.log(`    ${f.fn.slice(0, 36).padEnd(36)} ${f.where.slice(0, 60).padEnd(60)} ${f.share.toFixed(1).padStart(5)} %`);
+      for (const f of summary.topFunctions.slice(0, 8))
+        console.log(`    ${f.fn.slice(0, 36).padEnd(36)} ${f.where.slice(0, 60).padEnd(60)} ${f.share.toFixed(1).padStart(5)} %`);
     }
     writeFileSync(file, JSON.stringify({ ...result, cpuProfiles }, null, 2));
   }

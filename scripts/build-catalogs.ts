@@ -170,7 +170,9 @@ const ATLAS_FILE = "atlas/ATLAS.yaml";
 const ATLAS_LAYER_FILE = "atlas/atlas_layer_matrix.json";
 
 /** Counts of the ATLAS releases this build knows; a new release must be checked and added here. */
-const EXPECTED_ATLAS_COUNTS: Readonly<Record<string, { tactics: number; techniques: number; subtechniques: number; mitigations: number; caseStudies: number }>> = {
+const EXPECTED_ATLAS_COUNTS: Readonly<
+  Record<string, { tactics: number; techniques: number; subtechniques: number; mitigations: number; caseStudies: number }>
+> = {
   "5.6.0": { tactics: 16, techniques: 101, subtechniques: 69, mitigations: 35, caseStudies: 57 },
 };
 
@@ -206,14 +208,22 @@ export function tacticSlug(name: string): string {
 function buildAtlas(reader: ReferenceReader, sources: Map<string, CatalogSourceFile>, notes: string[]): AtlasCatalog {
   const yaml = reader.yaml(ATLAS_FILE, atlasYamlSchema);
   const matrix = yaml.matrices[0];
-  const expected = EXPECTED_ATLAS_COUNTS[yaml.version] ?? fail(`${ATLAS_FILE}: version ${yaml.version} is not one this build knows; check it and add its counts to EXPECTED_ATLAS_COUNTS`);
+  const expected =
+    EXPECTED_ATLAS_COUNTS[yaml.version] ??
+    fail(`${ATLAS_FILE}: version ${yaml.version} is not one this build knows; check it and add its counts to EXPECTED_ATLAS_COUNTS`);
 
   const tactics = matrix.tactics.map((tactic) => ({ id: tactic.id, name: tactic.name, shortName: tacticSlug(tactic.name) }));
-  uniqueIds(tactics.map((tactic) => tactic.id), `${ATLAS_FILE} tactics`);
+  uniqueIds(
+    tactics.map((tactic) => tactic.id),
+    `${ATLAS_FILE} tactics`,
+  );
   const tacticOrder = new Map(tactics.map((tactic, index) => [tactic.id, index]));
 
   const raw = new Map(matrix.techniques.map((technique) => [technique.id, technique]));
-  uniqueIds(matrix.techniques.map((technique) => technique.id), `${ATLAS_FILE} techniques`);
+  uniqueIds(
+    matrix.techniques.map((technique) => technique.id),
+    `${ATLAS_FILE} techniques`,
+  );
   const techniques: AtlasTechnique[] = matrix.techniques.map((technique) => {
     const parentId = technique["subtechnique-of"] ?? null;
     if (parentId === null) {
@@ -242,11 +252,17 @@ function buildAtlas(reader: ReferenceReader, sources: Map<string, CatalogSourceF
     }
     return { id: mitigation.id, name: mitigation.name, techniqueIds };
   });
-  uniqueIds(mitigations.map((mitigation) => mitigation.id), `${ATLAS_FILE} mitigations`);
+  uniqueIds(
+    mitigations.map((mitigation) => mitigation.id),
+    `${ATLAS_FILE} mitigations`,
+  );
   mitigations.sort((a, b) => byCodeUnit(a.id, b.id));
 
   const caseStudies = yaml["case-studies"].map((caseStudy) => ({ id: caseStudy.id, name: caseStudy.name }));
-  uniqueIds(caseStudies.map((caseStudy) => caseStudy.id), `${ATLAS_FILE} case studies`);
+  uniqueIds(
+    caseStudies.map((caseStudy) => caseStudy.id),
+    `${ATLAS_FILE} case studies`,
+  );
   caseStudies.sort((a, b) => byCodeUnit(a.id, b.id));
 
   const counts = {
@@ -267,7 +283,10 @@ function buildAtlas(reader: ReferenceReader, sources: Map<string, CatalogSourceF
   const theirs = new Set(layer.techniques.filter((t) => t.tactic !== undefined).map((t) => `${t.techniqueID}@${t.tactic}`));
   const missing = [...theirs].filter((pair) => !ours.has(pair));
   const extra = [...ours].filter((pair) => !theirs.has(pair));
-  check(missing.length === 0 && extra.length === 0, `${ATLAS_LAYER_FILE}: tactic slugs disagree with ${ATLAS_FILE}: layer-only ${missing.join(", ") || "-"}; yaml-only ${extra.join(", ") || "-"}`);
+  check(
+    missing.length === 0 && extra.length === 0,
+    `${ATLAS_LAYER_FILE}: tactic slugs disagree with ${ATLAS_FILE}: layer-only ${missing.join(", ") || "-"}; yaml-only ${extra.join(", ") || "-"}`,
+  );
 
   return {
     source: {
@@ -299,7 +318,10 @@ function checkTopTen(items: readonly OwaspItem[], prefix: "LLM" | "ASI", year: s
   check(items.length === 10, `${OWASP_FILE} ${what}: expected 10 items, found ${items.length}`);
   items.forEach((item, index) => {
     const short = `${prefix}${String(index + 1).padStart(2, "0")}`;
-    check(item.short === short && item.id === `${short}:${year}`, `${OWASP_FILE} ${what}: item ${index + 1} is ${item.id}/${item.short}, expected ${short}:${year}`);
+    check(
+      item.short === short && item.id === `${short}:${year}`,
+      `${OWASP_FILE} ${what}: item ${index + 1} is ${item.id}/${item.short}, expected ${short}:${year}`,
+    );
   });
 }
 
@@ -360,13 +382,24 @@ function buildIso42001(reader: ReferenceReader, sources: Map<string, CatalogSour
 
   check(groups.length === 9 && groups.length === ref.counts.annex_a_groups, `${ISO_FILE}: expected 9 Annex A groups, found ${groups.length}`);
   check(controls.length === 38 && controls.length === ref.counts.annex_a_controls, `${ISO_FILE}: expected 38 Annex A controls, found ${controls.length}`);
-  uniqueIds([...groups, ...subgroups, ...controls].map((item) => item.id), ISO_FILE);
+  uniqueIds(
+    [...groups, ...subgroups, ...controls].map((item) => item.id),
+    ISO_FILE,
+  );
   const groupIds = new Set(groups.map((group) => group.id));
-  for (const subgroup of subgroups) check(groupIds.has(subgroup.groupId) && subgroup.id.startsWith(`${subgroup.groupId}.`), `${ISO_FILE}: subgroup ${subgroup.id} is not under ${subgroup.groupId}`);
+  for (const subgroup of subgroups)
+    check(
+      groupIds.has(subgroup.groupId) && subgroup.id.startsWith(`${subgroup.groupId}.`),
+      `${ISO_FILE}: subgroup ${subgroup.id} is not under ${subgroup.groupId}`,
+    );
   for (const control of controls) {
     check(groupIds.has(control.groupId), `${ISO_FILE}: control ${control.id} names unknown group ${control.groupId}`);
     const parent = control.subgroupId ?? control.groupId;
-    if (control.subgroupId !== null) check(subgroups.some((s) => s.id === control.subgroupId && s.groupId === control.groupId), `${ISO_FILE}: control ${control.id} names unknown subgroup ${control.subgroupId}`);
+    if (control.subgroupId !== null)
+      check(
+        subgroups.some((s) => s.id === control.subgroupId && s.groupId === control.groupId),
+        `${ISO_FILE}: control ${control.id} names unknown subgroup ${control.subgroupId}`,
+      );
     check(/^A\.\d+(\.\d+)+$/.test(control.id) && control.id.startsWith(`${parent}.`), `${ISO_FILE}: control ${control.id} is not numbered under ${parent}`);
   }
 
@@ -464,11 +497,16 @@ function buildEuAiAct(reader: ReferenceReader, sources: Map<string, CatalogSourc
   );
 
   const articles: EuAiActArticle[] = ref.articles.map((article) => {
-    const chapter = EU_CHAPTERS.find((c) => article.article >= c.firstArticle && article.article <= c.lastArticle) ?? fail(`${EU_FILE}: Art ${article.article} is outside Art 1-113`);
+    const chapter =
+      EU_CHAPTERS.find((c) => article.article >= c.firstArticle && article.article <= c.lastArticle) ??
+      fail(`${EU_FILE}: Art ${article.article} is outside Art 1-113`);
     const section = chapter.sections.find((s) => article.article >= s.firstArticle && article.article <= s.lastArticle) ?? null;
     if (article.section !== undefined) {
       const match = /^Ch ([IVX]+) Sec (\d+)\b/.exec(article.section);
-      check(match && match[1] === chapter.id && match[2] === section?.id, `${EU_FILE}: Art ${article.article} section "${article.section}" disagrees with Chapter ${chapter.id} Section ${section?.id ?? "-"}`);
+      check(
+        match && match[1] === chapter.id && match[2] === section?.id,
+        `${EU_FILE}: Art ${article.article} section "${article.section}" disagrees with Chapter ${chapter.id} Section ${section?.id ?? "-"}`,
+      );
     }
     const listed = article.applies_to ?? [];
     const roles = new Set(listed.flatMap((entry) => rolesOf(entry, article.article)));
@@ -483,8 +521,14 @@ function buildEuAiAct(reader: ReferenceReader, sources: Map<string, CatalogSourc
       annex: article.annex ?? null,
     };
   });
-  uniqueIds(articles.map((article) => article.id), `${EU_FILE} articles`);
-  check(articles.every((article, index) => index === 0 || articles[index - 1].number < article.number), `${EU_FILE}: articles are not in ascending order`);
+  uniqueIds(
+    articles.map((article) => article.id),
+    `${EU_FILE} articles`,
+  );
+  check(
+    articles.every((article, index) => index === 0 || articles[index - 1].number < article.number),
+    `${EU_FILE}: articles are not in ascending order`,
+  );
 
   const prohibitedPractices = ref.article_5_prohibited_practices.map(({ ref: practiceRef, label }) => ({ ref: practiceRef, label }));
   check(prohibitedPractices.length === 8, `${EU_FILE}: expected 8 Art 5(1) practices, found ${prohibitedPractices.length}`);
@@ -546,7 +590,10 @@ function buildNistAiRmf(reader: ReferenceReader, sources: Map<string, CatalogSou
   const categoryIds = new Set(categories.map((category) => category.id));
   const subcategories = ref.subcategories.map(({ id, function: functionId, category, statement, short_id }) => {
     const match = /^([A-Z]+) (\d+)\.(\d+)$/.exec(id);
-    check(match && `${match[1]} ${match[2]}` === category && match[1] === functionId && categoryIds.has(category), `${NIST_FILE}: subcategory ${id} is not numbered under ${category}`);
+    check(
+      match && `${match[1]} ${match[2]}` === category && match[1] === functionId && categoryIds.has(category),
+      `${NIST_FILE}: subcategory ${id} is not numbered under ${category}`,
+    );
     const shortId = `${shortOf(functionId)}-${match[2]}.${match[3]}`;
     check(short_id === shortId, `${NIST_FILE}: subcategory ${id} has short_id ${short_id}, expected ${shortId}`);
     return { id, shortId, functionId, categoryId: category, statement };
@@ -555,7 +602,10 @@ function buildNistAiRmf(reader: ReferenceReader, sources: Map<string, CatalogSou
   check(functions.length === 4 && ref.counts.functions === 4, `${NIST_FILE}: expected 4 functions, found ${functions.length}`);
   check(categories.length === 19 && ref.counts.categories === 19, `${NIST_FILE}: expected 19 categories, found ${categories.length}`);
   check(subcategories.length === 72 && ref.counts.subcategories === 72, `${NIST_FILE}: expected 72 subcategories, found ${subcategories.length}`);
-  uniqueIds([...functions, ...categories, ...subcategories].map((item) => item.id), NIST_FILE);
+  uniqueIds(
+    [...functions, ...categories, ...subcategories].map((item) => item.id),
+    NIST_FILE,
+  );
 
   return {
     source: {
@@ -620,7 +670,11 @@ function buildReferenceRows(
         from: { framework: "atlas_mitigation", id: mitigation.id },
         to: { framework: "atlas_technique", id: techniqueId },
         relation: "mitigates",
-        source: { kind: "reference", file: ATLAS_FILE, detail: `ATLAS ${atlas.version}: mitigation ${mitigation.id} lists technique ${techniqueId} among the techniques it addresses` },
+        source: {
+          kind: "reference",
+          file: ATLAS_FILE,
+          detail: `ATLAS ${atlas.version}: mitigation ${mitigation.id} lists technique ${techniqueId} among the techniques it addresses`,
+        },
       });
     }
   }
@@ -656,7 +710,10 @@ function buildReferenceRows(
 
   rows.sort(
     (a, b) =>
-      byCodeUnit(a.from.framework, b.from.framework) || byCodeUnit(a.from.id, b.from.id) || byCodeUnit(a.to.framework, b.to.framework) || byCodeUnit(a.to.id, b.to.id),
+      byCodeUnit(a.from.framework, b.from.framework) ||
+      byCodeUnit(a.from.id, b.from.id) ||
+      byCodeUnit(a.to.framework, b.to.framework) ||
+      byCodeUnit(a.to.id, b.to.id),
   );
   const keys = rows.map((row) => `${row.from.framework}:${row.from.id}>${row.to.framework}:${row.to.id}`);
   uniqueIds(keys, "reference crosswalk rows");

@@ -20,7 +20,11 @@ const argsSchema = z.object({
     .trim()
     .regex(/^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])$/, "--slug must be 2–50 lower-case letters, digits or hyphens, not starting or ending with a hyphen")
     .refine((s) => s !== "demo", '--slug "demo" is reserved for the demo organisation (npm run demo)'),
-  email: z.email({ error: (issue) => (issue.input === undefined ? "--email is required" : "--email must be a valid e-mail address") }).trim().toLowerCase().max(254),
+  email: z
+    .email({ error: (issue) => (issue.input === undefined ? "--email is required" : "--email must be a valid e-mail address") })
+    .trim()
+    .toLowerCase()
+    .max(254),
   name: z.string({ error: "--name is required" }).trim().min(1, "--name must not be empty").max(120, "--name must be at most 120 characters"),
 });
 
@@ -77,7 +81,10 @@ try {
     throw new AppError("CONFLICT", `The slug "${slug}" is already used by another organisation.`);
   }
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
-    throw new AppError("CONFLICT", `An account with the e-mail ${email} already exists. Use another address, or add that person as a member of the organisation instead.`);
+    throw new AppError(
+      "CONFLICT",
+      `An account with the e-mail ${email} already exists. Use another address, or add that person as a member of the organisation instead.`,
+    );
   }
   const password = fromEnv ?? generatePassword();
   const { orgId } = await createOrganization({ input: { name: org, slug, admin: { email, name, password } } });

@@ -41,7 +41,10 @@ function ensureEnvFile() {
   }
   const text = readFileSync(".env", "utf8");
   const line = /^[ \t]*NEXTAUTH_SECRET[ \t]*=(.*)$/m;
-  const current = text.match(line)?.[1].trim().replace(/^(["'])(.*)\1$/, "$2");
+  const current = text
+    .match(line)?.[1]
+    .trim()
+    .replace(/^(["'])(.*)\1$/, "$2");
   if (current) return;
   const entry = `NEXTAUTH_SECRET=${randomBytes(32).toString("base64url")}`;
   writeFileSync(".env", line.test(text) ? text.replace(line, entry) : `${text}${text === "" || text.endsWith("\n") ? "" : "\n"}${entry}\n`);
@@ -51,7 +54,19 @@ function ensureEnvFile() {
 // ── 2. build freshness ─────────────────────────────────────────────────────────────────────────
 // Sources that end up in the build. app/, lib/ and components/ are the ones that change day to
 // day; the rest are listed so that a dependency or config change also triggers a build.
-const BUILD_INPUTS = ["app", "lib", "components", "public", "generated", "proxy.ts", "middleware.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const BUILD_INPUTS = [
+  "app",
+  "lib",
+  "components",
+  "public",
+  "generated",
+  "proxy.ts",
+  "middleware.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 
 /** The first source file modified after .next/BUILD_ID was written, or null if the build is current. */
 function staleBecause(): string | null {

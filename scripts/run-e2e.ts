@@ -47,7 +47,14 @@ const port = await freePort();
 const baseURL = `http://localhost:${port}`;
 // the seed's logins for this run; outside test-results/, which Playwright empties before the tests
 const fixturesDir = mkdtempSync(path.join(tmpdir(), "aigov-e2e-"));
-const env = { ...process.env, E2E_FIXTURES_FILE: path.join(fixturesDir, "fixtures.json"), DATABASE_URL: database.url, NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), PORT: String(port) };
+const env = {
+  ...process.env,
+  E2E_FIXTURES_FILE: path.join(fixturesDir, "fixtures.json"),
+  DATABASE_URL: database.url,
+  NEXTAUTH_URL: baseURL,
+  NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+  PORT: String(port),
+};
 let server: ReturnType<typeof spawn> | undefined;
 let code: number;
 try {

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$1"; }
 
 step "prisma generate"; npx prisma generate >/dev/null
+step "prettier (formatting)"; npx prettier --check . >/dev/null || { npx prettier --check . ; echo "Run: npm run format" >&2; exit 1; }
 step "eslint"; npx eslint . --max-warnings 0
 step "typecheck"; npx tsc --noEmit
 step "migrations match the schema"; DATABASE_URL="${TEST_DATABASE_ADMIN_URL:-postgresql://postgres@127.0.0.1:5432/postgres}" npx prisma migrate diff --from-migrations prisma/migrations --to-schema-datamodel prisma/schema.prisma --exit-code >/dev/null

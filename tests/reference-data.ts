@@ -11,7 +11,8 @@ export const REFERENCE_DIR = resolveReferenceDir();
 
 export function referencePath(file: string): string {
   const full = path.join(REFERENCE_DIR, file);
-  if (!existsSync(full)) throw new Error(`Reference file not found: ${full}. The conformance tests read the reference data set; set REFERENCE_DATA_DIR to its directory.`);
+  if (!existsSync(full))
+    throw new Error(`Reference file not found: ${full}. The conformance tests read the reference data set; set REFERENCE_DATA_DIR to its directory.`);
   return full;
 }
 

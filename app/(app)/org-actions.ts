@@ -10,7 +10,12 @@ export async function switchOrganizationAction(formData: FormData) {
   if (!session) redirect("/login");
   const orgId = String(formData.get("orgId") ?? "");
   if (session.memberships.some((m) => m.orgId === orgId)) {
-    (await cookies()).set(ACTIVE_ORG_COOKIE, orgId, { httpOnly: true, sameSite: "lax", path: "/", secure: process.env.NODE_ENV === "production" && process.env.NEXTAUTH_URL?.startsWith("https") === true });
+    (await cookies()).set(ACTIVE_ORG_COOKIE, orgId, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: process.env.NODE_ENV === "production" && process.env.NEXTAUTH_URL?.startsWith("https") === true,
+    });
   }
   redirect("/");
 }

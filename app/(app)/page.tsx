@@ -18,7 +18,11 @@ export default async function DashboardPage() {
     <>
       <PageHeader title="Dashboard" description={`${session.active.orgName}: the AI-system inventory at a glance.`} />
       {stats.total === 0 ? (
-        <EmptyState title="No AI systems in the inventory yet"><Link className="underline" href="/systems/new">Add the first one</Link></EmptyState>
+        <EmptyState title="No AI systems in the inventory yet">
+          <Link className="underline" href="/systems/new">
+            Add the first one
+          </Link>
+        </EmptyState>
       ) : (
         <>
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="stats">
@@ -32,15 +36,21 @@ export default async function DashboardPage() {
           </div>
           <div className="mt-6 grid gap-6 lg:grid-cols-2">
             <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="tier-h">
-              <h2 id="tier-h" className="text-base font-semibold">Systems by EU AI Act tier</h2>
+              <h2 id="tier-h" className="text-base font-semibold">
+                Systems by EU AI Act tier
+              </h2>
               <TierChart data={stats.byTier.map((t) => ({ key: t.tier, label: RISK_TIER_LABELS[t.tier], count: t.count }))} />
             </section>
             <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="stage-h">
-              <h2 id="stage-h" className="text-base font-semibold">Systems by lifecycle stage</h2>
+              <h2 id="stage-h" className="text-base font-semibold">
+                Systems by lifecycle stage
+              </h2>
               <ul className="mt-3 space-y-2 text-sm">
                 {stats.byStage.map((s) => (
                   <li key={s.stage} className="flex items-center gap-3">
-                    <Link href={`/systems?stage=${s.stage}`} className="w-28 text-brand-700 hover:underline">{LIFECYCLE_LABELS[s.stage]}</Link>
+                    <Link href={`/systems?stage=${s.stage}`} className="w-28 text-brand-700 hover:underline">
+                      {LIFECYCLE_LABELS[s.stage]}
+                    </Link>
                     <span className="h-3 rounded bg-brand-600" style={{ width: `${stats.total ? (s.count / stats.total) * 70 : 0}%` }} aria-hidden />
                     <span>{s.count}</span>
                   </li>

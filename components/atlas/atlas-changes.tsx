@@ -39,7 +39,9 @@ export function AtlasChanges({ changes, tacticNames }: { changes: AtlasReleaseCh
           text: `${o.name} — ${[
             o.fromParent !== o.toParent ? `parent ${o.fromParent ?? "none"} → ${o.toParent ?? "none"}` : null,
             o.fromTactics.join() !== o.toTactics.join() ? `tactics ${tactics(o.fromTactics)} → ${tactics(o.toTactics)}` : null,
-          ].filter(Boolean).join("; ")}`,
+          ]
+            .filter(Boolean)
+            .join("; ")}`,
         }))}
       />
     </div>
@@ -50,11 +52,14 @@ function ChangeList({ title, tone, items }: { title: string; tone: string; items
   if (items.length === 0) return null;
   return (
     <div>
-      <h4 className={`text-xs font-semibold uppercase tracking-wide ${tone}`}>{title} ({items.length})</h4>
+      <h4 className={`text-xs font-semibold uppercase tracking-wide ${tone}`}>
+        {title} ({items.length})
+      </h4>
       <ul className="mt-1 space-y-0.5">
         {items.map((item) => (
           <li key={item.key} className="break-words">
-            <span className="font-mono text-xs text-slate-500">{item.id}</span> <span className="text-xs text-slate-400">{KIND_LABELS[item.kind]}</span> {item.text}
+            <span className="font-mono text-xs text-slate-500">{item.id}</span> <span className="text-xs text-slate-400">{KIND_LABELS[item.kind]}</span>{" "}
+            {item.text}
           </li>
         ))}
       </ul>

@@ -18,10 +18,16 @@ export function AtlasImportForm({ action, maxBytes, tacticNames }: Props) {
   const megabytes = Math.round(maxBytes / 1024 / 1024);
   return (
     <section aria-labelledby="atlas-import-h" className="rounded-xl border border-slate-200 bg-white p-5">
-      <h2 id="atlas-import-h" className="text-base font-semibold">Import an official release</h2>
+      <h2 id="atlas-import-h" className="text-base font-semibold">
+        Import an official release
+      </h2>
       <p className="text-sm text-slate-600">
-        Upload <code>ATLAS.yaml</code> from <a className="underline" href="https://github.com/mitre-atlas/atlas-data" rel="noreferrer" target="_blank">mitre-atlas/atlas-data</a> (<code>dist/</code>, up to {megabytes} MB).
-        It becomes the organisation&apos;s current catalog; earlier releases stay in the history, so threat profiles made against them still resolve.
+        Upload <code>ATLAS.yaml</code> from{" "}
+        <a className="underline" href="https://github.com/mitre-atlas/atlas-data" rel="noreferrer" target="_blank">
+          mitre-atlas/atlas-data
+        </a>{" "}
+        (<code>dist/</code>, up to {megabytes} MB). It becomes the organisation&apos;s current catalog; earlier releases stay in the history, so threat profiles
+        made against them still resolve.
       </p>
       <form
         action={formAction}
@@ -37,11 +43,24 @@ export function AtlasImportForm({ action, maxBytes, tacticNames }: Props) {
         }}
       >
         <div>
-          <label htmlFor="atlas-file" className="block text-sm font-medium text-slate-800">Release file</label>
-          <input id="atlas-file" name="file" type="file" accept=".yaml,.yml,application/yaml,text/yaml" required
-            aria-invalid={Boolean(tooLarge)} aria-describedby={tooLarge ? "atlas-file-error" : undefined}
-            className="mt-1 block text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm" />
-          {tooLarge && <p id="atlas-file-error" className="mt-1 text-xs font-medium text-red-700">{tooLarge}</p>}
+          <label htmlFor="atlas-file" className="block text-sm font-medium text-slate-800">
+            Release file
+          </label>
+          <input
+            id="atlas-file"
+            name="file"
+            type="file"
+            accept=".yaml,.yml,application/yaml,text/yaml"
+            required
+            aria-invalid={Boolean(tooLarge)}
+            aria-describedby={tooLarge ? "atlas-file-error" : undefined}
+            className="mt-1 block text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm"
+          />
+          {tooLarge && (
+            <p id="atlas-file-error" className="mt-1 text-xs font-medium text-red-700">
+              {tooLarge}
+            </p>
+          )}
         </div>
         <button type="submit" disabled={pending} className="rounded-md bg-slate-800 px-3 py-2 text-sm font-medium text-white disabled:opacity-60">
           {pending ? "Importing…" : "Import release"}
@@ -54,7 +73,9 @@ export function AtlasImportForm({ action, maxBytes, tacticNames }: Props) {
           {state.issues && state.issues.length > 0 && (
             <ul className="mt-2 space-y-0.5">
               {state.issues.map((issue, i) => (
-                <li key={i} className="break-words"><code className="rounded bg-white px-1 font-mono text-xs">{issue.path}</code> {issue.message}</li>
+                <li key={i} className="break-words">
+                  <code className="rounded bg-white px-1 font-mono text-xs">{issue.path}</code> {issue.message}
+                </li>
               ))}
             </ul>
           )}
@@ -64,7 +85,9 @@ export function AtlasImportForm({ action, maxBytes, tacticNames }: Props) {
       {state.status === "success" && state.result && (
         <div role="status" data-testid="atlas-import-result" className="mt-4 space-y-3 rounded-md bg-emerald-50 px-3 py-3 text-sm text-emerald-950">
           <p className="font-medium">{state.message}</p>
-          <p>Release {state.result.release.version}: {countsLine(state.result.release.counts)}.</p>
+          <p>
+            Release {state.result.release.version}: {countsLine(state.result.release.counts)}.
+          </p>
           {state.result.status === "imported" && (
             <div className="rounded-md bg-white px-3 py-2 text-slate-800">
               <AtlasChanges changes={state.result.release.changes} tacticNames={tacticNames} />
@@ -75,7 +98,9 @@ export function AtlasImportForm({ action, maxBytes, tacticNames }: Props) {
               <summary className="cursor-pointer">{state.result.warnings.length} oddities in the file (imported anyway)</summary>
               <ul className="mt-1 space-y-0.5 text-xs">
                 {state.result.warnings.map((w, i) => (
-                  <li key={i}><code className="font-mono">{w.path}</code> {w.message}</li>
+                  <li key={i}>
+                    <code className="font-mono">{w.path}</code> {w.message}
+                  </li>
                 ))}
               </ul>
             </details>

@@ -3,7 +3,13 @@
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 const COLORS: Record<string, string> = {
-  prohibited: "#b91c1c", high: "#ea580c", limited: "#ca8a04", minimal: "#059669", gpai: "#0284c7", gpai_systemic: "#7c3aed", unclassified: "#94a3b8",
+  prohibited: "#b91c1c",
+  high: "#ea580c",
+  limited: "#ca8a04",
+  minimal: "#059669",
+  gpai: "#0284c7",
+  gpai_systemic: "#7c3aed",
+  unclassified: "#94a3b8",
 };
 
 export function TierChart({ data }: { data: { key: string; label: string; count: number }[] }) {
@@ -16,7 +22,9 @@ export function TierChart({ data }: { data: { key: string; label: string; count:
           <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
           <Tooltip />
           <Bar dataKey="count" name="Systems">
-            {data.map((d) => <Cell key={d.key} fill={COLORS[d.key] ?? "#4f46e5"} />)}
+            {data.map((d) => (
+              <Cell key={d.key} fill={COLORS[d.key] ?? "#4f46e5"} />
+            ))}
           </Bar>
         </BarChart>
       </ResponsiveContainer>

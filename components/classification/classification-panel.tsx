@@ -7,10 +7,22 @@ import { DecisionForm } from "./decision-form";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
-export function ClassificationPanel({ classification: c, canClassify, proposeAction, decideAction }: { classification: ClassificationView | null; canClassify: boolean; proposeAction: Action; decideAction: Action }) {
+export function ClassificationPanel({
+  classification: c,
+  canClassify,
+  proposeAction,
+  decideAction,
+}: {
+  classification: ClassificationView | null;
+  canClassify: boolean;
+  proposeAction: Action;
+  decideAction: Action;
+}) {
   return (
     <section aria-labelledby="classification-h" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="classification">
-      <h2 id="classification-h" className="text-base font-semibold">EU AI Act classification</h2>
+      <h2 id="classification-h" className="text-base font-semibold">
+        EU AI Act classification
+      </h2>
       {!c && <p className="mt-1 text-sm text-slate-600">Not classified with the questionnaire yet.</p>}
       {c && (
         <div className="mt-3 rounded-lg bg-slate-50 p-4" data-testid="proposal">
@@ -18,13 +30,20 @@ export function ClassificationPanel({ classification: c, canClassify, proposeAct
             <span className="font-medium">Proposed:</span> <TierBadge tier={c.proposedTier} />
             <span className="text-xs text-slate-500">{formatDateTime(c.createdAt)}</span>
           </p>
-          <p className="mt-2 text-sm" data-testid="proposal-summary">{c.summary}</p>
+          <p className="mt-2 text-sm" data-testid="proposal-summary">
+            {c.summary}
+          </p>
           {c.basis.length > 0 && <BasisList title="Why" items={c.basis} />}
           {c.alsoApplies.length > 0 && <BasisList title="Also applies" items={c.alsoApplies} />}
           {c.decision && (
             <p className="mt-3 text-sm" data-testid="decision">
               <span className="font-medium">{c.decision === "accepted" ? "Accepted" : "Overridden"}</span>
-              {c.decidedTier && <> → <TierBadge tier={c.decidedTier} /></>}
+              {c.decidedTier && (
+                <>
+                  {" "}
+                  → <TierBadge tier={c.decidedTier} />
+                </>
+              )}
               {c.decision === "overridden" && <span className="block text-slate-700">Reason: {c.overrideReason}</span>}
               {c.decidedAt && <span className="block text-xs text-slate-500">{formatDateTime(c.decidedAt)}</span>}
             </p>
@@ -34,8 +53,12 @@ export function ClassificationPanel({ classification: c, canClassify, proposeAct
       )}
       {canClassify && (
         <details className="mt-4">
-          <summary className="cursor-pointer text-sm font-medium text-brand-700">{c ? "Answer the questionnaire again" : "Classify with the questionnaire"}</summary>
-          <div className="mt-3"><QuestionnaireForm action={proposeAction} initialAnswers={(c?.answers ?? {}) as Record<string, boolean | string[]>} /></div>
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">
+            {c ? "Answer the questionnaire again" : "Classify with the questionnaire"}
+          </summary>
+          <div className="mt-3">
+            <QuestionnaireForm action={proposeAction} initialAnswers={(c?.answers ?? {}) as Record<string, boolean | string[]>} />
+          </div>
         </details>
       )}
     </section>
@@ -47,7 +70,11 @@ function BasisList({ title, items }: { title: string; items: { ref: string; titl
     <div className="mt-3">
       <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</p>
       <ul className="mt-1 space-y-1 text-sm">
-        {items.map((b, i) => <li key={`${b.ref}-${i}`}><span className="font-medium">{b.ref}</span> {b.title}: <span className="text-slate-700">{b.reason}</span></li>)}
+        {items.map((b, i) => (
+          <li key={`${b.ref}-${i}`}>
+            <span className="font-medium">{b.ref}</span> {b.title}: <span className="text-slate-700">{b.reason}</span>
+          </li>
+        ))}
       </ul>
     </div>
   );

@@ -12,12 +12,22 @@ const SECTIONS: readonly QuestionnaireSection[] = QUESTIONNAIRE;
 type Answers = Record<string, boolean | string[] | undefined>;
 
 /** The EU AI Act questionnaire, rendered from the question data; follow-up questions appear as they apply. */
-export function QuestionnaireForm({ action, initialAnswers }: { action: (prev: ActionState, form: FormData) => Promise<ActionState>; initialAnswers: Answers }) {
+export function QuestionnaireForm({
+  action,
+  initialAnswers,
+}: {
+  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  initialAnswers: Answers;
+}) {
   const [answers, setAnswers] = useState<Answers>(initialAnswers);
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as ActionState);
   const set = (id: string, value: boolean | string[] | undefined) => setAnswers((a) => ({ ...a, [id]: value }));
   // only answers to visible questions are sent; the server applies the same visibility rule
-  const visible = Object.fromEntries(Object.entries(answers).filter(([id, v]) => v !== undefined && SECTIONS.some((s) => s.questions.some((q) => q.id === id && isQuestionVisible(q, answers as AnswerLookup)))));
+  const visible = Object.fromEntries(
+    Object.entries(answers).filter(
+      ([id, v]) => v !== undefined && SECTIONS.some((s) => s.questions.some((q) => q.id === id && isQuestionVisible(q, answers as AnswerLookup))),
+    ),
+  );
   return (
     <form action={formAction} className="space-y-6" data-testid="questionnaire">
       <input type="hidden" name="answers" value={JSON.stringify(visible)} />
@@ -28,28 +38,56 @@ export function QuestionnaireForm({ action, initialAnswers }: { action: (prev: A
           <fieldset key={section.id} className="space-y-3">
             <legend className="text-sm font-semibold text-slate-800">{section.title}</legend>
             <p className="text-xs text-slate-600">{section.intro}</p>
-            {questions.map((q) => <QuestionInput key={q.id} question={q} value={answers[q.id]} onChange={(v) => set(q.id, v)} />)}
+            {questions.map((q) => (
+              <QuestionInput key={q.id} question={q} value={answers[q.id]} onChange={(v) => set(q.id, v)} />
+            ))}
           </fieldset>
         );
       })}
-      {state.status === "error" && <p className="text-sm text-red-700" data-testid="questionnaire-error">{state.message}</p>}
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      {state.status === "error" && (
+        <p className="text-sm text-red-700" data-testid="questionnaire-error">
+          {state.message}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {pending ? "Evaluating…" : "Propose a tier"}
       </button>
     </form>
   );
 }
 
-function QuestionInput({ question: q, value, onChange }: { question: Question; value: boolean | string[] | undefined; onChange: (v: boolean | string[] | undefined) => void }) {
-  const help = <p className="text-xs text-slate-500">{q.help} <span className="font-medium">({q.legalRef})</span></p>;
+function QuestionInput({
+  question: q,
+  value,
+  onChange,
+}: {
+  question: Question;
+  value: boolean | string[] | undefined;
+  onChange: (v: boolean | string[] | undefined) => void;
+}) {
+  const help = (
+    <p className="text-xs text-slate-500">
+      {q.help} <span className="font-medium">({q.legalRef})</span>
+    </p>
+  );
   if (q.kind === "boolean") {
     return (
       <div role="radiogroup" aria-labelledby={`${q.id}-label`} className="rounded-md border border-slate-200 p-3">
-        <p id={`${q.id}-label`} className="text-sm font-medium">{q.text}</p>
+        <p id={`${q.id}-label`} className="text-sm font-medium">
+          {q.text}
+        </p>
         {help}
         <div className="mt-2 flex gap-4 text-sm">
-          <label className="flex items-center gap-1"><input type="radio" name={`q-${q.id}`} checked={value === true} onChange={() => onChange(true)} /> Yes</label>
-          <label className="flex items-center gap-1"><input type="radio" name={`q-${q.id}`} checked={value === false} onChange={() => onChange(false)} /> No</label>
+          <label className="flex items-center gap-1">
+            <input type="radio" name={`q-${q.id}`} checked={value === true} onChange={() => onChange(true)} /> Yes
+          </label>
+          <label className="flex items-center gap-1">
+            <input type="radio" name={`q-${q.id}`} checked={value === false} onChange={() => onChange(false)} /> No
+          </label>
         </div>
       </div>
     );
@@ -62,9 +100,15 @@ function QuestionInput({ question: q, value, onChange }: { question: Question; v
       <div className="mt-2 space-y-1">
         {q.options.map((o) => (
           <label key={o.value} className="flex items-start gap-2 text-sm" title={o.help}>
-            <input type="checkbox" className="mt-1" checked={selected.includes(o.value)}
-              onChange={(e) => onChange(e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))} />
-            <span>{o.label} <span className="text-xs text-slate-500">({o.legalRef})</span></span>
+            <input
+              type="checkbox"
+              className="mt-1"
+              checked={selected.includes(o.value)}
+              onChange={(e) => onChange(e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))}
+            />
+            <span>
+              {o.label} <span className="text-xs text-slate-500">({o.legalRef})</span>
+            </span>
           </label>
         ))}
       </div>

@@ -4,17 +4,25 @@ import type { CrosswalkSource } from "@/lib/crosswalk/types";
 
 function relationPhrase(item: RelatedItem): string {
   switch (item.relation) {
-    case "equivalent": return "Equivalent to";
-    case "supports": return item.direction === "outgoing" ? "Supports" : "Supported by";
-    case "mitigates": return item.direction === "outgoing" ? "Mitigates" : "Mitigated by";
-    default: return "Related to";
+    case "equivalent":
+      return "Equivalent to";
+    case "supports":
+      return item.direction === "outgoing" ? "Supports" : "Supported by";
+    case "mitigates":
+      return item.direction === "outgoing" ? "Mitigates" : "Mitigated by";
+    default:
+      return "Related to";
   }
 }
 
 export function SourceNote({ source }: { source: CrosswalkSource }) {
-  return source.kind === "reference"
-    ? <span className="text-xs text-slate-500">Source: reference file <span className="font-mono">{source.file}</span> ({source.detail})</span>
-    : <span className="text-xs text-slate-500">Project rationale: {source.rationale}</span>;
+  return source.kind === "reference" ? (
+    <span className="text-xs text-slate-500">
+      Source: reference file <span className="font-mono">{source.file}</span> ({source.detail})
+    </span>
+  ) : (
+    <span className="text-xs text-slate-500">Project rationale: {source.rationale}</span>
+  );
 }
 
 /** Crosswalk rows of an item, grouped by the other side's framework, each with its source. */
@@ -29,8 +37,13 @@ export function CrosswalkList({ groups }: { groups: readonly RelatedItemGroup[] 
             {group.items.map((item) => (
               <li key={`${item.framework}:${item.id}:${item.direction}`} className="text-sm" data-relation={item.relation}>
                 <span className="text-slate-600">{relationPhrase(item)} </span>
-                <Link href={item.href} className="font-mono text-xs text-brand-700 hover:underline">{item.id}</Link> <span>{item.title}</span>
-                <span className="block"><SourceNote source={item.source} /></span>
+                <Link href={item.href} className="font-mono text-xs text-brand-700 hover:underline">
+                  {item.id}
+                </Link>{" "}
+                <span>{item.title}</span>
+                <span className="block">
+                  <SourceNote source={item.source} />
+                </span>
               </li>
             ))}
           </ul>

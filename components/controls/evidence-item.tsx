@@ -8,17 +8,32 @@ export function EvidenceItem({ systemId, evidence }: { systemId: string; evidenc
     <div className="min-w-0 text-sm" data-testid="evidence-item">
       {evidence.kind === "file" ? (
         <>
-          <a href={evidenceDownloadHref(systemId, evidence.id)} className="font-medium text-brand-700 underline" download>{evidence.title}</a>
-          <span className="ml-2 text-xs text-slate-500">{evidence.fileName} · {formatBytes(evidence.size)}</span>
-          <span className="block break-all font-mono text-[11px] text-slate-500" title="SHA-256 of the stored bytes">SHA-256 {evidence.sha256}</span>
+          <a href={evidenceDownloadHref(systemId, evidence.id)} className="font-medium text-brand-700 underline" download>
+            {evidence.title}
+          </a>
+          <span className="ml-2 text-xs text-slate-500">
+            {evidence.fileName} · {formatBytes(evidence.size)}
+          </span>
+          <span className="block break-all font-mono text-[11px] text-slate-500" title="SHA-256 of the stored bytes">
+            SHA-256 {evidence.sha256}
+          </span>
         </>
       ) : (
         <>
-          <a href={evidence.url} className="font-medium text-brand-700 underline" rel="noreferrer noopener" target="_blank">{evidence.title}</a>
+          <a href={evidence.url} className="font-medium text-brand-700 underline" rel="noreferrer noopener" target="_blank">
+            {evidence.title}
+          </a>
           <span className="ml-2 break-all text-xs text-slate-500">{evidence.url}</span>
         </>
       )}
-      {via && <span className="ml-2 rounded bg-sky-50 px-1.5 py-0.5 text-xs text-sky-800" title="Attached to a crosswalked control; it counts here as available evidence">{via.label}</span>}
+      {via && (
+        <span
+          className="ml-2 rounded bg-sky-50 px-1.5 py-0.5 text-xs text-sky-800"
+          title="Attached to a crosswalked control; it counts here as available evidence"
+        >
+          {via.label}
+        </span>
+      )}
     </div>
   );
 }

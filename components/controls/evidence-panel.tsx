@@ -20,15 +20,24 @@ export function EvidencePanel({ systemId, evidence, controls, canEdit, uploadUrl
   const label = new Map(controls.map((c) => [c.value, c.label]));
   return (
     <section aria-labelledby="evidence-h" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="evidence-panel">
-      <h2 id="evidence-h" className="text-base font-semibold">Evidence</h2>
-      <p className="text-sm text-slate-600">Files (kept with their SHA-256) and links. Evidence attached to a control also shows on the controls the crosswalk links to it, marked “via …”; it does not change their status.</p>
-      {evidence.length === 0 ? <p className="mt-3 text-sm text-slate-500">No evidence yet.</p> : (
+      <h2 id="evidence-h" className="text-base font-semibold">
+        Evidence
+      </h2>
+      <p className="text-sm text-slate-600">
+        Files (kept with their SHA-256) and links. Evidence attached to a control also shows on the controls the crosswalk links to it, marked “via …”; it does
+        not change their status.
+      </p>
+      {evidence.length === 0 ? (
+        <p className="mt-3 text-sm text-slate-500">No evidence yet.</p>
+      ) : (
         <ul className="mt-3 divide-y divide-slate-100">
           {evidence.map((e) => (
             <li key={e.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
               <div className="min-w-0 flex-1">
                 <EvidenceItem systemId={systemId} evidence={e} />
-                <p className="mt-0.5 text-xs text-slate-500">Attached to: {e.links.map((l) => label.get(`${l.framework}|${l.controlId}`) ?? `${l.framework} ${l.controlId}`).join("; ") || "—"}</p>
+                <p className="mt-0.5 text-xs text-slate-500">
+                  Attached to: {e.links.map((l) => label.get(`${l.framework}|${l.controlId}`) ?? `${l.framework} ${l.controlId}`).join("; ") || "—"}
+                </p>
               </div>
               {canEdit && deleteActions[e.id] && <DeleteEvidenceButton action={deleteActions[e.id]} title={e.title} />}
             </li>

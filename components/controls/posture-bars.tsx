@@ -16,7 +16,10 @@ function Figures({ counts }: { counts: PostureCounts }) {
   return (
     <p className="mt-2 text-xs text-slate-600">
       {counts.implemented} implemented · {counts.inProgress} in progress · {counts.notStarted} not started · {counts.notApplicable} not applicable
-      {" · "}<span title="Controls with evidence attached directly or via a crosswalked control; evidence does not change a status">{counts.evidenced} with evidence</span>
+      {" · "}
+      <span title="Controls with evidence attached directly or via a crosswalked control; evidence does not change a status">
+        {counts.evidenced} with evidence
+      </span>
     </p>
   );
 }
@@ -26,11 +29,21 @@ function Figures({ counts }: { counts: PostureCounts }) {
  * (green: implemented, amber: in progress). `hrefFor` links each framework (e.g. to its page or a filter).
  */
 export function PostureBars({ posture, hrefFor }: { posture: CompliancePosture; hrefFor?: (framework: string) => string }) {
-  const cards = [...posture.frameworks.map((f) => ({ key: f.framework, name: f.name, counts: f as PostureCounts })), { key: "overall", name: "Overall", counts: posture.overall }];
+  const cards = [
+    ...posture.frameworks.map((f) => ({ key: f.framework, name: f.name, counts: f as PostureCounts })),
+    { key: "overall", name: "Overall", counts: posture.overall },
+  ];
   return (
     <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4" data-testid="posture">
       {cards.map(({ key, name, counts }) => {
-        const title = hrefFor && key !== "overall" ? <Link href={hrefFor(key)} className="hover:underline">{name}</Link> : name;
+        const title =
+          hrefFor && key !== "overall" ? (
+            <Link href={hrefFor(key)} className="hover:underline">
+              {name}
+            </Link>
+          ) : (
+            name
+          );
         return (
           <section key={key} className="rounded-xl border border-slate-200 bg-white p-4" aria-label={`${name} posture`} data-framework={key}>
             <h3 className="text-sm font-medium text-slate-800">{title}</h3>
@@ -38,7 +51,9 @@ export function PostureBars({ posture, hrefFor }: { posture: CompliancePosture; 
               {counts.percent === null ? "—" : `${counts.percent}%`}
             </p>
             <p className="text-xs text-slate-500">
-              {counts.applicable === 0 ? "No applicable controls" : `${counts.implemented} of ${counts.applicable - counts.notApplicable} implemented (${counts.applicable} applicable)`}
+              {counts.applicable === 0
+                ? "No applicable controls"
+                : `${counts.implemented} of ${counts.applicable - counts.notApplicable} implemented (${counts.applicable} applicable)`}
             </p>
             <Bar counts={counts} />
             <Figures counts={counts} />

@@ -16,7 +16,9 @@ export function SidebarNav({ canReadAudit, children }: { canReadAudit: boolean; 
   return (
     <aside className="border-b border-slate-200 bg-slate-900 text-slate-100 md:min-h-screen md:w-60 md:shrink-0 md:border-b-0">
       <div className="flex items-center justify-between px-4 py-4">
-        <Link href="/" className="text-base font-semibold tracking-tight">AI Governance</Link>
+        <Link href="/" className="text-base font-semibold tracking-tight">
+          AI Governance
+        </Link>
         <button
           type="button"
           className="rounded px-2 py-1 text-sm ring-1 ring-slate-600 md:hidden"

@@ -2,8 +2,13 @@ import type { RiskCategory, RiskStatus, RiskTreatment, ScoreBasis } from "@/lib/
 
 // Human labels for the risk register's enums, shared by tables, forms and filters.
 export const RISK_CATEGORY_LABELS: Record<RiskCategory, string> = {
-  security: "Security", privacy: "Privacy", fairness: "Fairness", safety: "Safety",
-  transparency: "Transparency", accountability: "Accountability", robustness: "Robustness",
+  security: "Security",
+  privacy: "Privacy",
+  fairness: "Fairness",
+  safety: "Safety",
+  transparency: "Transparency",
+  accountability: "Accountability",
+  robustness: "Robustness",
 };
 export const RISK_TREATMENT_LABELS: Record<RiskTreatment, string> = { mitigate: "Mitigate", accept: "Accept", transfer: "Transfer", avoid: "Avoid" };
 export const RISK_STATUS_LABELS: Record<RiskStatus, string> = { open: "Open", in_treatment: "In treatment", accepted: "Accepted", closed: "Closed" };

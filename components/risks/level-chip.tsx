@@ -9,7 +9,10 @@ export function textColorOn(hex: string): string {
 
 export function LevelBadge({ level }: { level: RiskLevelRef }) {
   return (
-    <span className="inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium" style={{ backgroundColor: level.color, color: textColorOn(level.color) }}>
+    <span
+      className="inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium"
+      style={{ backgroundColor: level.color, color: textColorOn(level.color) }}
+    >
       {level.label}
     </span>
   );
@@ -17,7 +20,12 @@ export function LevelBadge({ level }: { level: RiskLevelRef }) {
 
 /** A score with its level, coloured from the organisation's matrix; "not assessed" for a missing residual rating. */
 export function ScoreChip({ score, testId }: { score: RiskScoreDto | null; testId?: string }) {
-  if (!score) return <span data-testid={testId} className="text-xs text-slate-400">Not assessed</span>;
+  if (!score)
+    return (
+      <span data-testid={testId} className="text-xs text-slate-400">
+        Not assessed
+      </span>
+    );
   return (
     <span
       data-testid={testId}

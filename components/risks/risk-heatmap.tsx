@@ -24,7 +24,9 @@ export function RiskHeatmap({ heatmap, likelihoodLabels, impactLabels, basePath,
     `${basePath}${riskFiltersToQuery({ ...filters, level: undefined, page: 1 }, { basis: heatmap.basis, likelihood: l, impact: i }, omit)}`;
   return (
     <section aria-labelledby="heatmap-h" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="risk-heatmap">
-      <h2 id="heatmap-h" className="text-base font-semibold">{SCORE_BASIS_LABELS[heatmap.basis]} risk heatmap</h2>
+      <h2 id="heatmap-h" className="text-base font-semibold">
+        {SCORE_BASIS_LABELS[heatmap.basis]} risk heatmap
+      </h2>
       <p className="text-xs text-slate-500">
         {heatmap.total} risk{heatmap.total === 1 ? "" : "s"} placed
         {heatmap.unassessed > 0 && <> · {heatmap.unassessed} without a residual rating</>}
@@ -33,24 +35,50 @@ export function RiskHeatmap({ heatmap, likelihoodLabels, impactLabels, basePath,
         <caption className="sr-only">Risks by likelihood (rows) and impact (columns)</caption>
         <thead>
           <tr>
-            <th scope="col" className="px-1 text-left font-medium text-slate-500">Likelihood ↓ / Impact →</th>
-            {impactLabels.map((label, i) => <th key={label + i} scope="col" className="w-16 px-1 text-center font-medium text-slate-600">{i + 1}<br /><span className="font-normal">{label}</span></th>)}
+            <th scope="col" className="px-1 text-left font-medium text-slate-500">
+              Likelihood ↓ / Impact →
+            </th>
+            {impactLabels.map((label, i) => (
+              <th key={label + i} scope="col" className="w-16 px-1 text-center font-medium text-slate-600">
+                {i + 1}
+                <br />
+                <span className="font-normal">{label}</span>
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {[5, 4, 3, 2, 1].map((l) => (
             <tr key={l}>
-              <th scope="row" className="pr-2 text-right font-medium text-slate-600">{l} <span className="font-normal">{likelihoodLabels[l - 1]}</span></th>
+              <th scope="row" className="pr-2 text-right font-medium text-slate-600">
+                {l} <span className="font-normal">{likelihoodLabels[l - 1]}</span>
+              </th>
               {[1, 2, 3, 4, 5].map((i) => {
                 const c = cell(l, i);
                 const label = `Likelihood ${l} × impact ${i}: score ${c.score}, ${c.level.label}, ${c.count} risk${c.count === 1 ? "" : "s"}`;
                 const style = { backgroundColor: c.level.color, color: textColorOn(c.level.color), opacity: c.count === 0 ? 0.45 : 1 };
                 return (
-                  <td key={i} className="h-12 w-16 rounded text-center align-middle" style={style} data-cell={`${l}/${i}`} data-level={c.level.key} data-count={c.count}>
+                  <td
+                    key={i}
+                    className="h-12 w-16 rounded text-center align-middle"
+                    style={style}
+                    data-cell={`${l}/${i}`}
+                    data-level={c.level.key}
+                    data-count={c.count}
+                  >
                     {c.count > 0 ? (
-                      <Link href={href(l, i)} aria-label={label} title={label} className="block h-full w-full py-3 text-sm font-semibold underline-offset-2 hover:underline">{c.count}</Link>
+                      <Link
+                        href={href(l, i)}
+                        aria-label={label}
+                        title={label}
+                        className="block h-full w-full py-3 text-sm font-semibold underline-offset-2 hover:underline"
+                      >
+                        {c.count}
+                      </Link>
                     ) : (
-                      <span aria-label={label} title={label} className="block py-3">·</span>
+                      <span aria-label={label} title={label} className="block py-3">
+                        ·
+                      </span>
                     )}
                   </td>
                 );

@@ -6,23 +6,41 @@ export function RiskMatrixGrid({ matrix }: { matrix: RiskMatrixResponse }) {
   const cell = (l: number, i: number) => matrix.cells.find((c) => c.likelihood === l && c.impact === i)!;
   return (
     <section aria-labelledby="matrix-h" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="risk-matrix-grid">
-      <h2 id="matrix-h" className="text-base font-semibold">Matrix</h2>
+      <h2 id="matrix-h" className="text-base font-semibold">
+        Matrix
+      </h2>
       <p className="text-xs text-slate-500">Score = likelihood × impact; a level applies from its minimum score up to the next level&apos;s.</p>
       <table className="mt-3 border-separate border-spacing-1 text-xs">
         <thead>
           <tr>
-            <th scope="col" className="px-1 text-left font-medium text-slate-500">Likelihood ↓ / Impact →</th>
-            {matrix.impactLabels.map((label, i) => <th key={i} scope="col" className="w-20 px-1 text-center font-medium text-slate-600">{i + 1}<br /><span className="font-normal">{label}</span></th>)}
+            <th scope="col" className="px-1 text-left font-medium text-slate-500">
+              Likelihood ↓ / Impact →
+            </th>
+            {matrix.impactLabels.map((label, i) => (
+              <th key={i} scope="col" className="w-20 px-1 text-center font-medium text-slate-600">
+                {i + 1}
+                <br />
+                <span className="font-normal">{label}</span>
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {[5, 4, 3, 2, 1].map((l) => (
             <tr key={l}>
-              <th scope="row" className="pr-2 text-right font-medium text-slate-600">{l} <span className="font-normal">{matrix.likelihoodLabels[l - 1]}</span></th>
+              <th scope="row" className="pr-2 text-right font-medium text-slate-600">
+                {l} <span className="font-normal">{matrix.likelihoodLabels[l - 1]}</span>
+              </th>
               {[1, 2, 3, 4, 5].map((i) => {
                 const c = cell(l, i);
                 return (
-                  <td key={i} className="h-12 w-20 rounded text-center" style={{ backgroundColor: c.level.color, color: textColorOn(c.level.color) }} data-cell={`${l}/${i}`} data-level={c.level.key}>
+                  <td
+                    key={i}
+                    className="h-12 w-20 rounded text-center"
+                    style={{ backgroundColor: c.level.color, color: textColorOn(c.level.color) }}
+                    data-cell={`${l}/${i}`}
+                    data-level={c.level.key}
+                  >
                     <span className="block font-mono text-sm font-semibold">{c.score}</span>
                     <span className="block">{c.level.label}</span>
                   </td>

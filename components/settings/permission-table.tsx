@@ -5,11 +5,20 @@ import { ROLES, ROLE_LABELS, type Role } from "@/lib/auth/roles";
 export function PermissionTable() {
   return (
     <section aria-labelledby="perm-h" className="rounded-xl border border-slate-200 bg-white p-5">
-      <h2 id="perm-h" className="text-base font-semibold">Roles and permissions</h2>
+      <h2 id="perm-h" className="text-base font-semibold">
+        Roles and permissions
+      </h2>
       <div className="mt-3 overflow-x-auto">
         <table className="min-w-full text-sm" data-testid="permission-table">
           <thead className="text-left text-xs uppercase text-slate-500">
-            <tr><th className="py-1 pr-4">Permission</th>{ROLES.map((r) => <th key={r} className="px-2 text-center">{ROLE_LABELS[r]}</th>)}</tr>
+            <tr>
+              <th className="py-1 pr-4">Permission</th>
+              {ROLES.map((r) => (
+                <th key={r} className="px-2 text-center">
+                  {ROLE_LABELS[r]}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {(Object.keys(PERMISSIONS) as Permission[]).map((p) => {
@@ -17,7 +26,11 @@ export function PermissionTable() {
               return (
                 <tr key={p}>
                   <td className="py-1.5 pr-4">{PERMISSION_LABELS[p]}</td>
-                  {ROLES.map((r) => <td key={r} className="px-2 text-center">{row[r] === "any" ? "✓" : row[r] === "own" ? "own systems" : "—"}</td>)}
+                  {ROLES.map((r) => (
+                    <td key={r} className="px-2 text-center">
+                      {row[r] === "any" ? "✓" : row[r] === "own" ? "own systems" : "—"}
+                    </td>
+                  ))}
                 </tr>
               );
             })}

@@ -16,11 +16,29 @@ export function TokensPanel({ tokens, createAction, revokeActions }: Props) {
   const [state, formAction, pending] = useActionState(createAction, { status: "idle" } as ActionState);
   return (
     <section aria-labelledby="tokens-h" className="rounded-xl border border-slate-200 bg-white p-5">
-      <h2 id="tokens-h" className="text-base font-semibold">API tokens</h2>
-      <p className="text-sm text-slate-600">For the REST API at <code>/api/v1</code> (see <a className="underline" href="/api/v1/openapi.json">OpenAPI document</a>). Tokens act for the organisation, not for a person.</p>
+      <h2 id="tokens-h" className="text-base font-semibold">
+        API tokens
+      </h2>
+      <p className="text-sm text-slate-600">
+        For the REST API at <code>/api/v1</code> (see{" "}
+        <a className="underline" href="/api/v1/openapi.json">
+          OpenAPI document
+        </a>
+        ). Tokens act for the organisation, not for a person.
+      </p>
       {tokens.length > 0 && (
         <table className="mt-3 min-w-full text-sm" data-testid="tokens-table">
-          <thead className="text-left text-xs uppercase text-slate-500"><tr><th className="py-1">Name</th><th>Token</th><th>Scopes</th><th>Created</th><th>Last used</th><th>Status</th><th /></tr></thead>
+          <thead className="text-left text-xs uppercase text-slate-500">
+            <tr>
+              <th className="py-1">Name</th>
+              <th>Token</th>
+              <th>Scopes</th>
+              <th>Created</th>
+              <th>Last used</th>
+              <th>Status</th>
+              <th />
+            </tr>
+          </thead>
           <tbody className="divide-y divide-slate-100">
             {tokens.map((t) => (
               <tr key={t.id}>
@@ -37,19 +55,34 @@ export function TokensPanel({ tokens, createAction, revokeActions }: Props) {
         </table>
       )}
       <form action={formAction} className="mt-5 flex flex-wrap items-end gap-4 border-t border-slate-100 pt-4" noValidate>
-        <div className="w-64"><TextField id="token-name" name="name" label="Token name" error={state.fieldErrors?.name} hint="e.g. CI pipeline, SIEM export" /></div>
+        <div className="w-64">
+          <TextField id="token-name" name="name" label="Token name" error={state.fieldErrors?.name} hint="e.g. CI pipeline, SIEM export" />
+        </div>
         <fieldset>
           <legend className="text-sm font-medium">Scopes</legend>
-          <label className="mr-3 text-sm"><input type="checkbox" name="scopes" value="read" defaultChecked /> read</label>
-          <label className="text-sm"><input type="checkbox" name="scopes" value="write" /> write</label>
+          <label className="mr-3 text-sm">
+            <input type="checkbox" name="scopes" value="read" defaultChecked /> read
+          </label>
+          <label className="text-sm">
+            <input type="checkbox" name="scopes" value="write" /> write
+          </label>
           {state.fieldErrors?.scopes && <p className="text-xs text-red-700">{state.fieldErrors.scopes}</p>}
         </fieldset>
-        <button type="submit" disabled={pending} className="rounded-md bg-slate-800 px-3 py-2 text-sm font-medium text-white">Create token</button>
+        <button type="submit" disabled={pending} className="rounded-md bg-slate-800 px-3 py-2 text-sm font-medium text-white">
+          Create token
+        </button>
       </form>
       {state.message && (
-        <div data-testid="token-result" className={`mt-3 rounded-md px-3 py-2 text-sm ${state.status === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-900"}`}>
+        <div
+          data-testid="token-result"
+          className={`mt-3 rounded-md px-3 py-2 text-sm ${state.status === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-900"}`}
+        >
           {state.message}
-          {state.data?.secret && <code data-testid="token-secret" className="mt-1 block break-all rounded bg-white px-2 py-1 font-mono text-xs">{state.data.secret}</code>}
+          {state.data?.secret && (
+            <code data-testid="token-secret" className="mt-1 block break-all rounded bg-white px-2 py-1 font-mono text-xs">
+              {state.data.secret}
+            </code>
+          )}
         </div>
       )}
     </section>
@@ -59,8 +92,15 @@ export function TokensPanel({ tokens, createAction, revokeActions }: Props) {
 function RevokeButton({ action, name }: { action: (prev: ActionState) => Promise<ActionState>; name: string }) {
   const [, formAction, pending] = useActionState(action, { status: "idle" } as ActionState);
   return (
-    <form action={formAction} onSubmit={(e) => { if (!confirm(`Revoke "${name}"? Clients using it stop working at once.`)) e.preventDefault(); }}>
-      <button type="submit" disabled={pending} className="text-xs text-red-700 hover:underline">Revoke</button>
+    <form
+      action={formAction}
+      onSubmit={(e) => {
+        if (!confirm(`Revoke "${name}"? Clients using it stop working at once.`)) e.preventDefault();
+      }}
+    >
+      <button type="submit" disabled={pending} className="text-xs text-red-700 hover:underline">
+        Revoke
+      </button>
     </form>
   );
 }

@@ -10,9 +10,17 @@ export function InventoryFilters({ filters, options }: { filters: SystemFilters;
   return (
     // keyed on the filters: after a client-side navigation (Reset, sort links) React keeps the form's
     // DOM, and a <select> never re-applies its defaultValue, so it would show (and resubmit) stale filters
-    <form key={JSON.stringify(filters)} method="get" action="/systems" role="search" className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-3">
+    <form
+      key={JSON.stringify(filters)}
+      method="get"
+      action="/systems"
+      role="search"
+      className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-3"
+    >
       <div className="min-w-48 flex-1">
-        <label htmlFor="q" className="block text-xs font-medium text-slate-600">Search</label>
+        <label htmlFor="q" className="block text-xs font-medium text-slate-600">
+          Search
+        </label>
         <input id="q" name="q" defaultValue={filters.q ?? ""} placeholder="Name, description, purpose, vendor" className={`${select} mt-1 w-full`} />
       </div>
       <Filter id="tier" label="Risk tier" value={filters.tier} options={toOptions(RISK_TIER_LABELS)} />
@@ -20,7 +28,9 @@ export function InventoryFilters({ filters, options }: { filters: SystemFilters;
       <Filter id="businessUnit" label="Business unit" value={filters.businessUnit} options={options.businessUnits.map((u) => ({ value: u, label: u }))} />
       <Filter id="ownerId" label="Owner" value={filters.ownerId} options={options.owners.map((o) => ({ value: o.id, label: o.name }))} />
       <div>
-        <label htmlFor="status" className="block text-xs font-medium text-slate-600">Status</label>
+        <label htmlFor="status" className="block text-xs font-medium text-slate-600">
+          Status
+        </label>
         <select id="status" name="status" defaultValue={filters.status} className={`${select} mt-1`}>
           <option value="active">Active</option>
           <option value="archived">Archived</option>
@@ -29,8 +39,12 @@ export function InventoryFilters({ filters, options }: { filters: SystemFilters;
       </div>
       <input type="hidden" name="sort" value={filters.sort} />
       <input type="hidden" name="dir" value={filters.dir} />
-      <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">Apply</button>
-      <Link href="/systems" className="px-1 py-1.5 text-sm text-slate-600 underline">Reset</Link>
+      <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
+        Apply
+      </button>
+      <Link href="/systems" className="px-1 py-1.5 text-sm text-slate-600 underline">
+        Reset
+      </Link>
     </form>
   );
 }
@@ -38,10 +52,16 @@ export function InventoryFilters({ filters, options }: { filters: SystemFilters;
 function Filter({ id, label, value, options }: { id: string; label: string; value?: string; options: { value: string; label: string }[] }) {
   return (
     <div>
-      <label htmlFor={id} className="block text-xs font-medium text-slate-600">{label}</label>
+      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
+        {label}
+      </label>
       <select id={id} name={id} defaultValue={value ?? ""} className={`${select} mt-1 max-w-48`}>
         <option value="">All</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </div>
   );

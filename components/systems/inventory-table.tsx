@@ -20,9 +20,13 @@ export function InventoryTable({ list, filters }: { list: SystemList; filters: S
   if (list.total === 0) {
     return (
       <EmptyState title="No AI systems match">
-        {filters.q || filters.tier || filters.stage || filters.businessUnit || filters.ownerId || filters.status !== "active"
-          ? <Link className="underline" href="/systems">Clear the filters</Link>
-          : "Add the first AI system to start the inventory."}
+        {filters.q || filters.tier || filters.stage || filters.businessUnit || filters.ownerId || filters.status !== "active" ? (
+          <Link className="underline" href="/systems">
+            Clear the filters
+          </Link>
+        ) : (
+          "Add the first AI system to start the inventory."
+        )}
       </EmptyState>
     );
   }
@@ -32,13 +36,19 @@ export function InventoryTable({ list, filters }: { list: SystemList; filters: S
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
             {COLUMNS.map((c) => {
-              if (!c.key) return <th key={c.label} scope="col" className="px-4 py-2">{c.label}</th>;
+              if (!c.key)
+                return (
+                  <th key={c.label} scope="col" className="px-4 py-2">
+                    {c.label}
+                  </th>
+                );
               const active = filters.sort === c.key;
               const dir = active && filters.dir === "asc" ? "desc" : "asc";
               return (
                 <th key={c.label} scope="col" className="px-4 py-2" aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}>
                   <Link href={`/systems${filtersToQuery(filters, { sort: c.key, dir, page: 1 })}`} className="hover:underline">
-                    {c.label}{active ? (filters.dir === "asc" ? " ▲" : " ▼") : ""}
+                    {c.label}
+                    {active ? (filters.dir === "asc" ? " ▲" : " ▼") : ""}
                   </Link>
                 </th>
               );
@@ -49,13 +59,17 @@ export function InventoryTable({ list, filters }: { list: SystemList; filters: S
           {list.items.map((s) => (
             <tr key={s.id} className="hover:bg-slate-50">
               <td className="px-4 py-2 font-medium">
-                <Link href={`/systems/${s.id}`} className="text-brand-700 hover:underline">{s.name}</Link>
+                <Link href={`/systems/${s.id}`} className="text-brand-700 hover:underline">
+                  {s.name}
+                </Link>
                 {s.archivedAt && <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs text-slate-700">archived</span>}
               </td>
               <td className="px-4 py-2">{s.businessUnit || "—"}</td>
               <td className="px-4 py-2">{s.owner?.name ?? <span className="text-slate-400">Unassigned</span>}</td>
               <td className="px-4 py-2">{LIFECYCLE_LABELS[s.lifecycleStage]}</td>
-              <td className="px-4 py-2"><TierBadge tier={s.riskTier} /></td>
+              <td className="px-4 py-2">
+                <TierBadge tier={s.riskTier} />
+              </td>
               <td className="px-4 py-2">{EU_ROLE_LABELS[s.euAiActRole]}</td>
               <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatDate(s.updatedAt)}</td>
             </tr>

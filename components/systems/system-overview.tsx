@@ -24,12 +24,16 @@ export function SystemOverview({ system: s }: { system: SystemDetail }) {
   ];
   return (
     <section aria-labelledby="overview-h" className="rounded-xl border border-slate-200 bg-white p-5">
-      <h2 id="overview-h" className="text-base font-semibold">Overview</h2>
+      <h2 id="overview-h" className="text-base font-semibold">
+        Overview
+      </h2>
       <dl className="mt-3 grid gap-x-6 gap-y-3 text-sm md:grid-cols-2">
         {rows.map(([label, value]) => (
           <div key={label} className={typeof value === "string" && value.length > 80 ? "md:col-span-2" : ""}>
             <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-            <dd className="mt-0.5 whitespace-pre-line" data-testid={`field-${label}`}>{value || <span className="text-slate-400">Not recorded</span>}</dd>
+            <dd className="mt-0.5 whitespace-pre-line" data-testid={`field-${label}`}>
+              {value || <span className="text-slate-400">Not recorded</span>}
+            </dd>
           </div>
         ))}
       </dl>

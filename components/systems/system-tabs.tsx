@@ -19,7 +19,9 @@ export function SystemTabs({ systemId, current }: { systemId: string; current: S
           key={tab.key}
           href={`${base}${tab.suffix}`}
           aria-current={tab.key === current ? "page" : undefined}
-          className={tab.key === current ? "-mb-px border-b-2 border-brand-600 px-3 py-2 font-medium text-brand-700" : "px-3 py-2 text-slate-600 hover:text-slate-900"}
+          className={
+            tab.key === current ? "-mb-px border-b-2 border-brand-600 px-3 py-2 font-medium text-brand-700" : "px-3 py-2 text-slate-600 hover:text-slate-900"
+          }
         >
           {tab.label}
         </Link>

@@ -14,7 +14,8 @@ function overlayStyle(overlay: MatrixOverlay): React.CSSProperties | undefined {
 
 function describeOverlay(overlay: MatrixOverlay): string {
   const parts: string[] = [];
-  if (overlay.risk) parts.push(`risk ${overlay.risk.level.label}, score ${overlay.risk.maxScore}, ${overlay.risk.riskCount} risk${overlay.risk.riskCount === 1 ? "" : "s"}`);
+  if (overlay.risk)
+    parts.push(`risk ${overlay.risk.level.label}, score ${overlay.risk.maxScore}, ${overlay.risk.riskCount} risk${overlay.risk.riskCount === 1 ? "" : "s"}`);
   if (overlay.inProfile) parts.push("in the threat profile");
   return parts.join("; ");
 }
@@ -49,7 +50,9 @@ export function AtlasMatrixGrid({ matrix }: { matrix: AtlasMatrix }) {
           <section key={tactic.id} aria-labelledby={`tactic-${tactic.id}`} className="flex flex-col gap-1">
             <h2 id={`tactic-${tactic.id}`} className="rounded bg-slate-800 px-2 py-1.5 text-xs font-semibold text-white">
               {tactic.name}
-              <span className="block text-[10px] font-normal text-slate-300">{tactic.id} · {cells.length} techniques</span>
+              <span className="block text-[10px] font-normal text-slate-300">
+                {tactic.id} · {cells.length} techniques
+              </span>
             </h2>
             <ul className="flex flex-col gap-1">
               {cells.map((cell) => (
@@ -59,10 +62,16 @@ export function AtlasMatrixGrid({ matrix }: { matrix: AtlasMatrix }) {
                     <details open={cell.hasMarkedSubtechnique} className="border-t border-slate-100 px-1.5 pb-1 text-[11px]">
                       <summary className="cursor-pointer py-0.5 text-slate-600">
                         {cell.subtechniques.length} sub-technique{cell.subtechniques.length === 1 ? "" : "s"}
-                        {cell.hasMarkedSubtechnique && <span className="ml-1 inline-block h-1.5 w-1.5 rounded-full bg-slate-800 align-middle" aria-label="(some marked)" />}
+                        {cell.hasMarkedSubtechnique && (
+                          <span className="ml-1 inline-block h-1.5 w-1.5 rounded-full bg-slate-800 align-middle" aria-label="(some marked)" />
+                        )}
                       </summary>
                       <ul className="mt-0.5 flex flex-col gap-0.5">
-                        {cell.subtechniques.map((sub) => <li key={sub.id}><TechniqueLink technique={sub} small /></li>)}
+                        {cell.subtechniques.map((sub) => (
+                          <li key={sub.id}>
+                            <TechniqueLink technique={sub} small />
+                          </li>
+                        ))}
                       </ul>
                     </details>
                   )}

@@ -5,7 +5,9 @@ import type { ReactNode } from "react";
 export function CatalogSection({ id, title, children, testId }: { id: string; title: string; children: ReactNode; testId?: string }) {
   return (
     <section aria-labelledby={id} className="rounded-xl border border-slate-200 bg-white p-5" data-testid={testId}>
-      <h2 id={id} className="text-base font-semibold">{title}</h2>
+      <h2 id={id} className="text-base font-semibold">
+        {title}
+      </h2>
       <div className="mt-2 text-sm">{children}</div>
     </section>
   );
@@ -21,15 +23,30 @@ const ATLAS_PATHS: [RegExp, string][] = [
 function linkTo(label: string, target: string, key: number): ReactNode {
   for (const [pattern, base] of ATLAS_PATHS) {
     const id = target.match(pattern)?.[1];
-    if (id) return <Link key={key} href={`${base}${encodeURIComponent(id)}`} className="text-brand-700 underline">{label}</Link>;
+    if (id)
+      return (
+        <Link key={key} href={`${base}${encodeURIComponent(id)}`} className="text-brand-700 underline">
+          {label}
+        </Link>
+      );
   }
-  if (/^https?:\/\//i.test(target)) return <a key={key} href={target} className="text-brand-700 underline" rel="noreferrer noopener" target="_blank">{label}</a>;
+  if (/^https?:\/\//i.test(target))
+    return (
+      <a key={key} href={target} className="text-brand-700 underline" rel="noreferrer noopener" target="_blank">
+        {label}
+      </a>
+    );
   return label;
 }
 
 /** ATLAS descriptions are plain text with Markdown-style links: shown as text with those links, paragraphs kept. */
 export function CatalogText({ text, missing }: { text: string | null; missing: ReactNode }) {
-  if (!text) return <p className="text-slate-500" data-testid="no-description">{missing}</p>;
+  if (!text)
+    return (
+      <p className="text-slate-500" data-testid="no-description">
+        {missing}
+      </p>
+    );
   const parts: ReactNode[] = [];
   let last = 0;
   for (const match of text.matchAll(/\[([^\]]+)\]\(([^)\s]+)\)/g)) {

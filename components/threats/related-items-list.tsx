@@ -14,8 +14,10 @@ export function RelatedItemsList({ groups }: { groups: RelatedItemGroup[] }) {
           <ul className="mt-1 space-y-1.5">
             {group.items.map((item) => (
               <li key={`${item.framework}:${item.id}:${item.relation}`}>
-                <Link href={item.href} className="font-medium text-brand-700 hover:underline">{item.id}</Link> {item.title}{" "}
-                <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600">{RELATION_LABELS[item.relation]}</span>
+                <Link href={item.href} className="font-medium text-brand-700 hover:underline">
+                  {item.id}
+                </Link>{" "}
+                {item.title} <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600">{RELATION_LABELS[item.relation]}</span>
                 <span className="block text-xs text-slate-500">
                   Source: {item.source.kind === "reference" ? `${item.source.file} (${item.source.detail})` : `project mapping (${item.source.rationale})`}
                 </span>

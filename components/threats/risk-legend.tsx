@@ -6,7 +6,11 @@ export function RiskLegend({ levels, showProfile }: { levels: RiskLevel[]; showP
     <ul className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Legend" data-testid="risk-legend">
       {levels.map((level, i) => (
         <li key={level.key} className="flex items-center gap-1.5">
-          <span className="inline-block h-3 w-5 rounded-sm border-l-4" style={{ backgroundColor: `${level.color}26`, borderLeftColor: level.color }} aria-hidden />
+          <span
+            className="inline-block h-3 w-5 rounded-sm border-l-4"
+            style={{ backgroundColor: `${level.color}26`, borderLeftColor: level.color }}
+            aria-hidden
+          />
           {level.label} ({level.minScore}–{(levels[i + 1]?.minScore ?? 26) - 1})
         </li>
       ))}

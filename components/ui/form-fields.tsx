@@ -5,10 +5,20 @@ const control = "mt-1 w-full rounded-md border px-3 py-2 text-sm bg-white disabl
 function FieldShell({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
       {children}
-      {hint && !error && <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p>}
-      {error && <p id={`${id}-error`} data-testid={`error-${id}`} className="mt-1 text-xs font-medium text-red-700">{error}</p>}
+      {hint && !error && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} data-testid={`error-${id}`} className="mt-1 text-xs font-medium text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -24,8 +34,16 @@ export function TextField({ id, name, label, hint, error, defaultValue, required
   const fieldId = id ?? name;
   return (
     <FieldShell id={fieldId} label={label} hint={hint} error={error}>
-      <input id={fieldId} name={name} type={type} defaultValue={defaultValue} required={required} aria-invalid={Boolean(error)} aria-describedby={describedBy(fieldId, hint, error)}
-        className={`${control} ${error ? "border-red-500" : "border-slate-300"}`} />
+      <input
+        id={fieldId}
+        name={name}
+        type={type}
+        defaultValue={defaultValue}
+        required={required}
+        aria-invalid={Boolean(error)}
+        aria-describedby={describedBy(fieldId, hint, error)}
+        className={`${control} ${error ? "border-red-500" : "border-slate-300"}`}
+      />
     </FieldShell>
   );
 }
@@ -33,27 +51,65 @@ export function TextField({ id, name, label, hint, error, defaultValue, required
 export function TextAreaField({ name, label, hint, error, defaultValue, rows = 3 }: Common & { rows?: number }) {
   return (
     <FieldShell id={name} label={label} hint={hint} error={error}>
-      <textarea id={name} name={name} rows={rows} defaultValue={defaultValue} aria-invalid={Boolean(error)} aria-describedby={describedBy(name, hint, error)}
-        className={`${control} ${error ? "border-red-500" : "border-slate-300"}`} />
+      <textarea
+        id={name}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        aria-invalid={Boolean(error)}
+        aria-describedby={describedBy(name, hint, error)}
+        className={`${control} ${error ? "border-red-500" : "border-slate-300"}`}
+      />
     </FieldShell>
   );
 }
 
-export function SelectField({ name, label, hint, error, defaultValue, options, emptyLabel }: Common & { options: readonly { value: string; label: string }[]; emptyLabel?: string }) {
+export function SelectField({
+  name,
+  label,
+  hint,
+  error,
+  defaultValue,
+  options,
+  emptyLabel,
+}: Common & { options: readonly { value: string; label: string }[]; emptyLabel?: string }) {
   return (
     <FieldShell id={name} label={label} hint={hint} error={error}>
       {/* keyed on the default: React applies a select's defaultValue only on mount, and resets the form
           after a refused submit, which would otherwise drop the user's choice back to the initial option */}
-      <select key={defaultValue} id={name} name={name} defaultValue={defaultValue} aria-invalid={Boolean(error)} aria-describedby={describedBy(name, hint, error)}
-        className={`${control} ${error ? "border-red-500" : "border-slate-300"}`}>
+      <select
+        key={defaultValue}
+        id={name}
+        name={name}
+        defaultValue={defaultValue}
+        aria-invalid={Boolean(error)}
+        aria-describedby={describedBy(name, hint, error)}
+        className={`${control} ${error ? "border-red-500" : "border-slate-300"}`}
+      >
         {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </FieldShell>
   );
 }
 
-export function CheckboxGroup({ name, label, error, options, defaultValues }: { name: string; label: string; error?: string; options: readonly { value: string; label: string }[]; defaultValues: string[] }) {
+export function CheckboxGroup({
+  name,
+  label,
+  error,
+  options,
+  defaultValues,
+}: {
+  name: string;
+  label: string;
+  error?: string;
+  options: readonly { value: string; label: string }[];
+  defaultValues: string[];
+}) {
   return (
     <fieldset>
       <legend className="text-sm font-medium text-slate-800">{label}</legend>
@@ -64,7 +120,11 @@ export function CheckboxGroup({ name, label, error, options, defaultValues }: { 
           </label>
         ))}
       </div>
-      {error && <p data-testid={`error-${name}`} className="mt-1 text-xs font-medium text-red-700">{error}</p>}
+      {error && (
+        <p data-testid={`error-${name}`} className="mt-1 text-xs font-medium text-red-700">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -10,5 +10,11 @@ export function StatCard({ label, value, href, tone }: { label: string; value: n
     </>
   );
   const cls = "block rounded-xl border border-slate-200 bg-white p-4";
-  return href ? <Link href={href} className={`${cls} hover:border-brand-600`}>{body}</Link> : <div className={cls}>{body}</div>;
+  return href ? (
+    <Link href={href} className={`${cls} hover:border-brand-600`}>
+      {body}
+    </Link>
+  ) : (
+    <div className={cls}>{body}</div>
+  );
 }

@@ -33,25 +33,57 @@ describe("diffAtlasReleases", () => {
     next[next.findIndex((o) => o.id === "AML.T0000")] = technique("AML.T0000", "Search", ["AML.TA0003"]);
     const diff = diffAtlasReleases(BASE, next);
     expect(diff).toEqual({
-      added: [{ kind: "technique", id: "AML.T0099", name: "Brand New" }, { kind: "mitigation", id: "AML.M0001", name: "New Mitigation" }],
+      added: [
+        { kind: "technique", id: "AML.T0099", name: "Brand New" },
+        { kind: "mitigation", id: "AML.M0001", name: "New Mitigation" },
+      ],
       removed: [{ kind: "technique", id: "AML.T0002", name: "Gone Soon" }],
-      renamed: [{ kind: "technique", id: "AML.T0001", from: "Acquire", to: "Acquire Artifacts" }, { kind: "case-study", id: "AML.CS0000", from: "A Case", to: "A Renamed Case" }],
+      renamed: [
+        { kind: "technique", id: "AML.T0001", from: "Acquire", to: "Acquire Artifacts" },
+        { kind: "case-study", id: "AML.CS0000", from: "A Case", to: "A Renamed Case" },
+      ],
       moved: [{ kind: "technique", id: "AML.T0000", name: "Search", fromTactics: ["AML.TA0002"], toTactics: ["AML.TA0003"], fromParent: null, toParent: null }],
     });
   });
 
   it("a sub-technique that follows its parent to other tactics is not listed again", () => {
-    const next = BASE.map((o) => (o.id === "AML.T0000" ? technique("AML.T0000", "Search", ["AML.TA0003"]) : o.id === "AML.T0000.000" ? sub("AML.T0000.000", "Journals", "AML.T0000", ["AML.TA0003"]) : o));
+    const next = BASE.map((o) =>
+      o.id === "AML.T0000"
+        ? technique("AML.T0000", "Search", ["AML.TA0003"])
+        : o.id === "AML.T0000.000"
+          ? sub("AML.T0000.000", "Journals", "AML.T0000", ["AML.TA0003"])
+          : o,
+    );
     expect(diffAtlasReleases(BASE, next).moved.map((m) => m.id)).toEqual(["AML.T0000"]);
   });
 
   it("a sub-technique given another parent, and a technique becoming a sub-technique, are moved", () => {
     const next = BASE.map((o) =>
-      o.id === "AML.T0000.000" ? sub("AML.T0000.000", "Journals", "AML.T0001", ["AML.TA0003"]) : o.id === "AML.T0002" ? sub("AML.T0002", "Gone Soon", "AML.T0001", ["AML.TA0003"]) : o,
+      o.id === "AML.T0000.000"
+        ? sub("AML.T0000.000", "Journals", "AML.T0001", ["AML.TA0003"])
+        : o.id === "AML.T0002"
+          ? sub("AML.T0002", "Gone Soon", "AML.T0001", ["AML.TA0003"])
+          : o,
     );
     expect(diffAtlasReleases(BASE, next).moved).toEqual([
-      { kind: "subtechnique", id: "AML.T0000.000", name: "Journals", fromTactics: ["AML.TA0002"], toTactics: ["AML.TA0003"], fromParent: "AML.T0000", toParent: "AML.T0001" },
-      { kind: "subtechnique", id: "AML.T0002", name: "Gone Soon", fromTactics: ["AML.TA0003"], toTactics: ["AML.TA0003"], fromParent: null, toParent: "AML.T0001" },
+      {
+        kind: "subtechnique",
+        id: "AML.T0000.000",
+        name: "Journals",
+        fromTactics: ["AML.TA0002"],
+        toTactics: ["AML.TA0003"],
+        fromParent: "AML.T0000",
+        toParent: "AML.T0001",
+      },
+      {
+        kind: "subtechnique",
+        id: "AML.T0002",
+        name: "Gone Soon",
+        fromTactics: ["AML.TA0003"],
+        toTactics: ["AML.TA0003"],
+        fromParent: null,
+        toParent: "AML.T0001",
+      },
     ]);
   });
 
@@ -67,7 +99,16 @@ describe("diffAtlasReleases", () => {
   });
 
   it("from nothing, everything is added (sorted tactics → techniques → mitigations → case studies, then by id)", () => {
-    expect(diffAtlasReleases([], BASE).added.map((o) => o.id)).toEqual(["AML.TA0002", "AML.TA0003", "AML.T0000", "AML.T0000.000", "AML.T0001", "AML.T0002", "AML.M0000", "AML.CS0000"]);
+    expect(diffAtlasReleases([], BASE).added.map((o) => o.id)).toEqual([
+      "AML.TA0002",
+      "AML.TA0003",
+      "AML.T0000",
+      "AML.T0000.000",
+      "AML.T0001",
+      "AML.T0002",
+      "AML.M0000",
+      "AML.CS0000",
+    ]);
   });
 });
 

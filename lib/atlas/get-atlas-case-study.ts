@@ -22,7 +22,19 @@ export async function getAtlasCaseStudy({ ctx, input }: { ctx: ServiceContext; i
   if (located.from === "builtin") {
     const c = inBuiltin!;
     return {
-      caseStudy: { id: c.id, name: c.name, summary: null, incidentDate: null, incidentDateGranularity: null, type: null, target: null, actor: null, reporter: null, references: [], procedure: [] },
+      caseStudy: {
+        id: c.id,
+        name: c.name,
+        summary: null,
+        incidentDate: null,
+        incidentDateGranularity: null,
+        type: null,
+        target: null,
+        actor: null,
+        reporter: null,
+        references: [],
+        procedure: [],
+      },
       ...provenance(located),
     };
   }
@@ -51,7 +63,13 @@ export async function getAtlasCaseStudy({ ctx, input }: { ctx: ServiceContext; i
       procedure: steps.map((step) => {
         const tacticId = String(step.tactic ?? "");
         const techniqueId = String(step.technique ?? "");
-        return { tacticId, tacticName: names.get(tacticId) ?? null, techniqueId, techniqueName: names.get(techniqueId) ?? null, description: String(step.description ?? "") };
+        return {
+          tacticId,
+          tacticName: names.get(tacticId) ?? null,
+          techniqueId,
+          techniqueName: names.get(techniqueId) ?? null,
+          description: String(step.description ?? ""),
+        };
       }),
     },
     ...provenance(located),

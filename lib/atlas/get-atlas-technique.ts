@@ -27,7 +27,11 @@ export async function getAtlasTechnique({ ctx, input }: { ctx: ServiceContext; i
     const t = inBuiltin!;
     return {
       technique: {
-        id: t.id, name: t.name, description: null, parentId: t.parentId, tacticIds: [...t.tacticIds],
+        id: t.id,
+        name: t.name,
+        description: null,
+        parentId: t.parentId,
+        tacticIds: [...t.tacticIds],
         subtechniques: builtin.techniques.filter((s) => s.parentId === id).map((s) => ({ id: s.id, name: s.name })),
       },
       mitigations: builtin.mitigations.filter((m) => m.techniqueIds.includes(id)).map((m) => ({ id: m.id, name: m.name, description: null })),
@@ -48,11 +52,24 @@ export async function getAtlasTechnique({ ctx, input }: { ctx: ServiceContext; i
   const byId = (a: { id: string }, b: { id: string }) => byCodeUnit(a.id, b.id);
   return {
     technique: {
-      id: t.externalId, name: t.name, description: descriptionOrNull(t.description), parentId: t.parentId, tacticIds: t.tacticIds,
-      subtechniques: related.filter((o) => o.kind === "subtechnique").map((o) => ({ id: o.externalId, name: o.name })).sort(byId),
+      id: t.externalId,
+      name: t.name,
+      description: descriptionOrNull(t.description),
+      parentId: t.parentId,
+      tacticIds: t.tacticIds,
+      subtechniques: related
+        .filter((o) => o.kind === "subtechnique")
+        .map((o) => ({ id: o.externalId, name: o.name }))
+        .sort(byId),
     },
-    mitigations: related.filter((o) => o.kind === "mitigation").map((o) => ({ id: o.externalId, name: o.name, description: descriptionOrNull(o.description) })).sort(byId),
-    caseStudies: related.filter((o) => o.kind === "case-study").map((o) => ({ id: o.externalId, name: o.name })).sort(byId),
+    mitigations: related
+      .filter((o) => o.kind === "mitigation")
+      .map((o) => ({ id: o.externalId, name: o.name, description: descriptionOrNull(o.description) }))
+      .sort(byId),
+    caseStudies: related
+      .filter((o) => o.kind === "case-study")
+      .map((o) => ({ id: o.externalId, name: o.name }))
+      .sort(byId),
     ...provenance(located),
   };
 }

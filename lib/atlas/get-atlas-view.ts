@@ -40,7 +40,8 @@ export async function getAtlasView({ ctx, input }: { ctx: ServiceContext; input?
   for (const o of release.objects) {
     const description = withDescriptions ? descriptionOrNull(o.description ?? "") : null;
     if (o.kind === "tactic") view.tactics.push({ id: o.externalId, name: o.name, shortName: tacticSlug(o.name) });
-    else if (o.kind === "technique" || o.kind === "subtechnique") view.techniques.push({ id: o.externalId, name: o.name, description, parentId: o.parentId, tacticIds: o.tacticIds });
+    else if (o.kind === "technique" || o.kind === "subtechnique")
+      view.techniques.push({ id: o.externalId, name: o.name, description, parentId: o.parentId, tacticIds: o.tacticIds });
     else if (o.kind === "mitigation") view.mitigations.push({ id: o.externalId, name: o.name, description, techniqueIds: o.techniqueIds });
     else if (o.kind === "case-study") view.caseStudies.push({ id: o.externalId, name: o.name });
   }

@@ -57,8 +57,12 @@ export async function importAtlasRelease({ ctx, input }: { ctx: ServiceContext; 
       ? { kind: "imported", version: previous.version, releaseId: previous.id }
       : { kind: "builtin", version: getAtlasCatalog().version };
     const before: AtlasDiffItem[] = previous
-      ? (await tx.atlasObject.findMany({ where: { releaseId: previous.id }, select: { kind: true, externalId: true, name: true, parentId: true, tacticIds: true } }))
-          .map((o) => ({ kind: o.kind as AtlasObjectKind, id: o.externalId, name: o.name, parentId: o.parentId, tacticIds: o.tacticIds }))
+      ? (
+          await tx.atlasObject.findMany({
+            where: { releaseId: previous.id },
+            select: { kind: true, externalId: true, name: true, parentId: true, tacticIds: true },
+          })
+        ).map((o) => ({ kind: o.kind as AtlasObjectKind, id: o.externalId, name: o.name, parentId: o.parentId, tacticIds: o.tacticIds }))
       : builtinDiffItems();
     const objects = [...release.tactics, ...release.techniques, ...release.mitigations, ...release.caseStudies];
     const changes: AtlasReleaseChanges = { baseline, ...diffAtlasReleases(before, objects) };
@@ -104,7 +108,13 @@ export async function importAtlasRelease({ ctx, input }: { ctx: ServiceContext; 
         counts: { before: (previous?.counts as AtlasCounts | undefined) ?? null, after: release.counts },
         changed: {
           before: null,
-          after: { baseline: `${baseline.kind} ${baseline.version}`, added: changes.added.length, removed: changes.removed.length, renamed: changes.renamed.length, moved: changes.moved.length },
+          after: {
+            baseline: `${baseline.kind} ${baseline.version}`,
+            added: changes.added.length,
+            removed: changes.removed.length,
+            renamed: changes.renamed.length,
+            moved: changes.moved.length,
+          },
         },
       },
     });

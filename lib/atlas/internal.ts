@@ -9,7 +9,14 @@ import type { AtlasCounts, AtlasObjectKind, AtlasReleaseChanges, AtlasReleaseSum
 type Client = Prisma.TransactionClient;
 
 export const releaseSummarySelect = {
-  id: true, version: true, sha256: true, isCurrent: true, counts: true, changes: true, importedById: true, createdAt: true,
+  id: true,
+  version: true,
+  sha256: true,
+  isCurrent: true,
+  counts: true,
+  changes: true,
+  importedById: true,
+  createdAt: true,
 } satisfies Prisma.AtlasReleaseSelect;
 
 type ReleaseSummaryRow = Prisma.AtlasReleaseGetPayload<{ select: typeof releaseSummarySelect }>;
@@ -42,7 +49,13 @@ export function builtinDiffItems(): AtlasDiffItem[] {
   const catalog = getAtlasCatalog();
   return [
     ...catalog.tactics.map((t) => ({ kind: "tactic" as const, id: t.id, name: t.name, parentId: null, tacticIds: [] })),
-    ...catalog.techniques.map((t) => ({ kind: t.parentId ? ("subtechnique" as const) : ("technique" as const), id: t.id, name: t.name, parentId: t.parentId, tacticIds: t.tacticIds })),
+    ...catalog.techniques.map((t) => ({
+      kind: t.parentId ? ("subtechnique" as const) : ("technique" as const),
+      id: t.id,
+      name: t.name,
+      parentId: t.parentId,
+      tacticIds: t.tacticIds,
+    })),
     ...catalog.mitigations.map((m) => ({ kind: "mitigation" as const, id: m.id, name: m.name, parentId: null, tacticIds: [] })),
     ...catalog.caseStudies.map((c) => ({ kind: "case-study" as const, id: c.id, name: c.name, parentId: null, tacticIds: [] })),
   ];
@@ -50,7 +63,10 @@ export function builtinDiffItems(): AtlasDiffItem[] {
 
 /** ATT&CK Navigator slug of a tactic name, as in the built-in catalog: "AI Model Access" → "ai-model-access". */
 export function tacticSlug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
 }
 
 /** "" (the column default) is shown as "no description". */
@@ -63,7 +79,15 @@ export function descriptionOrNull(text: string): string | null {
 export const TECHNIQUE_KINDS: AtlasObjectKind[] = ["technique", "subtechnique"];
 
 const foundSelect = {
-  kind: true, externalId: true, name: true, description: true, parentId: true, tacticIds: true, techniqueIds: true, data: true, releaseId: true,
+  kind: true,
+  externalId: true,
+  name: true,
+  description: true,
+  parentId: true,
+  tacticIds: true,
+  techniqueIds: true,
+  data: true,
+  releaseId: true,
   release: { select: { version: true, isCurrent: true } },
 } satisfies Prisma.AtlasObjectSelect;
 
@@ -78,14 +102,25 @@ export type Located =
  * that has it (so a threat-profile entry made against an old release still resolves); else in the
  * built-in catalog (`inBuiltin` decides whether it has it). Null when it is nowhere.
  */
-export async function locateAtlasObject(client: Client, ctx: ServiceContext, kinds: AtlasObjectKind[], id: string, inBuiltin: boolean): Promise<Located | null> {
+export async function locateAtlasObject(
+  client: Client,
+  ctx: ServiceContext,
+  kinds: AtlasObjectKind[],
+  id: string,
+  inBuiltin: boolean,
+): Promise<Located | null> {
   const found = await client.atlasObject.findFirst({
     where: { orgId: ctx.orgId, externalId: id, kind: { in: kinds } },
     orderBy: [{ release: { isCurrent: "desc" } }, { release: { createdAt: "desc" } }],
     select: foundSelect,
   });
   if (found) {
-    return { from: "release", object: { ...found, data: found.data as JsonObject }, releaseVersion: found.release.version, inCurrentRelease: found.release.isCurrent };
+    return {
+      from: "release",
+      object: { ...found, data: found.data as JsonObject },
+      releaseVersion: found.release.version,
+      inCurrentRelease: found.release.isCurrent,
+    };
   }
   if (!inBuiltin) return null;
   // the built-in catalog is the organisation's catalog only while it has imported nothing

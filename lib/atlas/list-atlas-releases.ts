@@ -14,6 +14,9 @@ export async function listAtlasReleases({ ctx }: { ctx: ServiceContext }): Promi
     take: 500,
     select: releaseSummarySelect,
   });
-  const names = await importerNames(client, rows.map((r) => r.importedById));
+  const names = await importerNames(
+    client,
+    rows.map((r) => r.importedById),
+  );
   return rows.map((row) => toReleaseSummary(row, names.get(row.importedById) ?? "Former member"));
 }

@@ -17,13 +17,34 @@ function release() {
         id: "ATLAS",
         name: "ATLAS Matrix",
         tactics: [
-          { id: "AML.TA0002", name: "Reconnaissance", description: "Recon.", "object-type": "tactic", "ATT&CK-reference": { id: "TA0043", url: "https://attack.mitre.org/tactics/TA0043/" } },
+          {
+            id: "AML.TA0002",
+            name: "Reconnaissance",
+            description: "Recon.",
+            "object-type": "tactic",
+            "ATT&CK-reference": { id: "TA0043", url: "https://attack.mitre.org/tactics/TA0043/" },
+          },
           { id: "AML.TA0003", name: "Resource Development", description: "Resources.", "object-type": "tactic" },
           { id: "AML.TA0004", name: "Initial Access", description: "Access.", "object-type": "tactic" },
         ],
         techniques: [
-          { id: "AML.T0001.000", name: "Early Sub", description: "Listed before its parent.", "object-type": "technique", "subtechnique-of": "AML.T0001", maturity: "feasible" },
-          { id: "AML.T0000", name: "Search", description: "Searching.", "object-type": "technique", tactics: ["AML.TA0002"], maturity: "demonstrated", created_date: "2021-05-13" },
+          {
+            id: "AML.T0001.000",
+            name: "Early Sub",
+            description: "Listed before its parent.",
+            "object-type": "technique",
+            "subtechnique-of": "AML.T0001",
+            maturity: "feasible",
+          },
+          {
+            id: "AML.T0000",
+            name: "Search",
+            description: "Searching.",
+            "object-type": "technique",
+            tactics: ["AML.TA0002"],
+            maturity: "demonstrated",
+            created_date: "2021-05-13",
+          },
           { id: "AML.T0000.000", name: "Journals", description: "Journals.", "object-type": "technique", "subtechnique-of": "AML.T0000" },
           { id: "AML.T0001", name: "Two Tactics", description: "Twice.", "object-type": "technique", tactics: ["AML.TA0004", "AML.TA0002", "AML.TA0004"] },
         ],
@@ -33,7 +54,11 @@ function release() {
             name: "Limit Release",
             description: "Limit.",
             "object-type": "mitigation",
-            techniques: [{ id: "AML.T0001", use: "First." }, { id: "AML.T0000", use: "Second." }, { id: "AML.T0001", use: "Again." }],
+            techniques: [
+              { id: "AML.T0001", use: "First." },
+              { id: "AML.T0000", use: "Second." },
+              { id: "AML.T0001", use: "Again." },
+            ],
             "ml-lifecycle": ["Deployment", { id: "AML.T0000.000", use: "Misplaced." }],
             category: ["Policy"],
           },
@@ -93,7 +118,11 @@ describe("parseAtlasRelease: a valid release", () => {
   });
 
   it("keeps the file order as position, tactics in matrix order", () => {
-    expect(parsed.tactics.map((t) => [t.id, t.position])).toEqual([["AML.TA0002", 0], ["AML.TA0003", 1], ["AML.TA0004", 2]]);
+    expect(parsed.tactics.map((t) => [t.id, t.position])).toEqual([
+      ["AML.TA0002", 0],
+      ["AML.TA0003", 1],
+      ["AML.TA0004", 2],
+    ]);
     expect(parsed.techniques.map((t) => [t.id, t.kind, t.position])).toEqual([
       ["AML.T0001.000", "subtechnique", 0],
       ["AML.T0000", "technique", 1],
@@ -164,10 +193,15 @@ describe("parseAtlasRelease: refused files name the offending path", () => {
   });
 
   it("missing required keys", () => {
-    expect(pathsOf(yamlOf((r) => delete (r.matrices[0].techniques[1] as Partial<Release["matrices"][0]["techniques"][1]>).name))).toEqual(["matrices.0.techniques.1.name"]);
+    expect(pathsOf(yamlOf((r) => delete (r.matrices[0].techniques[1] as Partial<Release["matrices"][0]["techniques"][1]>).name))).toEqual([
+      "matrices.0.techniques.1.name",
+    ]);
     expect(pathsOf(yamlOf((r) => delete (r as Partial<Release>).version))).toEqual(["version"]);
     expect(pathsOf(yamlOf((r) => delete (r["case-studies"][0] as Partial<Release["case-studies"][0]>).procedure))).toEqual(["case-studies.0.procedure"]);
-    expect(issuesOf(yamlOf((r) => delete (r.matrices[0].tactics[2] as Partial<Release["matrices"][0]["tactics"][2]>).description))[0]).toEqual({ path: "matrices.0.tactics.2.description", message: "Required" });
+    expect(issuesOf(yamlOf((r) => delete (r.matrices[0].tactics[2] as Partial<Release["matrices"][0]["tactics"][2]>).description))[0]).toEqual({
+      path: "matrices.0.tactics.2.description",
+      message: "Required",
+    });
   });
 
   it("wrong types", () => {
@@ -193,7 +227,9 @@ describe("parseAtlasRelease: refused files name the offending path", () => {
     expect(issuesOf(yamlOf((r) => (r.matrices[0].techniques[2]["subtechnique-of"] = "AML.T0099")))).toEqual([
       { path: "matrices.0.techniques.2.subtechnique-of", message: "Unknown parent technique AML.T0099" },
     ]);
-    expect(pathsOf(yamlOf((r) => delete (r.matrices[0].techniques[2] as { "subtechnique-of"?: string })["subtechnique-of"]))).toEqual(["matrices.0.techniques.2.subtechnique-of"]);
+    expect(pathsOf(yamlOf((r) => delete (r.matrices[0].techniques[2] as { "subtechnique-of"?: string })["subtechnique-of"]))).toEqual([
+      "matrices.0.techniques.2.subtechnique-of",
+    ]);
     // "subtechnique-of" must name a technique id: a sub-technique id does not even match the pattern
     expect(pathsOf(yamlOf((r) => (r.matrices[0].techniques[2]["subtechnique-of"] = "AML.T0001.000")))).toEqual(["matrices.0.techniques.2.subtechnique-of"]);
   });
@@ -226,20 +262,32 @@ describe("parseAtlasRelease: refused files name the offending path", () => {
   });
 
   it("reports at most ATLAS_MAX_ISSUES issues, then how many more", () => {
-    const issues = issuesOf(yamlOf((r) => { for (const t of r.matrices[0].techniques) Object.assign(t, { name: 1, description: 2 }); }));
+    const issues = issuesOf(
+      yamlOf((r) => {
+        for (const t of r.matrices[0].techniques) Object.assign(t, { name: 1, description: 2 });
+      }),
+    );
     expect(issues).toHaveLength(8);
-    const many = issuesOf(yamlOf((r) => { for (let i = 0; i < 60; i++) r["case-studies"].push({ ...r["case-studies"][0], id: `AML.CS${String(i + 1).padStart(4, "0")}`, name: "" }); }));
+    const many = issuesOf(
+      yamlOf((r) => {
+        for (let i = 0; i < 60; i++) r["case-studies"].push({ ...r["case-studies"][0], id: `AML.CS${String(i + 1).padStart(4, "0")}`, name: "" });
+      }),
+    );
     expect(many).toHaveLength(ATLAS_MAX_ISSUES + 1);
     expect(many.at(-1)).toEqual({ path: "(file)", message: "… and 10 more issues" });
   });
 
   it("a file that expands aliases exponentially", () => {
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]", "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]", "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]", "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]", "e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]"].join("\n");
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x, x]",
+      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]",
+      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]",
+      "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]",
+      "e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]",
+    ].join("\n");
     expect(pathsOf(bomb)).toEqual(["(yaml)"]);
   });
 });
-
-
 
 describe("parseAtlasRelease: the reference release (ATLAS 5.6.0)", () => {
   it("parses with the published counts and the known oddities as warnings", () => {

@@ -89,12 +89,15 @@ function buildRelease(file: AtlasFile): ParsedAtlasRelease {
     const at = `${M}.techniques.${i}`;
     const parentId = technique["subtechnique-of"];
     if (parentId !== undefined) {
-      if (!ATLAS_ID_PATTERNS.subtechnique.test(technique.id)) issues.push({ path: `${at}.id`, message: `A sub-technique's id looks like ${parentId}.001, not ${technique.id}` });
+      if (!ATLAS_ID_PATTERNS.subtechnique.test(technique.id))
+        issues.push({ path: `${at}.id`, message: `A sub-technique's id looks like ${parentId}.001, not ${technique.id}` });
       const parent = techniques.get(parentId);
       if (!parent) issues.push({ path: `${at}.subtechnique-of`, message: `Unknown parent technique ${parentId}` });
       else if (parent["subtechnique-of"] !== undefined) issues.push({ path: `${at}.subtechnique-of`, message: `${parentId} is itself a sub-technique` });
-      else if (!technique.id.startsWith(`${parentId}.`)) warnings.push({ path: `${at}.id`, message: `Sub-technique ${technique.id} is not numbered under its parent ${parentId}` });
-      if (technique.tactics !== undefined) warnings.push({ path: `${at}.tactics`, message: `Sub-technique ${technique.id} lists tactics of its own; it is shown under its parent's tactics` });
+      else if (!technique.id.startsWith(`${parentId}.`))
+        warnings.push({ path: `${at}.id`, message: `Sub-technique ${technique.id} is not numbered under its parent ${parentId}` });
+      if (technique.tactics !== undefined)
+        warnings.push({ path: `${at}.tactics`, message: `Sub-technique ${technique.id} lists tactics of its own; it is shown under its parent's tactics` });
       checkTactics(technique.tactics ?? [], `${at}.tactics`);
     } else if (ATLAS_ID_PATTERNS.subtechnique.test(technique.id)) {
       issues.push({ path: `${at}.subtechnique-of`, message: `Required for a sub-technique (${technique.id})` });
@@ -118,7 +121,8 @@ function buildRelease(file: AtlasFile): ParsedAtlasRelease {
     const listed = new Set<string>();
     mitigation.techniques.forEach((entry, k) => {
       if (!techniques.has(entry.id)) issues.push({ path: `${at}.techniques.${k}.id`, message: `Unknown technique ${entry.id}` });
-      else if (listed.has(entry.id)) warnings.push({ path: `${at}.techniques.${k}.id`, message: `Mitigation ${mitigation.id} lists ${entry.id} more than once (kept once)` });
+      else if (listed.has(entry.id))
+        warnings.push({ path: `${at}.techniques.${k}.id`, message: `Mitigation ${mitigation.id} lists ${entry.id} more than once (kept once)` });
       listed.add(entry.id);
     });
     (mitigation["ml-lifecycle"] ?? []).forEach((entry, k) => {
@@ -155,7 +159,17 @@ function buildRelease(file: AtlasFile): ParsedAtlasRelease {
     const { id, name, description, tactics: own, "subtechnique-of": parentId, ...rest } = t;
     if (parentId === undefined) return object("technique", id, name, description, null, inMatrixOrder(own ?? []), [], rest, position);
     // a sub-technique sits under its parent's tactics; tactics it lists itself are kept in data
-    return object("subtechnique", id, name, description, parentId, inMatrixOrder(techniques.get(parentId)!.tactics ?? []), [], own ? { ...rest, tactics: own } : rest, position);
+    return object(
+      "subtechnique",
+      id,
+      name,
+      description,
+      parentId,
+      inMatrixOrder(techniques.get(parentId)!.tactics ?? []),
+      [],
+      own ? { ...rest, tactics: own } : rest,
+      position,
+    );
   });
 
   const mitigations: ParsedAtlasObject[] = matrix.mitigations.map((m, position) => {

@@ -57,7 +57,9 @@ const optionalText = z.string(typed("text")).max(10_000, "Must be at most 10,000
 const objectType = (value: string) => z.literal(value, { error: `Must be "${value}"` }).optional();
 const list = <T extends z.ZodType>(item: T) => z.array(item, typed("a list")).max(MAX_ITEMS, `At most ${MAX_ITEMS} entries`);
 
-const referencesSchema = list(z.looseObject({ title: z.string(typed("text")).nullable().optional(), url: z.string(typed("text")).nullable().optional() }, typed("a mapping"))).optional();
+const referencesSchema = list(
+  z.looseObject({ title: z.string(typed("text")).nullable().optional(), url: z.string(typed("text")).nullable().optional() }, typed("a mapping")),
+).optional();
 const attackReferenceSchema = z.looseObject({ id: z.string(typed("text")), url: z.string(typed("text")).optional() }, typed("a mapping")).optional();
 
 export const atlasTacticFileSchema = z.looseObject(
@@ -220,7 +222,9 @@ export const atlasImportInputSchema = z.strictObject({
 });
 export type AtlasImportInput = z.input<typeof atlasImportInputSchema>;
 
-export const atlasObjectIdInputSchema = z.strictObject({ id: z.string({ error: "id is required" }).trim().min(1, "id is required").max(64, "Must be at most 64 characters") });
+export const atlasObjectIdInputSchema = z.strictObject({
+  id: z.string({ error: "id is required" }).trim().min(1, "id is required").max(64, "Must be at most 64 characters"),
+});
 export type AtlasObjectIdInput = z.input<typeof atlasObjectIdInputSchema>;
 
 export type AtlasReleaseSummary = {
@@ -271,7 +275,14 @@ export type AtlasView = {
 type Provenance = { releaseVersion: string; inCurrentRelease: boolean; lastSeenIn?: { version: string } };
 
 export type AtlasTechniqueDetail = Provenance & {
-  technique: { id: string; name: string; description: string | null; parentId: string | null; tacticIds: string[]; subtechniques: { id: string; name: string }[] };
+  technique: {
+    id: string;
+    name: string;
+    description: string | null;
+    parentId: string | null;
+    tacticIds: string[];
+    subtechniques: { id: string; name: string }[];
+  };
   mitigations: { id: string; name: string; description: string | null }[];
   /** Case studies whose procedure uses exactly this technique or sub-technique. */
   caseStudies: { id: string; name: string }[];

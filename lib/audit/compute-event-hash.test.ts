@@ -2,9 +2,18 @@ import { describe, expect, it } from "vitest";
 import { computeEventHash, type HashedEventContent } from "./compute-event-hash";
 
 const event: HashedEventContent = {
-  orgId: "o1", seq: 1, actorType: "user", actorId: "u1", actorLabel: "Ada <ada@example.com>",
-  action: "system.update", entityType: "system", entityId: "s1", subjectId: "s1",
-  changes: { name: { before: "A", after: "B" } }, createdAt: "2026-11-22T10:00:00.000Z", prevHash: null,
+  orgId: "o1",
+  seq: 1,
+  actorType: "user",
+  actorId: "u1",
+  actorLabel: "Ada <ada@example.com>",
+  action: "system.update",
+  entityType: "system",
+  entityId: "s1",
+  subjectId: "s1",
+  changes: { name: { before: "A", after: "B" } },
+  createdAt: "2026-11-22T10:00:00.000Z",
+  prevHash: null,
 };
 
 describe("computeEventHash", () => {

@@ -3,7 +3,9 @@ import { diffChanges } from "./diff-changes";
 
 describe("diffChanges", () => {
   it("lists only the fields that changed, with before and after", () => {
-    expect(diffChanges({ name: "A", stage: "idea", tags: ["x"] }, { name: "B", stage: "idea", tags: ["x"] }, ["name", "stage", "tags"])).toEqual({ name: { before: "A", after: "B" } });
+    expect(diffChanges({ name: "A", stage: "idea", tags: ["x"] }, { name: "B", stage: "idea", tags: ["x"] }, ["name", "stage", "tags"])).toEqual({
+      name: { before: "A", after: "B" },
+    });
   });
 
   it("compares arrays and dates by value and records creation/deletion against null", () => {

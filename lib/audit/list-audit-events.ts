@@ -6,8 +6,18 @@ import type { Changes } from "./diff-changes";
 import { listAuditEventsSchema } from "./schemas";
 
 export type AuditEventRow = {
-  id: string; seq: number; action: string; entityType: string; entityId: string; subjectId: string | null;
-  actorType: string; actorLabel: string; createdAt: string; changes: Changes; hash: string; prevHash: string | null;
+  id: string;
+  seq: number;
+  action: string;
+  entityType: string;
+  entityId: string;
+  subjectId: string | null;
+  actorType: string;
+  actorLabel: string;
+  createdAt: string;
+  changes: Changes;
+  hash: string;
+  prevHash: string | null;
 };
 
 export async function listAuditEvents({ ctx, input }: { ctx: ServiceContext; input: unknown }) {
@@ -19,14 +29,33 @@ export async function listAuditEvents({ ctx, input }: { ctx: ServiceContext; inp
     ...(f.entityType && { entityType: f.entityType }),
     ...(f.actor && { actorLabel: { contains: f.actor, mode: "insensitive" } }),
     ...((f.from || f.to) && {
-      createdAt: { ...(f.from && { gte: new Date(`${f.from}T00:00:00Z`) }), ...(f.to && { lt: new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) }) },
+      createdAt: {
+        ...(f.from && { gte: new Date(`${f.from}T00:00:00Z`) }),
+        ...(f.to && { lt: new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000) }),
+      },
     }),
   };
   const client = ctx.tx ?? db;
   const [rows, total] = await Promise.all([
     client.auditEvent.findMany({
-      where, orderBy: { seq: "desc" }, skip: (f.page - 1) * f.pageSize, take: f.pageSize,
-      select: { id: true, seq: true, action: true, entityType: true, entityId: true, subjectId: true, actorType: true, actorLabel: true, createdAt: true, changes: true, hash: true, prevHash: true },
+      where,
+      orderBy: { seq: "desc" },
+      skip: (f.page - 1) * f.pageSize,
+      take: f.pageSize,
+      select: {
+        id: true,
+        seq: true,
+        action: true,
+        entityType: true,
+        entityId: true,
+        subjectId: true,
+        actorType: true,
+        actorLabel: true,
+        createdAt: true,
+        changes: true,
+        hash: true,
+        prevHash: true,
+      },
     }),
     client.auditEvent.count({ where }),
   ]);

@@ -35,13 +35,27 @@ async function walkChain(client: Prisma.TransactionClient, ctx: ServiceContext):
       take: BATCH,
     });
     for (const e of events) {
-      const broken = (reason: string, eventId: string | null = e.id): ChainReport => ({ ok: false, checked, headSeq: org.auditSeq, firstBreak: { seq: expectedSeq, eventId, reason } });
+      const broken = (reason: string, eventId: string | null = e.id): ChainReport => ({
+        ok: false,
+        checked,
+        headSeq: org.auditSeq,
+        firstBreak: { seq: expectedSeq, eventId, reason },
+      });
       if (e.seq !== expectedSeq) return broken(`event #${expectedSeq} is missing (the next stored event is #${e.seq})`, null);
       if (e.prevHash !== prevHash) return broken(`event #${e.seq} does not link to the previous event's hash`);
       const recomputed = computeEventHash({
-        orgId: e.orgId, seq: e.seq, actorType: e.actorType, actorId: e.actorId, actorLabel: e.actorLabel,
-        action: e.action, entityType: e.entityType, entityId: e.entityId, subjectId: e.subjectId,
-        changes: e.changes, createdAt: e.createdAt.toISOString(), prevHash: e.prevHash,
+        orgId: e.orgId,
+        seq: e.seq,
+        actorType: e.actorType,
+        actorId: e.actorId,
+        actorLabel: e.actorLabel,
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        subjectId: e.subjectId,
+        changes: e.changes,
+        createdAt: e.createdAt.toISOString(),
+        prevHash: e.prevHash,
       });
       if (recomputed !== e.hash) return broken(`event #${e.seq} was altered: its content no longer matches its hash`);
       prevHash = e.hash;
@@ -51,7 +65,16 @@ async function walkChain(client: Prisma.TransactionClient, ctx: ServiceContext):
     if (events.length < BATCH) break;
   }
   if (checked !== org.auditSeq || prevHash !== org.auditHeadHash) {
-    return { ok: false, checked, headSeq: org.auditSeq, firstBreak: { seq: checked + 1, eventId: null, reason: `the chain head is #${org.auditSeq} but only ${checked} intact events lead to it (events removed from the end?)` } };
+    return {
+      ok: false,
+      checked,
+      headSeq: org.auditSeq,
+      firstBreak: {
+        seq: checked + 1,
+        eventId: null,
+        reason: `the chain head is #${org.auditSeq} but only ${checked} intact events lead to it (events removed from the end?)`,
+      },
+    };
   }
   return { ok: true, checked, headSeq: org.auditSeq, firstBreak: null };
 }

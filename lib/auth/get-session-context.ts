@@ -27,7 +27,12 @@ export const getSessionContext = cache(async (): Promise<SessionContext | null> 
   if (!userId) return null;
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, memberships: { select: { orgId: true, role: true, org: { select: { name: true, isDemo: true } } }, orderBy: { createdAt: "asc" } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      memberships: { select: { orgId: true, role: true, org: { select: { name: true, isDemo: true } } }, orderBy: { createdAt: "asc" } },
+    },
   });
   if (!user || user.memberships.length === 0) return null;
   const memberships = user.memberships.map((m) => ({ orgId: m.orgId, orgName: m.org.name, role: m.role, isDemo: m.org.isDemo }));

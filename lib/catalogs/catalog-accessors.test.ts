@@ -30,7 +30,15 @@ describe("frameworks", () => {
 describe("listFrameworkItems / getFrameworkItem", () => {
   it("gives every catalog in official order with unique ids", () => {
     const counts = Object.fromEntries(CATALOG_FRAMEWORK_IDS.map((f) => [f, listFrameworkItems(f).length]));
-    expect(counts).toEqual({ iso42001: 38, eu_ai_act: 44, nist_ai_rmf: 72, owasp_llm_2025: 10, owasp_agentic_2026: 10, atlas_mitigation: 35, atlas_technique: 170 });
+    expect(counts).toEqual({
+      iso42001: 38,
+      eu_ai_act: 44,
+      nist_ai_rmf: 72,
+      owasp_llm_2025: 10,
+      owasp_agentic_2026: 10,
+      atlas_mitigation: 35,
+      atlas_technique: 170,
+    });
     for (const framework of CATALOG_FRAMEWORK_IDS) {
       const ids = listFrameworkItems(framework).map((item) => item.id);
       expect(new Set(ids).size, framework).toBe(ids.length);
@@ -39,18 +47,38 @@ describe("listFrameworkItems / getFrameworkItem", () => {
     expect(iso.slice(0, 2)).toEqual(["A.2.2", "A.2.3"]);
     expect(iso.at(-1)).toBe("A.10.4");
     expect(listFrameworkItems("nist_ai_rmf")[0].id).toBe("GOVERN 1.1");
-    expect(listFrameworkItems("eu_ai_act").map((item) => item.id).slice(0, 3)).toEqual(["Art 4", "Art 5", "Art 6"]);
+    expect(
+      listFrameworkItems("eu_ai_act")
+        .map((item) => item.id)
+        .slice(0, 3),
+    ).toEqual(["Art 4", "Art 5", "Art 6"]);
   });
 
   it("fills parent and group label per framework", () => {
-    expect(getFrameworkItem("iso42001", "A.6.2.6")).toEqual({ framework: "iso42001", id: "A.6.2.6", title: "AI system operation and monitoring", parentId: "A.6.2", groupLabel: "A.6.2 AI system life cycle" });
+    expect(getFrameworkItem("iso42001", "A.6.2.6")).toEqual({
+      framework: "iso42001",
+      id: "A.6.2.6",
+      title: "AI system operation and monitoring",
+      parentId: "A.6.2",
+      groupLabel: "A.6.2 AI system life cycle",
+    });
     expect(getFrameworkItem("iso42001", "A.2.2")).toMatchObject({ parentId: "A.2", groupLabel: "A.2 Policies related to AI" });
-    expect(getFrameworkItem("eu_ai_act", "Art 9")).toMatchObject({ title: "Risk management system", parentId: null, groupLabel: "Chapter III, Section 2: Requirements for high-risk AI systems" });
-    expect(getFrameworkItem("eu_ai_act", "Art 50")).toMatchObject({ groupLabel: "Chapter IV: Transparency obligations for providers and deployers of certain AI systems" });
+    expect(getFrameworkItem("eu_ai_act", "Art 9")).toMatchObject({
+      title: "Risk management system",
+      parentId: null,
+      groupLabel: "Chapter III, Section 2: Requirements for high-risk AI systems",
+    });
+    expect(getFrameworkItem("eu_ai_act", "Art 50")).toMatchObject({
+      groupLabel: "Chapter IV: Transparency obligations for providers and deployers of certain AI systems",
+    });
     expect(getFrameworkItem("nist_ai_rmf", "MAP 3.5")).toMatchObject({ parentId: "MAP 3", title: expect.stringMatching(/^Processes for human oversight/) });
     expect(getFrameworkItem("owasp_llm_2025", "LLM01:2025")).toMatchObject({ title: "Prompt Injection", parentId: null });
     expect(getFrameworkItem("atlas_mitigation", "AML.M0015")).toMatchObject({ title: "Adversarial Input Detection" });
-    expect(getFrameworkItem("atlas_technique", "AML.T0051.000")).toMatchObject({ title: "LLM Prompt Injection: Direct", parentId: "AML.T0051", groupLabel: "Execution" });
+    expect(getFrameworkItem("atlas_technique", "AML.T0051.000")).toMatchObject({
+      title: "LLM Prompt Injection: Direct",
+      parentId: "AML.T0051",
+      groupLabel: "Execution",
+    });
     expect(getFrameworkItem("iso42001", "A.1.1")).toBeNull();
     expect(getFrameworkItem("eu_ai_act", "9")).toBeNull();
   });
@@ -88,7 +116,13 @@ describe("searchCatalogs", () => {
   });
 
   it("finds an ISO control by id, with its href", () => {
-    expect(searchCatalogs("A.6.2.6")[0]).toEqual({ kind: "framework_item", framework: "iso42001", id: "A.6.2.6", title: "AI system operation and monitoring", href: "/controls/iso42001/A.6.2.6" });
+    expect(searchCatalogs("A.6.2.6")[0]).toEqual({
+      kind: "framework_item",
+      framework: "iso42001",
+      id: "A.6.2.6",
+      title: "AI system operation and monitoring",
+      href: "/controls/iso42001/A.6.2.6",
+    });
   });
 
   it("knows the other names of ids and the other ATLAS kinds", () => {
@@ -102,7 +136,9 @@ describe("searchCatalogs", () => {
 
   it("links every kind of result to a page the app has", () => {
     // one result of each kind and framework; the route patterns are the app's page files
-    const results = ["AML.TA0000", "AML.T0051", "AML.T0051.000", "AML.M0000", "AML.CS0000", "A.6.2.6", "Art 14", "GV-1.1", "LLM07", "ASI01"].map((q) => searchCatalogs(q)[0]);
+    const results = ["AML.TA0000", "AML.T0051", "AML.T0051.000", "AML.M0000", "AML.CS0000", "A.6.2.6", "Art 14", "GV-1.1", "LLM07", "ASI01"].map(
+      (q) => searchCatalogs(q)[0],
+    );
     const routes: [RegExp, string][] = [
       [/^\/threats#tactic-AML\.TA\d{4}$/, "app/(app)/threats/page.tsx"],
       [/^\/threats\/techniques\/[^/]+$/, "app/(app)/threats/techniques/[id]/page.tsx"],

@@ -89,7 +89,10 @@ describe("built-in catalogs: internal consistency", () => {
       expect(source.attribution.length).toBeGreaterThan(40);
       expect(source.licence).not.toBe("");
       for (const file of source.files) {
-        expect(file.upstream.some((u) => u.commit !== null && /^[0-9a-f]{40}$/.test(u.commit)), file.file).toBe(true);
+        expect(
+          file.upstream.some((u) => u.commit !== null && /^[0-9a-f]{40}$/.test(u.commit)),
+          file.file,
+        ).toBe(true);
         expect(file.licence, file.file).not.toBe("");
       }
     }
@@ -101,7 +104,11 @@ describe(`built-in catalogs match the reference files (${REFERENCE_DIR})`, () =>
     type Named = { id: string; name: string };
     const yaml = parseYaml(readReference("atlas/ATLAS.yaml")) as {
       version: string;
-      matrices: { tactics: Named[]; techniques: (Named & { tactics?: string[]; "subtechnique-of"?: string })[]; mitigations: (Named & { techniques: { id: string }[] })[] }[];
+      matrices: {
+        tactics: Named[];
+        techniques: (Named & { tactics?: string[]; "subtechnique-of"?: string })[];
+        mitigations: (Named & { techniques: { id: string }[] })[];
+      }[];
       "case-studies": Named[];
     };
     const matrix = yaml.matrices[0];
@@ -134,7 +141,10 @@ describe(`built-in catalogs match the reference files (${REFERENCE_DIR})`, () =>
     for (const entry of layer.techniques) {
       if (!entry.tactic) continue;
       const technique = atlas.techniques.find((t) => t.id === entry.techniqueID);
-      expect(technique?.tacticIds.map((id) => slugOf.get(id)), entry.techniqueID).toContain(entry.tactic);
+      expect(
+        technique?.tacticIds.map((id) => slugOf.get(id)),
+        entry.techniqueID,
+      ).toContain(entry.tactic);
     }
   });
 
@@ -157,7 +167,9 @@ describe(`built-in catalogs match the reference files (${REFERENCE_DIR})`, () =>
     const nist = getNistAiRmfCatalog();
     expect(nist.functions.map((f) => f.id)).toEqual(ref.functions.map((f) => f.id));
     expect(nist.categories.map((c) => [c.id, c.statement])).toEqual(ref.categories.map((c) => [c.id, c.statement]));
-    expect(nist.subcategories.map((s) => [s.id, s.shortId, s.categoryId, s.statement])).toEqual(ref.subcategories.map((s) => [s.id, s.short_id, s.category, s.statement]));
+    expect(nist.subcategories.map((s) => [s.id, s.shortId, s.categoryId, s.statement])).toEqual(
+      ref.subcategories.map((s) => [s.id, s.short_id, s.category, s.statement]),
+    );
   });
 
   it("OWASP: the 2025, v1.1 and Agentic 2026 titles and the v1.1→2025 crosswalk equal the reference", () => {
@@ -182,7 +194,9 @@ describe(`built-in catalogs match the reference files (${REFERENCE_DIR})`, () =>
       annex_III_high_risk_areas: { point: string; items: Record<string, string> }[];
     };
     const eu = getEuAiActCatalog();
-    expect(eu.articles.map((a) => [a.id, a.number, a.title, a.appliesToAsListed])).toEqual(ref.articles.map((a) => [`Art ${a.article}`, a.article, a.title, a.applies_to ?? []]));
+    expect(eu.articles.map((a) => [a.id, a.number, a.title, a.appliesToAsListed])).toEqual(
+      ref.articles.map((a) => [`Art ${a.article}`, a.article, a.title, a.applies_to ?? []]),
+    );
     for (const article of eu.articles) expect(article.appliesTo.length > 0, article.id).toBe(article.appliesToAsListed.length > 0);
     expect(eu.prohibitedPractices.map((p) => p.ref)).toEqual(ref.article_5_prohibited_practices.map((p) => p.ref));
     expect(eu.annexIII.map((a) => a.items.length)).toEqual(ref.annex_III_high_risk_areas.map((a) => Object.keys(a.items).length));

@@ -131,13 +131,7 @@ export interface Iso42001Catalog {
 // ── EU AI Act ────────────────────────────────────────────────────────────────────────────────
 
 export type EuAiActRole =
-  | "provider"
-  | "deployer"
-  | "importer"
-  | "distributor"
-  | "authorised representative"
-  | "product manufacturer"
-  | "provider of general-purpose AI model";
+  "provider" | "deployer" | "importer" | "distributor" | "authorised representative" | "product manufacturer" | "provider of general-purpose AI model";
 
 export interface EuAiActChapter {
   /** Roman numeral, "III". */

@@ -21,15 +21,35 @@ export interface AnnexIiiAssessment {
 const DEROGATION_CLAUSES: Readonly<Record<string, string>> = {
   derogation_narrow_procedural: "performs only a narrow procedural task",
   derogation_improves_human_activity: "improves the result of a previously completed human activity",
-  derogation_detects_patterns: "detects decision-making patterns or deviations without replacing or influencing the completed human assessment without proper human review",
+  derogation_detects_patterns:
+    "detects decision-making patterns or deviations without replacing or influencing the completed human assessment without proper human review",
   derogation_preparatory: "performs a preparatory task to an assessment relevant for the Annex III use case",
 };
 
 const ART_6_2: LegalBasis = { ref: "Art 6(2)", title: "High-risk use case listed in Annex III", reason: "AI systems referred to in Annex III are high-risk." };
-const ART_6_4: LegalBasis = { ref: "Art 6(4)", title: "Document the Art 6(3) assessment", reason: "A provider who considers an Annex III system not high-risk must document that assessment before placing the system on the market or putting it into service, and hand it to national competent authorities on request." };
-const ART_49_2: LegalBasis = { ref: "Art 49(2)", title: "Register the system despite the derogation", reason: "Before placing it on the market or putting it into service, the provider must register itself and the system in the EU database (Art 71)." };
-const ART_49_1: LegalBasis = { ref: "Art 49(1)", title: "Registration in the EU database", reason: "The provider registers itself and the system in the EU database (Art 71) before placing it on the market; public-authority deployers register their use (Art 49(3)). Annex III point 2 systems are registered at national level instead (Art 49(5))." };
-const ART_27: LegalBasis = { ref: "Art 27", title: "Fundamental rights impact assessment", reason: "Before first use, deployers that are bodies governed by public law or private entities providing public services, and deployers of Annex III point 5(b) and 5(c) systems, must assess the impact on fundamental rights (not required for Annex III point 2)." };
+const ART_6_4: LegalBasis = {
+  ref: "Art 6(4)",
+  title: "Document the Art 6(3) assessment",
+  reason:
+    "A provider who considers an Annex III system not high-risk must document that assessment before placing the system on the market or putting it into service, and hand it to national competent authorities on request.",
+};
+const ART_49_2: LegalBasis = {
+  ref: "Art 49(2)",
+  title: "Register the system despite the derogation",
+  reason: "Before placing it on the market or putting it into service, the provider must register itself and the system in the EU database (Art 71).",
+};
+const ART_49_1: LegalBasis = {
+  ref: "Art 49(1)",
+  title: "Registration in the EU database",
+  reason:
+    "The provider registers itself and the system in the EU database (Art 71) before placing it on the market; public-authority deployers register their use (Art 49(3)). Annex III point 2 systems are registered at national level instead (Art 49(5)).",
+};
+const ART_27: LegalBasis = {
+  ref: "Art 27",
+  title: "Fundamental rights impact assessment",
+  reason:
+    "Before first use, deployers that are bodies governed by public law or private entities providing public services, and deployers of Annex III point 5(b) and 5(c) systems, must assess the impact on fundamental rights (not required for Annex III point 2).",
+};
 
 /** Art 6(2) with the Art 6(3) derogation and its profiling override. */
 export function assessAnnexIii(answers: ClassificationAnswers): AnnexIiiAssessment {
@@ -48,7 +68,13 @@ export function assessAnnexIii(answers: ClassificationAnswers): AnnexIiiAssessme
       reason: `The system's use under ${pointRefs} is listed in Annex III, but the system ${DEROGATION_CLAUSES[question.id]} and does not profile natural persons, so it is not considered high-risk, provided it poses no significant risk of harm to health, safety or fundamental rights (Art 6(3)).`,
     }));
     const note = `the Annex III use (${pointRefs}) is not high-risk under ${derogations.map((question) => question.legalRef).join(" and ")} (document under Art 6(4) and register under Art 49(2))`;
-    return { grounds: [], exclusions: [...carveOuts, ...exclusions], obligations: [ART_6_4, ART_49_2], headline: null, exclusionNote: [carveOutNote, note].filter(Boolean).join("; ") };
+    return {
+      grounds: [],
+      exclusions: [...carveOuts, ...exclusions],
+      obligations: [ART_6_4, ART_49_2],
+      headline: null,
+      exclusionNote: [carveOutNote, note].filter(Boolean).join("; "),
+    };
   }
 
   const grounds: LegalBasis[] = [ART_6_2, ...points.map(({ ref, title, reason }) => ({ ref, title, reason }))];

@@ -12,19 +12,36 @@ const PRODUCT_HEADLINE =
 const ART_6_1: LegalBasis = {
   ref: "Art 6(1)",
   title: "Safety component or product under Annex I legislation",
-  reason: "The system is a safety component of a product, or is itself a product, covered by Annex I legislation, and that product must undergo a third-party conformity assessment. Both conditions of Art 6(1) are met.",
+  reason:
+    "The system is a safety component of a product, or is itself a product, covered by Annex I legislation, and that product must undergo a third-party conformity assessment. Both conditions of Art 6(1) are met.",
 };
 const ANNEX_I: LegalBasis = {
   ref: "Annex I",
   title: "Union harmonisation legislation",
-  reason: "For products under Annex I Section A (e.g. machinery, medical devices), conformity is assessed under the sectoral act's procedure, extended to the AI Act requirements (Art 43(3)). For products under Section B (e.g. civil aviation, motor vehicles), the AI Act requirements reach the product through that sectoral legislation instead of applying directly (Art 2(2), Art 102-109).",
+  reason:
+    "For products under Annex I Section A (e.g. machinery, medical devices), conformity is assessed under the sectoral act's procedure, extended to the AI Act requirements (Art 43(3)). For products under Section B (e.g. civil aviation, motor vehicles), the AI Act requirements reach the product through that sectoral legislation instead of applying directly (Art 2(2), Art 102-109).",
 };
 
 // Core duties of every high-risk system, whichever route made it high-risk.
 const HIGH_RISK_DUTIES: readonly LegalBasis[] = [
-  { ref: "Art 8-15", title: "Requirements for high-risk AI systems", reason: "Risk management (Art 9), data and data governance (Art 10), technical documentation (Art 11), record-keeping (Art 12), transparency and instructions for use (Art 13), human oversight (Art 14), and accuracy, robustness and cybersecurity (Art 15)." },
-  { ref: "Art 16", title: "Provider obligations", reason: "Among others: quality management system (Art 17), conformity assessment (Art 43), EU declaration of conformity (Art 47), CE marking (Art 48), post-market monitoring (Art 72) and serious-incident reporting (Art 73)." },
-  { ref: "Art 26", title: "Deployer obligations", reason: "Use the system in line with its instructions, assign competent human oversight, monitor its operation, keep the logs under the deployer's control, and inform workers and affected persons where required." },
+  {
+    ref: "Art 8-15",
+    title: "Requirements for high-risk AI systems",
+    reason:
+      "Risk management (Art 9), data and data governance (Art 10), technical documentation (Art 11), record-keeping (Art 12), transparency and instructions for use (Art 13), human oversight (Art 14), and accuracy, robustness and cybersecurity (Art 15).",
+  },
+  {
+    ref: "Art 16",
+    title: "Provider obligations",
+    reason:
+      "Among others: quality management system (Art 17), conformity assessment (Art 43), EU declaration of conformity (Art 47), CE marking (Art 48), post-market monitoring (Art 72) and serious-incident reporting (Art 73).",
+  },
+  {
+    ref: "Art 26",
+    title: "Deployer obligations",
+    reason:
+      "Use the system in line with its instructions, assign competent human oversight, monitor its operation, keep the logs under the deployer's control, and inform workers and affected persons where required.",
+  },
 ];
 
 /**

@@ -15,30 +15,48 @@ export async function decideClassification({ ctx, input }: { ctx: ServiceContext
   assertCan(ctx, "system:classify");
   const d = parseInput(decideClassificationSchema, input.decision);
   return withTransaction(ctx, async (tx) => {
-    const system = await tx.aISystem.findFirst({ where: { id: input.systemId, orgId: ctx.orgId }, select: { ownerId: true, archivedAt: true, riskTier: true, riskTierBasis: true, riskTierRationale: true } });
+    const system = await tx.aISystem.findFirst({
+      where: { id: input.systemId, orgId: ctx.orgId },
+      select: { ownerId: true, archivedAt: true, riskTier: true, riskTierBasis: true, riskTierRationale: true },
+    });
     if (!system) throw new AppError("NOT_FOUND", "AI system not found.");
     assertCan(ctx, "system:classify", system);
     if (system.archivedAt) throw new AppError("CONFLICT", "This AI system is archived; restore it before classifying.");
     const latest = await tx.classificationAssessment.findFirst({
-      where: { orgId: ctx.orgId, systemId: input.systemId }, orderBy: { createdAt: "desc" },
+      where: { orgId: ctx.orgId, systemId: input.systemId },
+      orderBy: { createdAt: "desc" },
       select: { id: true, decision: true, proposedTier: true, proposedBasis: true, proposedSummary: true },
     });
     if (!latest || latest.id !== d.assessmentId) throw new AppError("CONFLICT", "A newer classification proposal exists; review that one.");
     if (latest.decision) throw new AppError("CONFLICT", "This proposal has already been decided.");
     const basis = ((latest.proposedBasis as { basis?: LegalBasis[] }).basis ?? []).map((b) => b.ref).join(", ");
     const tier = d.decision === "accepted" ? latest.proposedTier : d.tier;
-    const after = d.decision === "accepted"
-      ? { riskTier: tier, riskTierBasis: basis.slice(0, 500), riskTierRationale: latest.proposedSummary }
-      : { riskTier: tier, riskTierBasis: `Override of the questionnaire proposal (${RISK_TIER_LABELS[latest.proposedTier]}${basis ? `: ${basis}` : ""})`.slice(0, 500), riskTierRationale: d.reason };
+    const after =
+      d.decision === "accepted"
+        ? { riskTier: tier, riskTierBasis: basis.slice(0, 500), riskTierRationale: latest.proposedSummary }
+        : {
+            riskTier: tier,
+            riskTierBasis: `Override of the questionnaire proposal (${RISK_TIER_LABELS[latest.proposedTier]}${basis ? `: ${basis}` : ""})`.slice(0, 500),
+            riskTierRationale: d.reason,
+          };
     await tx.classificationAssessment.update({
       where: { id: latest.id },
-      data: { decision: d.decision, decidedTier: tier, overrideReason: d.decision === "overridden" ? d.reason : "", decidedById: actorId(ctx.actor), decidedAt: new Date() },
+      data: {
+        decision: d.decision,
+        decidedTier: tier,
+        overrideReason: d.decision === "overridden" ? d.reason : "",
+        decidedById: actorId(ctx.actor),
+        decidedAt: new Date(),
+      },
       select: { id: true },
     });
     // bumping the version makes edit forms opened before the decision stale
     await tx.aISystem.update({ where: { id: input.systemId }, data: { ...after, version: { increment: 1 } }, select: { id: true } });
     await recordAudit(tx, ctx, {
-      action: "classification.decide", entityType: "classification", entityId: latest.id, subjectId: input.systemId,
+      action: "classification.decide",
+      entityType: "classification",
+      entityId: latest.id,
+      subjectId: input.systemId,
       changes: {
         decision: { before: null, after: d.decision },
         riskTier: { before: system.riskTier, after: tier },

@@ -23,7 +23,11 @@ export interface AnnexIiiPoints {
 // reason so the reviewer sees where it came from.
 const IMPLIED: readonly { question: keyof ClassificationAnswers; value: AnnexIiiValue; because: string }[] = [
   { question: "remote_biometric_identification", value: "1a", because: "you indicated the system performs remote biometric identification (Art 3(41))" },
-  { question: "biometric_categorisation_exempt", value: "1b", because: "you indicated the system categorises biometric data by sensitive attributes under an Art 5(1)(g) exception" },
+  {
+    question: "biometric_categorisation_exempt",
+    value: "1b",
+    because: "you indicated the system categorises biometric data by sensitive attributes under an Art 5(1)(g) exception",
+  },
   { question: "emotion_recognition", value: "1c", because: "you indicated the system infers emotions or intentions from biometric data (Art 3(39))" },
 ];
 
@@ -36,7 +40,8 @@ export function deriveAnnexIiiPoints(answers: ClassificationAnswers): AnnexIiiPo
     carveOuts.push({
       ref: "Annex III point 5(b)",
       title: "Excluded: financial-fraud detection",
-      reason: "Annex III point 5(b) covers creditworthiness evaluation and credit scoring but expressly excludes AI systems used for the purpose of detecting financial fraud, which is the system's only purpose.",
+      reason:
+        "Annex III point 5(b) covers creditworthiness evaluation and credit scoring but expressly excludes AI systems used for the purpose of detecting financial fraud, which is the system's only purpose.",
     });
   }
   const implied = new Map(IMPLIED.filter((rule) => answers[rule.question] === true).map((rule) => [rule.value as string, rule.because]));

@@ -14,30 +14,80 @@ export function findTransparencyDuties(answers: ClassificationAnswers): Transpar
   const exceptions: LegalBasis[] = [];
 
   if (answers.interacts_with_persons === true) {
-    if (answers.interaction_obvious === true) exceptions.push({ ref: "Art 50(1)", title: "Exception: AI interaction is obvious", reason: "The information duty does not apply where it is obvious to a reasonably well-informed, observant and circumspect person that they are interacting with an AI system." });
-    else duties.push({ ref: "Art 50(1)", title: "Direct interaction with natural persons", reason: "The provider must design the system so that people are informed, at the latest at their first interaction, that they are interacting with an AI system." });
+    if (answers.interaction_obvious === true)
+      exceptions.push({
+        ref: "Art 50(1)",
+        title: "Exception: AI interaction is obvious",
+        reason:
+          "The information duty does not apply where it is obvious to a reasonably well-informed, observant and circumspect person that they are interacting with an AI system.",
+      });
+    else
+      duties.push({
+        ref: "Art 50(1)",
+        title: "Direct interaction with natural persons",
+        reason:
+          "The provider must design the system so that people are informed, at the latest at their first interaction, that they are interacting with an AI system.",
+      });
   }
 
   if (answers.generates_synthetic_content === true) {
-    if (answers.synthetic_content_assistive_editing === true) exceptions.push({ ref: "Art 50(2)", title: "Exception: assistive editing", reason: "The marking duty does not apply to the extent the system performs an assistive function for standard editing or does not substantially alter the input data or its meaning." });
-    else duties.push({ ref: "Art 50(2)", title: "Synthetic audio, image, video or text", reason: "The provider must mark outputs in a machine-readable format so that they are detectable as artificially generated or manipulated." });
+    if (answers.synthetic_content_assistive_editing === true)
+      exceptions.push({
+        ref: "Art 50(2)",
+        title: "Exception: assistive editing",
+        reason:
+          "The marking duty does not apply to the extent the system performs an assistive function for standard editing or does not substantially alter the input data or its meaning.",
+      });
+    else
+      duties.push({
+        ref: "Art 50(2)",
+        title: "Synthetic audio, image, video or text",
+        reason: "The provider must mark outputs in a machine-readable format so that they are detectable as artificially generated or manipulated.",
+      });
   }
 
   // Taken from the biometrics gateway questions; a prohibited use never reaches this far.
   const emotion = answers.emotion_recognition === true;
   const categorisation = answers.biometric_categorisation === true;
   if (emotion || categorisation) {
-    const what = emotion && categorisation ? "Emotion recognition and biometric categorisation" : emotion ? "Emotion recognition system" : "Biometric categorisation system";
-    duties.push({ ref: "Art 50(3)", title: what, reason: "The deployer must inform the people exposed to the system of its operation and process their personal data in line with the GDPR and related Union law." });
+    const what =
+      emotion && categorisation
+        ? "Emotion recognition and biometric categorisation"
+        : emotion
+          ? "Emotion recognition system"
+          : "Biometric categorisation system";
+    duties.push({
+      ref: "Art 50(3)",
+      title: what,
+      reason:
+        "The deployer must inform the people exposed to the system of its operation and process their personal data in line with the GDPR and related Union law.",
+    });
   }
 
   if (answers.deep_fake === true) {
-    duties.push({ ref: "Art 50(4)", title: "Deep fakes", reason: "The deployer must disclose that the image, audio or video content has been artificially generated or manipulated; for evidently artistic, creative, satirical or fictional works, in a way that does not hamper the work." });
+    duties.push({
+      ref: "Art 50(4)",
+      title: "Deep fakes",
+      reason:
+        "The deployer must disclose that the image, audio or video content has been artificially generated or manipulated; for evidently artistic, creative, satirical or fictional works, in a way that does not hamper the work.",
+    });
   }
 
   if (answers.public_interest_text === true) {
-    if (answers.public_interest_text_editorial_control === true) exceptions.push({ ref: "Art 50(4)", title: "Exception: human review and editorial responsibility", reason: "The disclosure duty for text does not apply where the AI-generated text has undergone human review or editorial control and a person holds editorial responsibility for its publication." });
-    else duties.push({ ref: "Art 50(4)", title: "AI-generated text on matters of public interest", reason: "The deployer must disclose that text published to inform the public on matters of public interest has been artificially generated or manipulated." });
+    if (answers.public_interest_text_editorial_control === true)
+      exceptions.push({
+        ref: "Art 50(4)",
+        title: "Exception: human review and editorial responsibility",
+        reason:
+          "The disclosure duty for text does not apply where the AI-generated text has undergone human review or editorial control and a person holds editorial responsibility for its publication.",
+      });
+    else
+      duties.push({
+        ref: "Art 50(4)",
+        title: "AI-generated text on matters of public interest",
+        reason:
+          "The deployer must disclose that text published to inform the public on matters of public interest has been artificially generated or manipulated.",
+      });
   }
 
   return { duties, exceptions };

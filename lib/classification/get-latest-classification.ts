@@ -24,14 +24,32 @@ export async function getLatestClassification({ ctx, input }: { ctx: ServiceCont
   const row = await (ctx.tx ?? db).classificationAssessment.findFirst({
     where: { orgId: ctx.orgId, systemId: input.systemId },
     orderBy: { createdAt: "desc" },
-    select: { id: true, answers: true, proposedTier: true, proposedBasis: true, proposedSummary: true, decision: true, decidedTier: true, overrideReason: true, decidedAt: true, createdAt: true },
+    select: {
+      id: true,
+      answers: true,
+      proposedTier: true,
+      proposedBasis: true,
+      proposedSummary: true,
+      decision: true,
+      decidedTier: true,
+      overrideReason: true,
+      decidedAt: true,
+      createdAt: true,
+    },
   });
   if (!row) return null;
   const stored = row.proposedBasis as { basis?: LegalBasis[]; alsoApplies?: LegalBasis[] };
   return {
-    id: row.id, answers: row.answers as ClassificationAnswers, proposedTier: row.proposedTier,
-    basis: stored.basis ?? [], alsoApplies: stored.alsoApplies ?? [], summary: row.proposedSummary,
-    decision: row.decision, decidedTier: row.decidedTier, overrideReason: row.overrideReason,
-    decidedAt: row.decidedAt?.toISOString() ?? null, createdAt: row.createdAt.toISOString(),
+    id: row.id,
+    answers: row.answers as ClassificationAnswers,
+    proposedTier: row.proposedTier,
+    basis: stored.basis ?? [],
+    alsoApplies: stored.alsoApplies ?? [],
+    summary: row.proposedSummary,
+    decision: row.decision,
+    decidedTier: row.decidedTier,
+    overrideReason: row.overrideReason,
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
   };
 }

@@ -11,7 +11,13 @@ import { proposeTier, type TierProposal } from "./propose-tier";
  * Stores the questionnaire answers and the tier they lead to, as a proposal awaiting a decision.
  * The system's tier does not change until someone accepts or overrides it (decideClassification).
  */
-export async function proposeClassification({ ctx, input }: { ctx: ServiceContext; input: { systemId: string; answers: unknown } }): Promise<{ id: string; proposal: TierProposal }> {
+export async function proposeClassification({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { systemId: string; answers: unknown };
+}): Promise<{ id: string; proposal: TierProposal }> {
   assertCan(ctx, "system:classify");
   const answers = parseInput(classificationAnswersSchema, input.answers);
   const proposal = proposeTier(answers);
@@ -22,14 +28,21 @@ export async function proposeClassification({ ctx, input }: { ctx: ServiceContex
     if (system.archivedAt) throw new AppError("CONFLICT", "This AI system is archived; restore it before classifying.");
     const row = await tx.classificationAssessment.create({
       data: {
-        orgId: ctx.orgId, systemId: input.systemId, answers, proposedTier: proposal.tier,
-        proposedBasis: JSON.parse(JSON.stringify({ basis: proposal.basis, alsoApplies: proposal.alsoApplies })), proposedSummary: proposal.summary,
+        orgId: ctx.orgId,
+        systemId: input.systemId,
+        answers,
+        proposedTier: proposal.tier,
+        proposedBasis: JSON.parse(JSON.stringify({ basis: proposal.basis, alsoApplies: proposal.alsoApplies })),
+        proposedSummary: proposal.summary,
         createdById: actorId(ctx.actor),
       },
       select: { id: true },
     });
     await recordAudit(tx, ctx, {
-      action: "classification.propose", entityType: "classification", entityId: row.id, subjectId: input.systemId,
+      action: "classification.propose",
+      entityType: "classification",
+      entityId: row.id,
+      subjectId: input.systemId,
       changes: { proposedTier: { before: null, after: proposal.tier }, basis: { before: null, after: proposal.basis.map((b) => b.ref) } },
     });
     return { id: row.id, proposal };

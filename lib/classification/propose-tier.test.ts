@@ -40,7 +40,9 @@ describe("proposeTier: worked cases", () => {
   });
 
   it("monitoring call-centre agents' emotions is prohibited under Art 5(1)(f)", () => {
-    const proposal = proposeTier(system({ emotion_recognition: true, emotion_recognition_work_education: true, emotion_recognition_medical_safety: false, annex3_areas: ["4b"] }));
+    const proposal = proposeTier(
+      system({ emotion_recognition: true, emotion_recognition_work_education: true, emotion_recognition_medical_safety: false, annex3_areas: ["4b"] }),
+    );
     expect(proposal.tier).toBe("prohibited");
     expect(refs(proposal.basis)).toEqual(["Art 5(1)(f)"]);
     expect(refs(proposal.alsoApplies)).toEqual(["Art 99(3)"]);
@@ -153,14 +155,31 @@ describe("proposeTier: worked cases", () => {
   });
 
   it("authorised live facial recognition to avert an imminent terrorist threat is not prohibited but high risk (Annex III point 1(a))", () => {
-    const proposal = proposeTier(system({ remote_biometric_identification: true, realtime_rbi_law_enforcement: true, realtime_rbi_objectives: ["imminent_threat"], realtime_rbi_authorised: true }));
+    const proposal = proposeTier(
+      system({
+        remote_biometric_identification: true,
+        realtime_rbi_law_enforcement: true,
+        realtime_rbi_objectives: ["imminent_threat"],
+        realtime_rbi_authorised: true,
+      }),
+    );
     expect(proposal.tier).toBe("high");
     expect(refs(proposal.basis)).toEqual(expect.arrayContaining(["Annex III point 1(a)", "Art 5(1)(h)(ii)"]));
     expect(refs(proposal.alsoApplies)).toContain("Art 5(2)-(5)");
   });
 
   it("a foundation model trained with more than 10^25 FLOPs is GPAI with systemic risk (Art 51)", () => {
-    const proposal = proposeTier(system({ is_gpai_model: true, gpai_compute_above_threshold: true, gpai_high_impact_capabilities: false, gpai_commission_designated: false, gpai_open_source: false, generates_synthetic_content: true, synthetic_content_assistive_editing: false }));
+    const proposal = proposeTier(
+      system({
+        is_gpai_model: true,
+        gpai_compute_above_threshold: true,
+        gpai_high_impact_capabilities: false,
+        gpai_commission_designated: false,
+        gpai_open_source: false,
+        generates_synthetic_content: true,
+        synthetic_content_assistive_editing: false,
+      }),
+    );
     expect(proposal.tier).toBe("gpai_systemic");
     expect(refs(proposal.basis)).toEqual(["Art 51(2)", "Art 55"]);
     expect(refs(proposal.alsoApplies)).toEqual(expect.arrayContaining(["Art 53", "Art 52(1)", "Art 50(2)"]));
@@ -168,7 +187,15 @@ describe("proposeTier: worked cases", () => {
   });
 
   it("a smaller open-weights general-purpose model is GPAI under Art 53, with the Art 53(2) exemption noted", () => {
-    const proposal = proposeTier(system({ is_gpai_model: true, gpai_compute_above_threshold: false, gpai_high_impact_capabilities: false, gpai_commission_designated: false, gpai_open_source: true }));
+    const proposal = proposeTier(
+      system({
+        is_gpai_model: true,
+        gpai_compute_above_threshold: false,
+        gpai_high_impact_capabilities: false,
+        gpai_commission_designated: false,
+        gpai_open_source: true,
+      }),
+    );
     expect(proposal.tier).toBe("gpai");
     expect(refs(proposal.basis)).toEqual(["Art 3(63)", "Art 53"]);
     expect(proposal.basis.find((entry) => entry.ref === "Art 53")?.reason).toContain("Art 53(2)");

@@ -19,9 +19,24 @@ export interface TierProposal {
   summary: string;
 }
 
-const ART_4: LegalBasis = { ref: "Art 4", title: "AI literacy", reason: "Providers and deployers must take measures to ensure, to their best extent, a sufficient level of AI literacy among staff and others operating or using the system on their behalf." };
-const ART_95: LegalBasis = { ref: "Art 95", title: "Voluntary codes of conduct", reason: "No mandatory AI Act requirement beyond AI literacy was identified; providers and deployers may voluntarily apply some or all high-risk requirements through codes of conduct." };
-const ART_99_3: LegalBasis = { ref: "Art 99(3)", title: "Penalties", reason: "Non-compliance with the Art 5 prohibitions is subject to fines of up to EUR 35 000 000 or 7% of total worldwide annual turnover, whichever is higher." };
+const ART_4: LegalBasis = {
+  ref: "Art 4",
+  title: "AI literacy",
+  reason:
+    "Providers and deployers must take measures to ensure, to their best extent, a sufficient level of AI literacy among staff and others operating or using the system on their behalf.",
+};
+const ART_95: LegalBasis = {
+  ref: "Art 95",
+  title: "Voluntary codes of conduct",
+  reason:
+    "No mandatory AI Act requirement beyond AI literacy was identified; providers and deployers may voluntarily apply some or all high-risk requirements through codes of conduct.",
+};
+const ART_99_3: LegalBasis = {
+  ref: "Art 99(3)",
+  title: "Penalties",
+  reason:
+    "Non-compliance with the Art 5 prohibitions is subject to fines of up to EUR 35 000 000 or 7% of total worldwide annual turnover, whichever is higher.",
+};
 
 /**
  * Proposes an EU AI Act risk tier from the questionnaire answers. It is a proposal for a human
@@ -36,7 +51,12 @@ export function proposeTier(answers: ClassificationAnswers): TierProposal {
   // Stale answers to questions the user can no longer see must not influence the outcome.
   const visible = visibleAnswers(answers);
   if (!hasAnyAnswer(visible)) {
-    return { tier: "unclassified", basis: [], alsoApplies: [], summary: `${RISK_TIER_LABELS.unclassified}: the questionnaire is incomplete; no question has been answered yet.` };
+    return {
+      tier: "unclassified",
+      basis: [],
+      alsoApplies: [],
+      summary: `${RISK_TIER_LABELS.unclassified}: the questionnaire is incomplete; no question has been answered yet.`,
+    };
   }
 
   const prohibited = findProhibitedPractices(visible);
@@ -81,9 +101,13 @@ export function proposeTier(answers: ClassificationAnswers): TierProposal {
     tier: "minimal",
     basis: [ART_95, ...exceptions],
     alsoApplies: [...high.obligations, ...prohibited.safeguards, ART_4],
-    summary: high.exclusionNote === null
-      ? sentence("minimal", "no prohibited practice, high-risk use, general-purpose AI model or transparency obligation identified; voluntary codes of conduct (Art 95) and AI literacy (Art 4) remain relevant")
-      : sentence("minimal", high.exclusionNote, "no other obligation beyond AI literacy (Art 4) was identified"),
+    summary:
+      high.exclusionNote === null
+        ? sentence(
+            "minimal",
+            "no prohibited practice, high-risk use, general-purpose AI model or transparency obligation identified; voluntary codes of conduct (Art 95) and AI literacy (Art 4) remain relevant",
+          )
+        : sentence("minimal", high.exclusionNote, "no other obligation beyond AI literacy (Art 4) was identified"),
   };
 }
 

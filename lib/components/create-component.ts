@@ -13,7 +13,13 @@ export async function createComponent({ ctx, input }: { ctx: ServiceContext; inp
   return withTransaction(ctx, async (tx) => {
     await assertCanEditSystem(tx, ctx, input.systemId);
     const row = await tx.systemComponent.create({ data: { ...data, orgId: ctx.orgId, systemId: input.systemId }, select: componentSelect });
-    await recordAudit(tx, ctx, { action: "component.create", entityType: "component", entityId: row.id, subjectId: input.systemId, changes: diffChanges(null, row, COMPONENT_FIELDS) });
+    await recordAudit(tx, ctx, {
+      action: "component.create",
+      entityType: "component",
+      entityId: row.id,
+      subjectId: input.systemId,
+      changes: diffChanges(null, row, COMPONENT_FIELDS),
+    });
     return row;
   });
 }

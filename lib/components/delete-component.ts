@@ -13,6 +13,12 @@ export async function deleteComponent({ ctx, input }: { ctx: ServiceContext; inp
     await assertCanEditSystem(tx, ctx, before.systemId);
     await tx.systemComponent.delete({ where: { id: input.id } });
     // the audit event keeps every field of the removed component
-    await recordAudit(tx, ctx, { action: "component.delete", entityType: "component", entityId: input.id, subjectId: before.systemId, changes: diffChanges(before, null, COMPONENT_FIELDS) });
+    await recordAudit(tx, ctx, {
+      action: "component.delete",
+      entityType: "component",
+      entityId: input.id,
+      subjectId: before.systemId,
+      changes: diffChanges(before, null, COMPONENT_FIELDS),
+    });
   });
 }

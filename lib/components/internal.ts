@@ -3,7 +3,16 @@ import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/auth/permissions";
 import type { ServiceContext } from "@/lib/context";
 
-export const componentSelect = { id: true, systemId: true, kind: true, name: true, version: true, sourceUrl: true, licence: true, sha256: true } satisfies Prisma.SystemComponentSelect;
+export const componentSelect = {
+  id: true,
+  systemId: true,
+  kind: true,
+  name: true,
+  version: true,
+  sourceUrl: true,
+  licence: true,
+  sha256: true,
+} satisfies Prisma.SystemComponentSelect;
 
 /** Component edits are edits of the parent system: same permission (risk owners: own systems), refused on archived systems. */
 export async function assertCanEditSystem(tx: Prisma.TransactionClient, ctx: ServiceContext, systemId: string) {

@@ -2,8 +2,16 @@ import { z } from "zod";
 
 export const COMPONENT_KINDS = ["model", "dataset", "service"] as const;
 
-const url = z.string().trim().max(2000).refine((v) => v === "" || /^https?:\/\/\S+$/i.test(v), "Must be an http(s) URL");
-const sha256 = z.string().trim().toLowerCase().refine((v) => v === "" || /^[0-9a-f]{64}$/.test(v), "Must be 64 hexadecimal characters (SHA-256)");
+const url = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((v) => v === "" || /^https?:\/\/\S+$/i.test(v), "Must be an http(s) URL");
+const sha256 = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => v === "" || /^[0-9a-f]{64}$/.test(v), "Must be 64 hexadecimal characters (SHA-256)");
 
 export const componentInputSchema = z.strictObject({
   kind: z.enum(COMPONENT_KINDS),

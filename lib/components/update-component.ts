@@ -14,7 +14,13 @@ export async function updateComponent({ ctx, input }: { ctx: ServiceContext; inp
     const before = await findComponentOrThrow(tx, ctx, input.id);
     await assertCanEditSystem(tx, ctx, before.systemId);
     const after = await tx.systemComponent.update({ where: { id: input.id }, data, select: componentSelect });
-    await recordAudit(tx, ctx, { action: "component.update", entityType: "component", entityId: input.id, subjectId: before.systemId, changes: diffChanges(before, after, COMPONENT_FIELDS) });
+    await recordAudit(tx, ctx, {
+      action: "component.update",
+      entityType: "component",
+      entityId: input.id,
+      subjectId: before.systemId,
+      changes: diffChanges(before, after, COMPONENT_FIELDS),
+    });
     return after;
   });
 }

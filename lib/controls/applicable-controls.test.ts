@@ -8,9 +8,14 @@ import { applicableControls, EU_AI_ACT_ARTICLES_USED, normaliseAnnexIiiPoint, ty
 import { toClassificationFacts } from "./internal";
 
 const base: ApplicabilityInput = { riskTier: "minimal", euAiActRole: "deployer", lifecycleStage: "production", archived: false };
-const eu = (input: Partial<ApplicabilityInput>) => applicableControls({ ...base, ...input }).filter((c) => c.framework === "eu_ai_act").map((c) => c.controlId);
-const euReason = (input: Partial<ApplicabilityInput>, id: string) => applicableControls({ ...base, ...input }).find((c) => c.framework === "eu_ai_act" && c.controlId === id)?.reason;
-const count = (input: Partial<ApplicabilityInput>, framework: string) => applicableControls({ ...base, ...input }).filter((c) => c.framework === framework).length;
+const eu = (input: Partial<ApplicabilityInput>) =>
+  applicableControls({ ...base, ...input })
+    .filter((c) => c.framework === "eu_ai_act")
+    .map((c) => c.controlId);
+const euReason = (input: Partial<ApplicabilityInput>, id: string) =>
+  applicableControls({ ...base, ...input }).find((c) => c.framework === "eu_ai_act" && c.controlId === id)?.reason;
+const count = (input: Partial<ApplicabilityInput>, framework: string) =>
+  applicableControls({ ...base, ...input }).filter((c) => c.framework === framework).length;
 
 /** A classification as the questionnaire stores it, from answers (through the real proposeTier). */
 function classified(answers: ClassificationAnswers) {
@@ -21,7 +26,22 @@ function classified(answers: ClassificationAnswers) {
 describe("EU AI Act applicability", () => {
   it("high-risk provider → exactly Art 9–17, 43, 47–49, 72, 73 and Art 4", () => {
     expect(eu({ riskTier: "high", euAiActRole: "provider" })).toEqual([
-      "Art 4", "Art 9", "Art 10", "Art 11", "Art 12", "Art 13", "Art 14", "Art 15", "Art 16", "Art 17", "Art 43", "Art 47", "Art 48", "Art 49", "Art 72", "Art 73",
+      "Art 4",
+      "Art 9",
+      "Art 10",
+      "Art 11",
+      "Art 12",
+      "Art 13",
+      "Art 14",
+      "Art 15",
+      "Art 16",
+      "Art 17",
+      "Art 43",
+      "Art 47",
+      "Art 48",
+      "Art 49",
+      "Art 72",
+      "Art 73",
     ]);
     expect(euReason({ riskTier: "high", euAiActRole: "provider" }, "Art 9")).toMatch(/^High-risk AI system you provide: .*risk management system/);
   });
@@ -41,7 +61,9 @@ describe("EU AI Act applicability", () => {
     expect(credit.tier).toBe("high");
     expect(credit.facts.annexIIIPoints).toEqual(["5(b)"]);
     expect(eu({ riskTier: "high", euAiActRole: "deployer", classification: credit.facts })).toEqual(["Art 4", "Art 26", "Art 27"]);
-    expect(euReason({ riskTier: "high", euAiActRole: "deployer", classification: credit.facts }, "Art 27")).toMatch(/Annex III point 5\(b\).*fundamental rights impact assessment/);
+    expect(euReason({ riskTier: "high", euAiActRole: "deployer", classification: credit.facts }, "Art 27")).toMatch(
+      /Annex III point 5\(b\).*fundamental rights impact assessment/,
+    );
     expect(euReason({ riskTier: "high", euAiActRole: "deployer" }, "Art 26")).toMatch(/instructions for use/);
   });
 
@@ -78,7 +100,9 @@ describe("EU AI Act applicability", () => {
     expect(eu({ riskTier: "high", euAiActRole: "provider", classification: chatbot.facts })).toContain("Art 50");
     expect(euReason({ riskTier: "high", euAiActRole: "provider", classification: chatbot.facts }, "Art 50")).toMatch(/in addition to the system's tier/);
     // "Art 5" refs never count as "Art 50"
-    expect(eu({ riskTier: "minimal", classification: { basisRefs: [], alsoAppliesRefs: ["Art 5(1)(a)", "Art 52(1)"], annexIIIPoints: [] } })).toEqual(["Art 4"]);
+    expect(eu({ riskTier: "minimal", classification: { basisRefs: [], alsoAppliesRefs: ["Art 5(1)(a)", "Art 52(1)"], annexIIIPoints: [] } })).toEqual([
+      "Art 4",
+    ]);
   });
 
   it("GPAI → Art 53 (Art 54 not assessed); GPAI with systemic risk → Art 53 and Art 55", () => {
@@ -157,7 +181,14 @@ describe("ISO/IEC 42001 and NIST AI RMF applicability", () => {
 });
 
 describe("normaliseAnnexIiiPoint", () => {
-  it.each([["5b", "5(b)"], ["5(b)", "5(b)"], ["Annex III point 5(c)", "5(c)"], ["2", "2"], ["Annex III point 2", "2"], ["1A", "1(a)"]])("%s → %s", (input, output) => {
+  it.each([
+    ["5b", "5(b)"],
+    ["5(b)", "5(b)"],
+    ["Annex III point 5(c)", "5(c)"],
+    ["2", "2"],
+    ["Annex III point 2", "2"],
+    ["1A", "1(a)"],
+  ])("%s → %s", (input, output) => {
     expect(normaliseAnnexIiiPoint(input)).toBe(output);
   });
 });

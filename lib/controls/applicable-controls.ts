@@ -82,8 +82,10 @@ export interface ApplicableControl {
 
 // ── EU AI Act ────────────────────────────────────────────────────────────────────────────────
 
-const ART_4 = "AI literacy (Art 4): providers and deployers take measures to ensure a sufficient level of AI literacy of their staff and of others operating or using the system on their behalf. Applies whatever the risk tier.";
-const ART_5 = "Prohibited AI practice (Art 5): the system must not be placed on the market, put into service or used. Record the decision to withdraw or redesign it, with the evidence that it is no longer in use.";
+const ART_4 =
+  "AI literacy (Art 4): providers and deployers take measures to ensure a sufficient level of AI literacy of their staff and of others operating or using the system on their behalf. Applies whatever the risk tier.";
+const ART_5 =
+  "Prohibited AI practice (Art 5): the system must not be placed on the market, put into service or used. Record the decision to withdraw or redesign it, with the evidence that it is no longer in use.";
 
 const PROVIDER_DUTIES: readonly (readonly [string, string])[] = [
   ["Art 9", "establish, implement, document and maintain a risk management system over the system's whole life cycle (Art 9, Art 16(a))."],
@@ -93,7 +95,10 @@ const PROVIDER_DUTIES: readonly (readonly [string, string])[] = [
   ["Art 13", "design for transparency and provide instructions for use to deployers (Art 13, Art 16(a))."],
   ["Art 14", "design the system so that natural persons can effectively oversee it while in use (Art 14, Art 16(a))."],
   ["Art 15", "achieve an appropriate level of accuracy, robustness and cybersecurity throughout the life cycle (Art 15, Art 16(a))."],
-  ["Art 16", "the provider obligations of Art 16, including documentation keeping (Art 18), keeping the automatically generated logs (Art 19), corrective actions and information (Art 20) and cooperation with authorities (Art 21)."],
+  [
+    "Art 16",
+    "the provider obligations of Art 16, including documentation keeping (Art 18), keeping the automatically generated logs (Art 19), corrective actions and information (Art 20) and cooperation with authorities (Art 21).",
+  ],
   ["Art 17", "put a quality management system in place (Art 17, Art 16(c))."],
   ["Art 43", "have the system undergo the relevant conformity assessment before placing it on the market or putting it into service (Art 43, Art 16(f))."],
   ["Art 47", "draw up an EU declaration of conformity (Art 47, Art 16(g))."],
@@ -109,28 +114,52 @@ const PROVIDER_PREFIX: Partial<Record<EuAiActRoleValue, string>> = {
 };
 
 const AUTHORISED_REPRESENTATIVE_DUTIES: readonly (readonly [string, string])[] = [
-  ["Art 11", "High-risk AI system you represent as authorised representative: verify that the provider has drawn up the technical documentation (Art 22(3)(a), Art 11) and keep it at the authorities' disposal for 10 years (Art 22(3)(b))."],
-  ["Art 22", "High-risk AI system you represent as authorised representative: perform the tasks of the provider's mandate, including providing information to authorities and cooperating with them (Art 22(3))."],
-  ["Art 43", "High-risk AI system you represent as authorised representative: verify that the appropriate conformity assessment has been carried out by the provider (Art 22(3)(a), Art 43)."],
-  ["Art 47", "High-risk AI system you represent as authorised representative: verify that the provider has drawn up the EU declaration of conformity (Art 22(3)(a), Art 47)."],
-  ["Art 49", "High-risk AI system you represent as authorised representative: comply with the registration obligations of Art 49(1), or ensure the provider's registration is correct (Art 22(3)(e))."],
+  [
+    "Art 11",
+    "High-risk AI system you represent as authorised representative: verify that the provider has drawn up the technical documentation (Art 22(3)(a), Art 11) and keep it at the authorities' disposal for 10 years (Art 22(3)(b)).",
+  ],
+  [
+    "Art 22",
+    "High-risk AI system you represent as authorised representative: perform the tasks of the provider's mandate, including providing information to authorities and cooperating with them (Art 22(3)).",
+  ],
+  [
+    "Art 43",
+    "High-risk AI system you represent as authorised representative: verify that the appropriate conformity assessment has been carried out by the provider (Art 22(3)(a), Art 43).",
+  ],
+  [
+    "Art 47",
+    "High-risk AI system you represent as authorised representative: verify that the provider has drawn up the EU declaration of conformity (Art 22(3)(a), Art 47).",
+  ],
+  [
+    "Art 49",
+    "High-risk AI system you represent as authorised representative: comply with the registration obligations of Art 49(1), or ensure the provider's registration is correct (Art 22(3)(e)).",
+  ],
 ];
 
-const ART_26 = "High-risk AI system you deploy: use it in accordance with the instructions for use, assign human oversight to competent persons, monitor its operation, keep the logs under your control for at least six months, and inform workers and affected persons where required (Art 26).";
+const ART_26 =
+  "High-risk AI system you deploy: use it in accordance with the instructions for use, assign human oversight to competent persons, monitor its operation, keep the logs under your control for at least six months, and inform workers and affected persons where required (Art 26).";
 const ART_27_POINT_5 = (points: string) =>
   `High-risk AI system under Annex III point ${points} that you deploy: perform a fundamental rights impact assessment before its first use and notify the market surveillance authority of the results (Art 27(1), (3)).`;
 const ART_27_CONDITIONAL =
   "Fundamental rights impact assessment before first use (Art 27(1)): required if your organisation is a body governed by public law or a private entity providing public services, and for Annex III point 5(b) and 5(c) systems. The inventory does not record whether your organisation is such a body: if it is not, set this control to not applicable and say so in the justification.";
-const ART_23 = "High-risk AI system you import: before placing it on the market, verify the conformity assessment, the technical documentation, the CE marking, the EU declaration of conformity, the instructions for use and the provider's authorised representative (Art 23).";
-const ART_24 = "High-risk AI system you distribute: before making it available, verify the CE marking, the EU declaration of conformity and the instructions for use, and that the provider and importer have met their obligations (Art 24).";
-const ART_50_TIER = "Limited risk: the transparency obligations of Art 50 apply (informing people that they interact with an AI system, marking synthetic content, disclosing emotion recognition, biometric categorisation and deep fakes, as the case may be).";
+const ART_23 =
+  "High-risk AI system you import: before placing it on the market, verify the conformity assessment, the technical documentation, the CE marking, the EU declaration of conformity, the instructions for use and the provider's authorised representative (Art 23).";
+const ART_24 =
+  "High-risk AI system you distribute: before making it available, verify the CE marking, the EU declaration of conformity and the instructions for use, and that the provider and importer have met their obligations (Art 24).";
+const ART_50_TIER =
+  "Limited risk: the transparency obligations of Art 50 apply (informing people that they interact with an AI system, marking synthetic content, disclosing emotion recognition, biometric categorisation and deep fakes, as the case may be).";
 const ART_50_ALSO = "The classification found transparency obligations under Art 50 in addition to the system's tier.";
-const ART_53 = "General-purpose AI model you place on the market: technical documentation for the AI Office and authorities, information for downstream providers, a copyright-compliance policy and a public summary of the training content (Art 53). Art 54 (authorised representative of providers established outside the Union) is not assessed: where the provider is established is not recorded.";
-const ART_53_ALSO = "The classification found that the system includes a general-purpose AI model you place on the market: the provider obligations of Art 53 apply in addition to the system's tier.";
-const ART_55 = "General-purpose AI model with systemic risk: evaluate the model including adversarial testing, assess and mitigate systemic risks, track and report serious incidents to the AI Office, and ensure adequate cybersecurity (Art 55).";
+const ART_53 =
+  "General-purpose AI model you place on the market: technical documentation for the AI Office and authorities, information for downstream providers, a copyright-compliance policy and a public summary of the training content (Art 53). Art 54 (authorised representative of providers established outside the Union) is not assessed: where the provider is established is not recorded.";
+const ART_53_ALSO =
+  "The classification found that the system includes a general-purpose AI model you place on the market: the provider obligations of Art 53 apply in addition to the system's tier.";
+const ART_55 =
+  "General-purpose AI model with systemic risk: evaluate the model including adversarial testing, assess and mitigate systemic risks, track and report serious incidents to the AI Office, and ensure adequate cybersecurity (Art 55).";
 const ART_55_ALSO = "The classification found a general-purpose AI model with systemic risk: the obligations of Art 55 apply in addition to the system's tier.";
-const ART_6_DEROGATION = "The classification relies on the Art 6(3) derogation for an Annex III use: document that assessment before placing the system on the market or putting it into service, and provide it to the authorities on request (Art 6(4)).";
-const ART_49_DEROGATION = "The classification relies on the Art 6(3) derogation for an Annex III use: register yourself and the system in the EU database all the same (Art 49(2)).";
+const ART_6_DEROGATION =
+  "The classification relies on the Art 6(3) derogation for an Annex III use: document that assessment before placing the system on the market or putting it into service, and provide it to the authorities on request (Art 6(4)).";
+const ART_49_DEROGATION =
+  "The classification relies on the Art 6(3) derogation for an Annex III use: register yourself and the system in the EU database all the same (Art 49(2)).";
 
 const PROVIDER_ROLES: readonly EuAiActRoleValue[] = ["provider", "product_manufacturer"];
 
@@ -200,13 +229,25 @@ function euAiActControls(system: ApplicabilityInput): [string, string][] {
 
 // ── ISO/IEC 42001 and NIST AI RMF ────────────────────────────────────────────────────────────
 
-const ISO_REASON = "AI management system scope: every AI system the organisation operates is within the scope of its AI management system (ISO/IEC 42001 Clause 4.3), so all Annex A controls apply; exclude one only with a justification, as the Statement of Applicability requires (Clause 6.1.3).";
-const NIST_REASON = "Voluntary framework adopted by the organisation: the NIST AI RMF is not mandatory, and this dashboard applies all its subcategories to every AI system in the inventory; mark one not applicable with a justification where it does not fit the system.";
+const ISO_REASON =
+  "AI management system scope: every AI system the organisation operates is within the scope of its AI management system (ISO/IEC 42001 Clause 4.3), so all Annex A controls apply; exclude one only with a justification, as the Statement of Applicability requires (Clause 6.1.3).";
+const NIST_REASON =
+  "Voluntary framework adopted by the organisation: the NIST AI RMF is not mandatory, and this dashboard applies all its subcategories to every AI system in the inventory; mark one not applicable with a justification where it does not fit the system.";
 
 /** The EU AI Act article ids this module can ever return (checked against the catalog by the unit tests). */
 export const EU_AI_ACT_ARTICLES_USED: readonly string[] = [
-  "Art 4", "Art 5", "Art 6", ...PROVIDER_DUTIES.map(([id]) => id), ...AUTHORISED_REPRESENTATIVE_DUTIES.map(([id]) => id),
-  "Art 23", "Art 24", "Art 26", "Art 27", "Art 50", "Art 53", "Art 55",
+  "Art 4",
+  "Art 5",
+  "Art 6",
+  ...PROVIDER_DUTIES.map(([id]) => id),
+  ...AUTHORISED_REPRESENTATIVE_DUTIES.map(([id]) => id),
+  "Art 23",
+  "Art 24",
+  "Art 26",
+  "Art 27",
+  "Art 50",
+  "Art 53",
+  "Art 55",
 ].filter((id, index, all) => all.indexOf(id) === index);
 
 /** In scope = in the inventory (not archived) and not retired. */
@@ -214,7 +255,9 @@ export function isInControlScope(system: Pick<ApplicabilityInput, "archived" | "
   return !system.archived && system.lifecycleStage !== "retired";
 }
 
-const POSITION = new Map(CONTROL_FRAMEWORK_IDS.flatMap((framework) => listFrameworkItems(framework).map((item, index) => [`${framework}:${item.id}`, index] as const)));
+const POSITION = new Map(
+  CONTROL_FRAMEWORK_IDS.flatMap((framework) => listFrameworkItems(framework).map((item, index) => [`${framework}:${item.id}`, index] as const)),
+);
 
 /**
  * The applicable controls of one AI system with the reason for each, grouped by framework

@@ -8,7 +8,16 @@ import { FRAMEWORK_IDS } from "@/lib/catalogs/frameworks";
 import { listFrameworkItems } from "@/lib/catalogs/list-framework-items";
 
 const evidence = (id: string, links: EvidenceSummary["links"]): EvidenceSummary => ({
-  id, kind: "link", title: id, url: "https://example.test/" + id, fileName: "", mimeType: "", size: 0, sha256: "", createdAt: "2026-01-01T00:00:00.000Z", links,
+  id,
+  kind: "link",
+  title: id,
+  url: "https://example.test/" + id,
+  fileName: "",
+  mimeType: "",
+  size: 0,
+  sha256: "",
+  createdAt: "2026-01-01T00:00:00.000Z",
+  links,
 });
 
 describe("evidence reuse across the crosswalk", () => {
@@ -18,18 +27,26 @@ describe("evidence reuse across the crosswalk", () => {
   it("shows evidence attached to an ISO control on its crosswalked EU AI Act controls, marked via", () => {
     expect(equivalentControls({ framework: "iso42001", id: "A.6.2.8" }).map((c) => c.id)).toEqual(["Art 12", "Art 19"]);
     const art12 = evidenceForControl({ framework: "eu_ai_act", controlId: "Art 12" }, direct);
-    expect(art12.map((e) => [e.id, e.via?.label ?? null])).toEqual([["art12", null], ["logs", "via ISO/IEC 42001 A.6.2.8"]]);
+    expect(art12.map((e) => [e.id, e.via?.label ?? null])).toEqual([
+      ["art12", null],
+      ["logs", "via ISO/IEC 42001 A.6.2.8"],
+    ]);
     expect(art12[1].via).toEqual({ framework: "iso42001", controlId: "A.6.2.8", label: "via ISO/IEC 42001 A.6.2.8" });
   });
 
   it("lists directly attached evidence once, without via, and nothing for unrelated controls", () => {
-    expect(evidenceForControl({ framework: "iso42001", controlId: "A.6.2.8" }, direct).map((e) => [e.id, e.via])).toEqual([["logs", null], ["art12", expect.objectContaining({ framework: "eu_ai_act", controlId: "Art 12" })]]);
+    expect(evidenceForControl({ framework: "iso42001", controlId: "A.6.2.8" }, direct).map((e) => [e.id, e.via])).toEqual([
+      ["logs", null],
+      ["art12", expect.objectContaining({ framework: "eu_ai_act", controlId: "Art 12" })],
+    ]);
     expect(evidenceForControl({ framework: "iso42001", controlId: "A.4.3" }, direct)).toEqual([]);
   });
 
   it("reaches NIST through an equivalent row (ISO A.6.2.6 ≡ MEASURE 2.4)", () => {
     const monitoring = indexEvidenceByControl([evidence("dash", [{ framework: "iso42001", controlId: "A.6.2.6" }])]);
-    expect(evidenceForControl({ framework: "nist_ai_rmf", controlId: "MEASURE 2.4" }, monitoring).map((e) => e.via?.label)).toEqual(["via ISO/IEC 42001 A.6.2.6"]);
+    expect(evidenceForControl({ framework: "nist_ai_rmf", controlId: "MEASURE 2.4" }, monitoring).map((e) => e.via?.label)).toEqual([
+      "via ISO/IEC 42001 A.6.2.6",
+    ]);
     expect(hasEvidence({ framework: "nist_ai_rmf", controlId: "MEASURE 2.4" }, new Set([controlKey("iso42001", "A.6.2.6")]))).toBe(true);
     expect(hasEvidence({ framework: "nist_ai_rmf", controlId: "GOVERN 1.1" }, new Set([controlKey("iso42001", "A.6.2.6")]))).toBe(false);
   });
@@ -60,7 +77,11 @@ describe("posture arithmetic", () => {
       { framework: "iso42001", status: "not_started", evidenced: false },
       { framework: "eu_ai_act", status: "implemented", evidenced: true },
     ]);
-    expect(posture.frameworks.map((f) => [f.framework, f.applicable, f.percent])).toEqual([["iso42001", 2, 50], ["eu_ai_act", 1, 100], ["nist_ai_rmf", 0, null]]);
+    expect(posture.frameworks.map((f) => [f.framework, f.applicable, f.percent])).toEqual([
+      ["iso42001", 2, 50],
+      ["eu_ai_act", 1, 100],
+      ["nist_ai_rmf", 0, null],
+    ]);
     expect(posture.frameworks[0].name).toBe("ISO/IEC 42001:2023 Annex A");
     expect(posture.overall).toMatchObject({ applicable: 3, implemented: 2, percent: 66.7, evidenced: 1 });
   });
@@ -72,7 +93,11 @@ describe("frameworkHierarchy", () => {
   it("holds every catalog item exactly once, for every framework", () => {
     for (const framework of FRAMEWORK_IDS) {
       const ids = flatten(frameworkHierarchy(framework));
-      expect([...ids].sort(), framework).toEqual(listFrameworkItems(framework).map((i) => i.id).sort());
+      expect([...ids].sort(), framework).toEqual(
+        listFrameworkItems(framework)
+          .map((i) => i.id)
+          .sort(),
+      );
     }
   });
 

@@ -41,7 +41,10 @@ export function evidenceForControl(ref: ControlRef, direct: EvidenceByControl): 
     for (const evidence of direct.get(controlKey(other.framework, other.id)) ?? []) {
       if (seen.has(evidence.id)) continue;
       seen.add(evidence.id);
-      out.push({ ...evidence, via: { framework: other.framework, controlId: other.id, label: `via ${CONTROL_FRAMEWORK_SHORT_NAMES[other.framework]} ${other.id}` } });
+      out.push({
+        ...evidence,
+        via: { framework: other.framework, controlId: other.id, label: `via ${CONTROL_FRAMEWORK_SHORT_NAMES[other.framework]} ${other.id}` },
+      });
     }
   }
   return out;
@@ -51,7 +54,10 @@ export function evidenceForControl(ref: ControlRef, direct: EvidenceByControl): 
  * The controls of the same system that evidence attached to `ref` also counts for: its crosswalk
  * equivalents that apply to the system (`applicableKeys`, controlKey of every applicable control).
  */
-export function evidenceAlsoCountsFor(ref: ControlRef, applicableKeys: ReadonlySet<string>): { framework: ControlRef["framework"]; controlId: string; title: string }[] {
+export function evidenceAlsoCountsFor(
+  ref: ControlRef,
+  applicableKeys: ReadonlySet<string>,
+): { framework: ControlRef["framework"]; controlId: string; title: string }[] {
   return equivalentsOf(ref)
     .filter((other) => applicableKeys.has(controlKey(other.framework, other.id)))
     .map((other) => ({ framework: other.framework, controlId: other.id, title: other.title }));

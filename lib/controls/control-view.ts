@@ -8,12 +8,24 @@ import type { SystemControlView } from "./schemas";
 // and its evidence. Private to lib/controls.
 
 export const systemControlSelect = {
-  id: true, framework: true, controlId: true, status: true, justification: true, ownerId: true, reviewDate: true, version: true, updatedAt: true,
+  id: true,
+  framework: true,
+  controlId: true,
+  status: true,
+  justification: true,
+  ownerId: true,
+  reviewDate: true,
+  version: true,
+  updatedAt: true,
 } satisfies Prisma.SystemControlSelect;
 export type SystemControlRow = Prisma.SystemControlGetPayload<{ select: typeof systemControlSelect }>;
 
 export function toControlView(
-  control: ApplicableControl, row: SystemControlRow | undefined, direct: EvidenceByControl, names: ReadonlyMap<string, string>, applicableKeys: ReadonlySet<string>,
+  control: ApplicableControl,
+  row: SystemControlRow | undefined,
+  direct: EvidenceByControl,
+  names: ReadonlyMap<string, string>,
+  applicableKeys: ReadonlySet<string>,
 ): SystemControlView {
   const item = getFrameworkItem(control.framework, control.controlId);
   const evidence = evidenceForControl({ framework: control.framework, controlId: control.controlId }, direct);

@@ -16,7 +16,13 @@ import type { ControlFrameworkId, ControlRef, EvidenceSummary } from "./schemas"
 type Client = Prisma.TransactionClient;
 
 export const controlSystemSelect = {
-  id: true, name: true, ownerId: true, riskTier: true, euAiActRole: true, lifecycleStage: true, archivedAt: true,
+  id: true,
+  name: true,
+  ownerId: true,
+  riskTier: true,
+  euAiActRole: true,
+  lifecycleStage: true,
+  archivedAt: true,
 } satisfies Prisma.AISystemSelect;
 export type ControlSystemRow = Prisma.AISystemGetPayload<{ select: typeof controlSystemSelect }>;
 
@@ -50,7 +56,11 @@ export function toClassificationFacts(answers: unknown, proposedBasis: unknown):
  * ignored: until someone decides, the system's tier did not come from them. An override keeps the
  * proposal's findings (Annex III points, duties found): the override changes the tier, not the facts.
  */
-export async function loadDecidedClassifications(client: Client, ctx: ServiceContext, systemIds: readonly string[]): Promise<Map<string, DecidedClassification>> {
+export async function loadDecidedClassifications(
+  client: Client,
+  ctx: ServiceContext,
+  systemIds: readonly string[],
+): Promise<Map<string, DecidedClassification>> {
   if (systemIds.length === 0) return new Map();
   const rows = await client.classificationAssessment.findMany({
     where: { orgId: ctx.orgId, systemId: { in: [...systemIds] }, decision: { not: null } },
@@ -58,7 +68,9 @@ export async function loadDecidedClassifications(client: Client, ctx: ServiceCon
     distinct: ["systemId"],
     select: { id: true, systemId: true, answers: true, proposedBasis: true, decidedAt: true },
   });
-  return new Map(rows.map((row) => [row.systemId, { assessmentId: row.id, decidedAt: row.decidedAt, facts: toClassificationFacts(row.answers, row.proposedBasis) }]));
+  return new Map(
+    rows.map((row) => [row.systemId, { assessmentId: row.id, decidedAt: row.decidedAt, facts: toClassificationFacts(row.answers, row.proposedBasis) }]),
+  );
 }
 
 export function applicableForSystem(system: ControlSystemRow, classification: DecidedClassification | undefined): ApplicableControl[] {
@@ -113,14 +125,30 @@ export async function memberNames(client: Client, ctx: ServiceContext, userIds: 
 // ── Evidence DTOs ────────────────────────────────────────────────────────────────────────────
 
 export const evidenceSummarySelect = {
-  id: true, systemId: true, kind: true, title: true, url: true, fileName: true, mimeType: true, size: true, sha256: true, createdAt: true,
+  id: true,
+  systemId: true,
+  kind: true,
+  title: true,
+  url: true,
+  fileName: true,
+  mimeType: true,
+  size: true,
+  sha256: true,
+  createdAt: true,
   links: { select: { framework: true, controlId: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
 } satisfies Prisma.EvidenceSelect;
 type EvidenceRow = Prisma.EvidenceGetPayload<{ select: typeof evidenceSummarySelect }>;
 
 export function toEvidenceSummary(row: EvidenceRow): EvidenceSummary {
   return {
-    id: row.id, kind: row.kind, title: row.title, url: row.url, fileName: row.fileName, mimeType: row.mimeType, size: row.size, sha256: row.sha256,
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    url: row.url,
+    fileName: row.fileName,
+    mimeType: row.mimeType,
+    size: row.size,
+    sha256: row.sha256,
     createdAt: row.createdAt.toISOString(),
     links: row.links.map((link) => ({ framework: link.framework as ControlFrameworkId, controlId: link.controlId })),
   };

@@ -21,15 +21,27 @@ export async function listSystemControls({ ctx, input }: { ctx: ServiceContext; 
   const all = applicableForSystem(system, classification);
   const applicableKeys = new Set(all.map((control) => controlKey(control.framework, control.controlId)));
   const applicable = all.filter((control) => framework === undefined || control.framework === framework);
-  const stored = await client.systemControl.findMany({ where: { orgId: ctx.orgId, systemId: system.id, ...(framework && { framework }) }, select: systemControlSelect });
+  const stored = await client.systemControl.findMany({
+    where: { orgId: ctx.orgId, systemId: system.id, ...(framework && { framework }) },
+    select: systemControlSelect,
+  });
   const evidence = await loadSystemEvidence(client, ctx, system.id);
-  const names = await memberNames(client, ctx, stored.map((row) => row.ownerId));
+  const names = await memberNames(
+    client,
+    ctx,
+    stored.map((row) => row.ownerId),
+  );
   const rows = new Map(stored.map((row) => [controlKey(row.framework, row.controlId), row]));
   const direct = indexEvidenceByControl(evidence);
   return {
     system: {
-      id: system.id, name: system.name, riskTier: system.riskTier, euAiActRole: system.euAiActRole, lifecycleStage: system.lifecycleStage,
-      archived: system.archivedAt !== null, ownerId: system.ownerId,
+      id: system.id,
+      name: system.name,
+      riskTier: system.riskTier,
+      euAiActRole: system.euAiActRole,
+      lifecycleStage: system.lifecycleStage,
+      archived: system.archivedAt !== null,
+      ownerId: system.ownerId,
     },
     classification: classification ? { assessmentId: classification.assessmentId, decidedAt: classification.decidedAt?.toISOString() ?? null } : null,
     controls: applicable.map((control) => toControlView(control, rows.get(controlKey(control.framework, control.controlId)), direct, names, applicableKeys)),

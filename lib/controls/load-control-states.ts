@@ -27,7 +27,12 @@ export async function loadControlStates(
   const ids = systems.map((system) => system.id);
   const classifications = await loadDecidedClassifications(client, ctx, ids);
   const stored = await client.systemControl.findMany({
-    where: { orgId: ctx.orgId, systemId: { in: ids }, ...(only.framework && { framework: only.framework }), ...(only.controlId && { controlId: only.controlId }) },
+    where: {
+      orgId: ctx.orgId,
+      systemId: { in: ids },
+      ...(only.framework && { framework: only.framework }),
+      ...(only.controlId && { controlId: only.controlId }),
+    },
     select: { systemId: true, framework: true, controlId: true, status: true },
   });
   const statuses = new Map(stored.map((row) => [`${row.systemId}\u0000${controlKey(row.framework, row.controlId)}`, row.status]));

@@ -42,11 +42,19 @@ export const controlIdSchema = z.string().trim().min(1, "Control id is required"
 /** The editable fields of a system's control; every field is optional (partial update). */
 export const updateSystemControlBodySchema = z.strictObject({
   status: controlStatusSchema.optional(),
-  justification: z.string().trim().max(2000, "Must be at most 2000 characters").optional()
+  justification: z
+    .string()
+    .trim()
+    .max(2000, "Must be at most 2000 characters")
+    .optional()
     .describe(`Why the status was chosen; required (at least ${MIN_JUSTIFICATION_LENGTH} characters) for not_applicable`),
   ownerId: idSchema.nullable().optional().describe("User id of the member responsible for the control; null clears it"),
   reviewDate: z.iso.date("Use a date like 2026-12-31").nullable().optional().describe("Next review date (YYYY-MM-DD); null clears it"),
-  version: z.int().min(1).nullable().optional()
+  version: z
+    .int()
+    .min(1)
+    .nullable()
+    .optional()
     .describe("The version you read (GET …/controls gives it); null or omitted when the control has no stored status yet. A stale version is refused with 409"),
 });
 export type UpdateSystemControlBody = z.input<typeof updateSystemControlBodySchema>;
@@ -64,9 +72,7 @@ export const updateSystemControlSchema = updateSystemControlBodySchema
 export type UpdateSystemControlInput = z.input<typeof updateSystemControlSchema>;
 
 /** A control of one framework, e.g. { framework: "iso42001", controlId: "A.6.2.8" }. */
-export const controlRefSchema = z
-  .strictObject({ framework: controlFrameworkSchema, controlId: controlIdSchema })
-  .superRefine(refineKnownControl);
+export const controlRefSchema = z.strictObject({ framework: controlFrameworkSchema, controlId: controlIdSchema }).superRefine(refineKnownControl);
 export type ControlRef = { framework: ControlFrameworkId; controlId: string };
 
 export const listSystemControlsSchema = z.strictObject({

@@ -50,9 +50,12 @@ export async function updateSystemControl({ ctx, input }: { ctx: ServiceContext;
 
     const version = data.version ?? null;
     if (before && version !== before.version) {
-      throw new AppError("CONFLICT", version === null
-        ? `This control's status was saved by someone else since you opened it (now version ${before.version}). Reload it, then apply your change again.`
-        : `Someone else saved this control since you opened it (you edited version ${version}, it is now version ${before.version}). Reload it, then apply your change again.`);
+      throw new AppError(
+        "CONFLICT",
+        version === null
+          ? `This control's status was saved by someone else since you opened it (now version ${before.version}). Reload it, then apply your change again.`
+          : `Someone else saved this control since you opened it (you edited version ${version}, it is now version ${before.version}). Reload it, then apply your change again.`,
+      );
     }
     if (!before && version !== null) throw new AppError("CONFLICT", `This control has no saved status yet, so version ${version} does not match. Reload it.`);
 
@@ -61,14 +64,23 @@ export async function updateSystemControl({ ctx, input }: { ctx: ServiceContext;
     if (Object.keys(changes).length > 0) {
       const values = { status: next.status, justification: next.justification, ownerId: next.ownerId, reviewDate: toDate(next.reviewDate) };
       if (before) {
-        const { count } = await tx.systemControl.updateMany({ where: { id: before.id, orgId: ctx.orgId, version: before.version }, data: { ...values, version: { increment: 1 } } });
+        const { count } = await tx.systemControl.updateMany({
+          where: { id: before.id, orgId: ctx.orgId, version: before.version },
+          data: { ...values, version: { increment: 1 } },
+        });
         if (count === 0) throw new AppError("CONFLICT", "Someone else saved this control at the same time. Reload it, then apply your change again.");
         row = await tx.systemControl.findUniqueOrThrow({ where: { id: before.id }, select: systemControlSelect });
       } else {
-        row = await tx.systemControl.create({ data: { orgId: ctx.orgId, systemId: system.id, framework: data.framework, controlId: data.controlId, ...values }, select: systemControlSelect });
+        row = await tx.systemControl.create({
+          data: { orgId: ctx.orgId, systemId: system.id, framework: data.framework, controlId: data.controlId, ...values },
+          select: systemControlSelect,
+        });
       }
       await recordAudit(tx, ctx, {
-        action: "control.update", entityType: "control", entityId: row.id, subjectId: system.id,
+        action: "control.update",
+        entityType: "control",
+        entityId: row.id,
+        subjectId: system.id,
         // the first save records which control the row is; later events are tied to it by entityId
         changes: before ? changes : { framework: { before: null, after: data.framework }, controlId: { before: null, after: data.controlId }, ...changes },
       });

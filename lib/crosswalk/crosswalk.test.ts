@@ -88,7 +88,11 @@ describe("crosswalk rows", () => {
   it("keeps the SSSOM predicate and confidence of IBM's rows", () => {
     const row = rows.find((r) => r.from.id === "ASI02:2026" && r.to.id === "LLM06:2025")!;
     expect(row.relation).toBe("related");
-    expect(row.source).toMatchObject({ kind: "reference", file: "ibm-ai-atlas-nexus/owasp_asi2owasp_llm.tsv", detail: expect.stringMatching(/skos:narrowMatch, confidence 0\.90/) });
+    expect(row.source).toMatchObject({
+      kind: "reference",
+      file: "ibm-ai-atlas-nexus/owasp_asi2owasp_llm.tsv",
+      detail: expect.stringMatching(/skos:narrowMatch, confidence 0\.90/),
+    });
   });
 });
 
@@ -98,8 +102,18 @@ describe("relatedItems", () => {
     const eu = fromIso.find((g) => g.framework === "eu_ai_act")!;
     expect(eu.frameworkName).toBe("EU AI Act");
     expect(eu.items.map((i) => i.id)).toEqual(["Art 12", "Art 19"]);
-    expect(eu.items[0]).toMatchObject({ title: "Record-keeping", relation: "supports", direction: "outgoing", href: "/controls/eu_ai_act/Art%2012", source: { kind: "project" } });
-    expect(fromIso.find((g) => g.framework === "atlas_mitigation")!.items[0]).toMatchObject({ id: "AML.M0024", title: "AI Telemetry Logging", direction: "incoming" });
+    expect(eu.items[0]).toMatchObject({
+      title: "Record-keeping",
+      relation: "supports",
+      direction: "outgoing",
+      href: "/controls/eu_ai_act/Art%2012",
+      source: { kind: "project" },
+    });
+    expect(fromIso.find((g) => g.framework === "atlas_mitigation")!.items[0]).toMatchObject({
+      id: "AML.M0024",
+      title: "AI Telemetry Logging",
+      direction: "incoming",
+    });
 
     const fromEu = relatedItems({ framework: "eu_ai_act", id: "Art 12" });
     expect(fromEu.find((g) => g.framework === "iso42001")!.items).toEqual([
@@ -123,9 +137,15 @@ describe("relatedItems", () => {
   it("agrees with the rows in both directions for every item", () => {
     for (const row of rows) {
       const out = relatedItems(row.from).find((g) => g.framework === row.to.framework)!.items;
-      expect(out.some((i) => i.id === row.to.id && i.direction === "outgoing"), label(row)).toBe(true);
+      expect(
+        out.some((i) => i.id === row.to.id && i.direction === "outgoing"),
+        label(row),
+      ).toBe(true);
       const back = relatedItems(row.to).find((g) => g.framework === row.from.framework)!.items;
-      expect(back.some((i) => i.id === row.from.id && i.direction === "incoming"), label(row)).toBe(true);
+      expect(
+        back.some((i) => i.id === row.from.id && i.direction === "incoming"),
+        label(row),
+      ).toBe(true);
     }
   });
 });
@@ -137,7 +157,10 @@ describe("equivalentControls", () => {
     for (const a of controls) {
       for (const b of equivalentControls(a)) {
         const back = equivalentControls({ framework: b.framework, id: b.id });
-        expect(back.some((c) => c.framework === a.framework && c.id === a.id), `${a.framework}:${a.id} → ${b.framework}:${b.id}`).toBe(true);
+        expect(
+          back.some((c) => c.framework === a.framework && c.id === a.id),
+          `${a.framework}:${a.id} → ${b.framework}:${b.id}`,
+        ).toBe(true);
       }
     }
   });

@@ -19,8 +19,7 @@ export type CrosswalkRelation = "equivalent" | "related" | "supports" | "mitigat
 
 /** Every row says where it comes from: a reference file (and which entry), or this project's own judgement. */
 export type CrosswalkSource =
-  | { readonly kind: "reference"; readonly file: string; readonly detail: string }
-  | { readonly kind: "project"; readonly rationale: string };
+  { readonly kind: "reference"; readonly file: string; readonly detail: string } | { readonly kind: "project"; readonly rationale: string };
 
 export interface CrosswalkRow {
   readonly from: ItemRef;

@@ -31,10 +31,11 @@ export async function applyMigrations(pglite: PGlite, migrationsDir: string): Pr
     const checksum = createHash("sha256").update(sql).digest("hex");
     await pglite.transaction(async (tx) => {
       await tx.exec(sql);
-      await tx.query(
-        `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`,
-        [randomUUID(), checksum, name],
-      );
+      await tx.query(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`, [
+        randomUUID(),
+        checksum,
+        name,
+      ]);
     });
     newlyApplied.push(name);
   }

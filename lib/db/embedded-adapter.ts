@@ -22,7 +22,9 @@ export function createEmbeddedAdapter() {
         return { pglite, factory: new PrismaPGlite(pglite) };
       })();
       const { pglite, factory } = await opened;
-      const adapter = decodingBytes((await factory.connect()) as Queryable & { dispose: () => Promise<void>; startTransaction: (...args: unknown[]) => Promise<Queryable> });
+      const adapter = decodingBytes(
+        (await factory.connect()) as Queryable & { dispose: () => Promise<void>; startTransaction: (...args: unknown[]) => Promise<Queryable> },
+      );
       // the adapter's dispose() is a no-op; closing PGlite lets scripts exit after $disconnect()
       adapter.dispose = async () => {
         opened = undefined;

@@ -41,9 +41,23 @@ const WIKI = "https://wiki.example.com";
 
 /** Implemented once for the group; set on every demo system in scope except ideas. */
 export const DEMO_GROUP_CONTROLS: readonly DemoControlStatus[] = [
-  ...statuses("implemented", "compliance_officer", 200, "Group AI policy v2.1, approved by the Management Board, applies to every AI system in the inventory.", { iso42001: ["A.2.2"] }),
-  ...statuses("implemented", "compliance_officer", 300, "Group AI literacy programme: e-learning for all staff, role-specific modules for users, developers and approvers.", { eu_ai_act: ["Art 4"] }),
-  ...statuses("implemented", "admin", 180, "Recorded in the group AI inventory with owner, risk tier, components and lifecycle stage.", { nist_ai_rmf: ["GOVERN 1.6"] }),
+  ...statuses(
+    "implemented",
+    "compliance_officer",
+    200,
+    "Group AI policy v2.1, approved by the Management Board, applies to every AI system in the inventory.",
+    { iso42001: ["A.2.2"] },
+  ),
+  ...statuses(
+    "implemented",
+    "compliance_officer",
+    300,
+    "Group AI literacy programme: e-learning for all staff, role-specific modules for users, developers and approvers.",
+    { eu_ai_act: ["Art 4"] },
+  ),
+  ...statuses("implemented", "admin", 180, "Recorded in the group AI inventory with owner, risk tier, components and lifecycle stage.", {
+    nist_ai_rmf: ["GOVERN 1.6"],
+  }),
 ];
 
 export const DEMO_CONTROLS: Readonly<Record<string, DemoSystemControls>> = {
@@ -63,13 +77,25 @@ export const DEMO_CONTROLS: Readonly<Record<string, DemoSystemControls>> = {
         eu_ai_act: ["Art 9", "Art 10", "Art 11", "Art 15"],
         nist_ai_rmf: ["MEASURE 2.5", "MEASURE 2.10", "MEASURE 2.11"],
       }),
-      ...statuses("in_progress", "compliance_officer", 90, "Conformity assessment by internal control (Annex VI) planned for the end of the shadow-mode phase.", {
-        iso42001: ["A.8.2"],
-        eu_ai_act: ["Art 13", "Art 17", "Art 43"],
-      }),
-      ...statuses("not_applicable", "compliance_officer", 365, "The ranker is used only by Northwind's own HR and is not supplied to customers, so there are no customer requirements to meet.", {
-        iso42001: ["A.10.4"],
-      }),
+      ...statuses(
+        "in_progress",
+        "compliance_officer",
+        90,
+        "Conformity assessment by internal control (Annex VI) planned for the end of the shadow-mode phase.",
+        {
+          iso42001: ["A.8.2"],
+          eu_ai_act: ["Art 13", "Art 17", "Art 43"],
+        },
+      ),
+      ...statuses(
+        "not_applicable",
+        "compliance_officer",
+        365,
+        "The ranker is used only by Northwind's own HR and is not supplied to customers, so there are no customer requirements to meet.",
+        {
+          iso42001: ["A.10.4"],
+        },
+      ),
     ],
     evidence: [
       {
@@ -125,9 +151,15 @@ export const DEMO_CONTROLS: Readonly<Record<string, DemoSystemControls>> = {
         iso42001: ["A.5.5", "A.8.5"],
         nist_ai_rmf: ["GOVERN 4.3"],
       }),
-      ...statuses("not_applicable", "executive", 365, "Nora uses Mistral Small 3 as published, without fine-tuning: Northwind does not train or enhance the model with data. The retrieval knowledge base is governed under A.7.4 and A.7.5.", {
-        iso42001: ["A.7.2"],
-      }),
+      ...statuses(
+        "not_applicable",
+        "executive",
+        365,
+        "Nora uses Mistral Small 3 as published, without fine-tuning: Northwind does not train or enhance the model with data. The retrieval knowledge base is governed under A.7.4 and A.7.5.",
+        {
+          iso42001: ["A.7.2"],
+        },
+      ),
     ],
     evidence: [
       {
@@ -162,11 +194,17 @@ export const DEMO_CONTROLS: Readonly<Record<string, DemoSystemControls>> = {
 
   "Consumer credit scoring (instalment loans and cards)": {
     controls: [
-      ...statuses("implemented", "risk_owner", 180, "Covered by the bank's model risk management framework (CRD internal governance); last validated this year.", {
-        iso42001: ["A.3.2", "A.6.2.2", "A.6.2.3", "A.6.2.4", "A.6.2.6", "A.6.2.7", "A.6.2.8", "A.7.4", "A.7.5"],
-        eu_ai_act: ["Art 9", "Art 11", "Art 12", "Art 14", "Art 15", "Art 72"],
-        nist_ai_rmf: ["MAP 1.1", "MEASURE 1.3", "MEASURE 2.5", "MEASURE 2.9", "MANAGE 4.1"],
-      }),
+      ...statuses(
+        "implemented",
+        "risk_owner",
+        180,
+        "Covered by the bank's model risk management framework (CRD internal governance); last validated this year.",
+        {
+          iso42001: ["A.3.2", "A.6.2.2", "A.6.2.3", "A.6.2.4", "A.6.2.6", "A.6.2.7", "A.6.2.8", "A.7.4", "A.7.5"],
+          eu_ai_act: ["Art 9", "Art 11", "Art 12", "Art 14", "Art 15", "Art 72"],
+          nist_ai_rmf: ["MAP 1.1", "MEASURE 1.3", "MEASURE 2.5", "MEASURE 2.9", "MANAGE 4.1"],
+        },
+      ),
       ...statuses("implemented", "compliance_officer", 365, "Documented in the credit policy and the decline-letter process.", {
         iso42001: ["A.5.2", "A.5.3", "A.8.2"],
         eu_ai_act: ["Art 13", "Art 17"],
@@ -177,12 +215,24 @@ export const DEMO_CONTROLS: Readonly<Record<string, DemoSystemControls>> = {
         eu_ai_act: ["Art 10", "Art 43"],
         nist_ai_rmf: ["MEASURE 2.11"],
       }),
-      ...statuses("in_progress", "compliance_officer", 60, "Registration, declaration of conformity and incident reporting procedure being prepared with Legal.", {
-        eu_ai_act: ["Art 47", "Art 49", "Art 73"],
-      }),
-      ...statuses("not_applicable", "compliance_officer", 365, "The scorecard is used only for Northwind Bank's own lending decisions and is not supplied to other organisations.", {
-        iso42001: ["A.10.4"],
-      }),
+      ...statuses(
+        "in_progress",
+        "compliance_officer",
+        60,
+        "Registration, declaration of conformity and incident reporting procedure being prepared with Legal.",
+        {
+          eu_ai_act: ["Art 47", "Art 49", "Art 73"],
+        },
+      ),
+      ...statuses(
+        "not_applicable",
+        "compliance_officer",
+        365,
+        "The scorecard is used only for Northwind Bank's own lending decisions and is not supplied to other organisations.",
+        {
+          iso42001: ["A.10.4"],
+        },
+      ),
     ],
     evidence: [
       {

@@ -44,7 +44,8 @@ function component(kind: DemoComponent["kind"], name: string, version: string, s
 const INTERNAL = "LicenseRef-Northwind-Proprietary";
 
 // Shared components (the chatbot and the claims assistant run on the same self-hosted model).
-const mistralSmall = () => component("model", "Mistral-Small-24B-Instruct-2501", "2501", "https://huggingface.co/mistralai/Mistral-Small-24B-Instruct-2501", "Apache-2.0");
+const mistralSmall = () =>
+  component("model", "Mistral-Small-24B-Instruct-2501", "2501", "https://huggingface.co/mistralai/Mistral-Small-24B-Instruct-2501", "Apache-2.0");
 const e5Large = () => component("model", "multilingual-e5-large", "1.0", "https://huggingface.co/intfloat/multilingual-e5-large", "MIT");
 
 export const DEMO_SYSTEMS: DemoSystem[] = [
@@ -225,14 +226,21 @@ export const DEMO_SYSTEMS: DemoSystem[] = [
     vendor: "Helix Imaging GmbH",
     hosting: "edge_device",
     dataCategories: ["personal_data", "special_category", "children"],
-    affectedPersons: "Patients of the four diagnostic centres aged 2 and over, including children and adolescents (about 38,000 studies a year); referring physicians.",
+    affectedPersons:
+      "Patients of the four diagnostic centres aged 2 and over, including children and adolescents (about 38,000 studies a year); referring physicians.",
     humanOversight:
       "Every study is read and reported by a radiologist; the software only changes the order of the worklist and offers an optional overlay. Radiologists are trained on the instructions for use, including the known weak spots (portable AP films, lines and devices, paediatric anatomy). " +
       "The medical lead reviews a monthly discrepancy log (AI flag versus final report) and reports malfunctions and serious incidents to the manufacturer (Art 26(5) AI Act, MDR vigilance). If the appliance fails, the worklist falls back to chronological order and shows a banner.",
     autonomyLevel: "assistive",
     components: [
       component("model", "Helix ChestTriage", "3.2.1", "", "LicenseRef-Helix-EULA"),
-      component("dataset", "MIMIC-CXR-JPG (declared training data of the manufacturer)", "2.1.0", "https://physionet.org/content/mimic-cxr-jpg/2.1.0/", "LicenseRef-PhysioNet-Credentialed-Health-Data-1.5.0"),
+      component(
+        "dataset",
+        "MIMIC-CXR-JPG (declared training data of the manufacturer)",
+        "2.1.0",
+        "https://physionet.org/content/mimic-cxr-jpg/2.1.0/",
+        "LicenseRef-PhysioNet-Credentialed-Health-Data-1.5.0",
+      ),
       component("service", "Orthanc DICOM server (routing to the appliance)", "1.12.5", "https://github.com/jodogne/OrthancMirror", "GPL-3.0-or-later"),
     ],
   },
@@ -345,8 +353,7 @@ export const DEMO_SYSTEMS: DemoSystem[] = [
     description:
       "Classifies incoming post, e-mail attachments and uploads (repair and medical invoices, police reports, identity documents, bank statements) and extracts fields such as policy number, amounts, IBAN, dates and diagnosis codes on medical invoices, then routes each document to the right work queue. " +
       "OCR runs on premises; the document classifier runs on the private cloud GPU cluster.",
-    purpose:
-      "Replace manual indexing of about 3.5 million pages a year. It takes no decision on the content; extracted fields pre-fill the case systems.",
+    purpose: "Replace manual indexing of about 3.5 million pages a year. It takes no decision on the content; extracted fields pre-fill the case systems.",
     businessUnit: "Group Operations – Input Management",
     ownerRole: "admin",
     lifecycleStage: "production",
@@ -406,7 +413,13 @@ export const DEMO_SYSTEMS: DemoSystem[] = [
     components: [
       component("service", "Lumen Transaction Monitoring platform", "7.4", "", "LicenseRef-Lumen-SaaS-Agreement"),
       component("model", "Lumen alert-priority model", "2025.1", "", "LicenseRef-Lumen-SaaS-Agreement"),
-      component("dataset", "EU consolidated financial sanctions list", "daily", "https://data.europa.eu/data/datasets/consolidated-list-of-persons-groups-and-entities-subject-to-eu-financial-sanctions", "CC-BY-4.0"),
+      component(
+        "dataset",
+        "EU consolidated financial sanctions list",
+        "daily",
+        "https://data.europa.eu/data/datasets/consolidated-list-of-persons-groups-and-entities-subject-to-eu-financial-sanctions",
+        "CC-BY-4.0",
+      ),
     ],
   },
   {

@@ -77,7 +77,10 @@ async function section<T>(orgId: string, actor: Actor, existing: (tx: Client) =>
 async function loadDemoOrg(tx: Client, ctx: ServiceContext): Promise<DemoOrg> {
   const [systems, memberships] = await Promise.all([
     tx.aISystem.findMany({ where: { orgId: ctx.orgId, isDemo: true, archivedAt: null }, select: { id: true, name: true, lifecycleStage: true } }),
-    tx.membership.findMany({ where: { orgId: ctx.orgId, user: { email: { in: DEMO_MEMBERS.map((m) => m.email) } } }, select: { userId: true, role: true, user: { select: { email: true } } } }),
+    tx.membership.findMany({
+      where: { orgId: ctx.orgId, user: { email: { in: DEMO_MEMBERS.map((m) => m.email) } } },
+      select: { userId: true, role: true, user: { select: { email: true } } },
+    }),
   ]);
   const members = new Map<Role, { userId: string; role: Role }>();
   for (const m of DEMO_MEMBERS) {
@@ -107,7 +110,10 @@ async function addThreatProfiles({ ctx, systems }: DemoOrg): Promise<number> {
     ];
     for (const { source, entries } of batches) {
       if (entries.length === 0) continue;
-      await addThreatProfileEntries({ ctx, input: { systemId: system.id, source, entries: entries.map((e) => ({ techniqueId: e.techniqueId, rationale: e.rationale })) } });
+      await addThreatProfileEntries({
+        ctx,
+        input: { systemId: system.id, source, entries: entries.map((e) => ({ techniqueId: e.techniqueId, rationale: e.rationale })) },
+      });
       added += entries.length;
     }
   }
@@ -127,7 +133,9 @@ async function addRisks({ ctx, tx, systems, members }: DemoOrg): Promise<number>
     const system = systems.get(name);
     if (!system) continue;
     // a risk names only techniques of its system's threat profile (someone may have edited the profile)
-    const profile = new Set((await tx.threatProfileEntry.findMany({ where: { orgId: ctx.orgId, systemId: system.id }, select: { techniqueId: true } })).map((e) => e.techniqueId));
+    const profile = new Set(
+      (await tx.threatProfileEntry.findMany({ where: { orgId: ctx.orgId, systemId: system.id }, select: { techniqueId: true } })).map((e) => e.techniqueId),
+    );
     for (const risk of data.risks) {
       await addRisk(ctx, system.id, risk, profile, members);
       added++;
@@ -188,8 +196,13 @@ async function addControls({ ctx, systems, members }: DemoOrg): Promise<{ status
       await updateSystemControl({
         ctx,
         input: {
-          systemId: system.id, framework: c.framework, controlId: c.controlId, status: c.status, justification: c.justification,
-          ownerId: members.get(c.ownerRole)?.userId ?? null, reviewDate: day(c.reviewInDays),
+          systemId: system.id,
+          framework: c.framework,
+          controlId: c.controlId,
+          status: c.status,
+          justification: c.justification,
+          ownerId: members.get(c.ownerRole)?.userId ?? null,
+          reviewDate: day(c.reviewInDays),
         },
       });
       statuses++;
@@ -199,9 +212,16 @@ async function addControls({ ctx, systems, members }: DemoOrg): Promise<{ status
       if (links.length === 0) continue;
       const created = await createEvidence({
         ctx,
-        input: item.kind === "link"
-          ? { systemId: system.id, kind: "link", title: item.title, url: item.url, links }
-          : { systemId: system.id, kind: "file", title: item.title, file: { name: item.fileName, mimeType: item.mimeType, bytes: new TextEncoder().encode(item.content()) }, links },
+        input:
+          item.kind === "link"
+            ? { systemId: system.id, kind: "link", title: item.title, url: item.url, links }
+            : {
+                systemId: system.id,
+                kind: "file",
+                title: item.title,
+                file: { name: item.fileName, mimeType: item.mimeType, bytes: new TextEncoder().encode(item.content()) },
+                links,
+              },
       });
       evidence++;
       for (const also of item.alsoLinks ?? []) {

@@ -22,19 +22,35 @@ export async function createEvidence({ ctx, input }: { ctx: ServiceContext; inpu
     const { system, applicable } = await loadWritableSystem(tx, ctx, data.systemId);
     data.links.forEach((link, index) => assertApplicable(applicable, link, `links.${index}.controlId`));
     const content = data.kind === "file" ? Buffer.from(data.file.bytes.buffer, data.file.bytes.byteOffset, data.file.bytes.byteLength) : null;
-    const fields = data.kind === "file"
-      ? { kind: "file" as const, title: data.title || data.file.name, url: "", fileName: data.file.name, mimeType: data.file.mimeType, size: content!.byteLength, sha256: createHash("sha256").update(content!).digest("hex"), content }
-      : { kind: "link" as const, title: data.title, url: data.url, fileName: "", mimeType: "", size: 0, sha256: "", content: null };
+    const fields =
+      data.kind === "file"
+        ? {
+            kind: "file" as const,
+            title: data.title || data.file.name,
+            url: "",
+            fileName: data.file.name,
+            mimeType: data.file.mimeType,
+            size: content!.byteLength,
+            sha256: createHash("sha256").update(content!).digest("hex"),
+            content,
+          }
+        : { kind: "link" as const, title: data.title, url: data.url, fileName: "", mimeType: "", size: 0, sha256: "", content: null };
     const row = await tx.evidence.create({
       data: {
-        ...fields, orgId: ctx.orgId, systemId: system.id, createdById: actorId(ctx.actor),
+        ...fields,
+        orgId: ctx.orgId,
+        systemId: system.id,
+        createdById: actorId(ctx.actor),
         links: { create: data.links.map((link) => ({ orgId: ctx.orgId, systemId: system.id, framework: link.framework, controlId: link.controlId })) },
       },
       select: evidenceSummarySelect,
     });
     const summary = toEvidenceSummary(row);
     await recordAudit(tx, ctx, {
-      action: "evidence.create", entityType: "evidence", entityId: row.id, subjectId: system.id,
+      action: "evidence.create",
+      entityType: "evidence",
+      entityId: row.id,
+      subjectId: system.id,
       changes: diffChanges(null, { ...summary, links: summary.links.map(linkLabel) }, EVIDENCE_AUDIT_FIELDS),
     });
     return summary;

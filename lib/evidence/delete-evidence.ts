@@ -21,7 +21,10 @@ export async function deleteEvidence({ ctx, input }: { ctx: ServiceContext; inpu
     await tx.evidence.delete({ where: { id: before.id } });
     const summary = toEvidenceSummary(before);
     await recordAudit(tx, ctx, {
-      action: "evidence.delete", entityType: "evidence", entityId: before.id, subjectId: system.id,
+      action: "evidence.delete",
+      entityType: "evidence",
+      entityId: before.id,
+      subjectId: system.id,
       changes: diffChanges({ ...summary, links: summary.links.map(linkLabel) }, null, EVIDENCE_AUDIT_FIELDS),
     });
   });

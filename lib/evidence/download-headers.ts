@@ -5,7 +5,8 @@
  * (HTML, SVG, XML, JavaScript) are served as application/octet-stream. Repr-Digest (RFC 9530) carries the
  * stored SHA-256 so a client can check the bytes.
  */
-const ACTIVE_TYPES = /^(text\/html|application\/xhtml\+xml|image\/svg\+xml|text\/xml|application\/xml|[a-z]+\/[a-z0-9.+-]*javascript|text\/ecmascript|application\/ecmascript|multipart\/)/;
+const ACTIVE_TYPES =
+  /^(text\/html|application\/xhtml\+xml|image\/svg\+xml|text\/xml|application\/xml|[a-z]+\/[a-z0-9.+-]*javascript|text\/ecmascript|application\/ecmascript|multipart\/)/;
 
 export function evidenceDownloadHeaders(file: { fileName: string; mimeType: string; size: number; sha256: string }): Record<string, string> {
   const type = !file.mimeType || ACTIVE_TYPES.test(file.mimeType) ? "application/octet-stream" : file.mimeType;

@@ -20,10 +20,16 @@ export async function linkEvidence({ ctx, input }: { ctx: ServiceContext; input:
     if (before.links.some((link) => link.framework === data.framework && link.controlId === data.controlId)) {
       throw new AppError("CONFLICT", `This evidence is already attached to ${data.controlId}.`);
     }
-    await tx.evidenceLink.create({ data: { orgId: ctx.orgId, evidenceId: before.id, systemId: system.id, framework: data.framework, controlId: data.controlId }, select: { id: true } });
+    await tx.evidenceLink.create({
+      data: { orgId: ctx.orgId, evidenceId: before.id, systemId: system.id, framework: data.framework, controlId: data.controlId },
+      select: { id: true },
+    });
     const after = await tx.evidence.findUniqueOrThrow({ where: { id: before.id }, select: evidenceSummarySelect });
     await recordAudit(tx, ctx, {
-      action: "evidence.link", entityType: "evidence", entityId: before.id, subjectId: system.id,
+      action: "evidence.link",
+      entityType: "evidence",
+      entityId: before.id,
+      subjectId: system.id,
       changes: { links: { before: before.links.map(linkLabel), after: after.links.map(linkLabel) } },
     });
     return toEvidenceSummary(after);

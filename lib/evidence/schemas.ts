@@ -32,8 +32,11 @@ export const fileNameSchema = z
   .max(1000)
   .transform((name) => {
     const base = name.split(/[\\/]/).pop() ?? "";
-    // eslint-disable-next-line no-control-regex
-    const clean = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(0, 255);
+    const clean = base
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f"]/g, "")
+      .trim()
+      .slice(0, 255);
     return clean === "" ? "file" : clean;
   });
 
@@ -60,21 +63,24 @@ export const evidenceLinksSchema = z
     });
   });
 
-const fileBranch = z.strictObject({
-  systemId: idSchema,
-  kind: z.literal("file"),
-  title: titleSchema.default("").describe("Defaults to the file name"),
-  file: z.strictObject({
-    name: fileNameSchema,
-    mimeType: mimeTypeSchema.default("application/octet-stream"),
-    bytes: z.instanceof(Uint8Array, { error: "Choose a file" }),
-  }),
-  links: evidenceLinksSchema,
-}).superRefine((value, ctx) => {
-  const size = value.file.bytes.byteLength;
-  if (size === 0) ctx.addIssue({ code: "custom", path: ["file"], message: "The file is empty" });
-  if (size > MAX_EVIDENCE_FILE_BYTES) ctx.addIssue({ code: "custom", path: ["file"], message: `The file is larger than ${MAX_EVIDENCE_FILE_LABEL} (${size} bytes)` });
-});
+const fileBranch = z
+  .strictObject({
+    systemId: idSchema,
+    kind: z.literal("file"),
+    title: titleSchema.default("").describe("Defaults to the file name"),
+    file: z.strictObject({
+      name: fileNameSchema,
+      mimeType: mimeTypeSchema.default("application/octet-stream"),
+      bytes: z.instanceof(Uint8Array, { error: "Choose a file" }),
+    }),
+    links: evidenceLinksSchema,
+  })
+  .superRefine((value, ctx) => {
+    const size = value.file.bytes.byteLength;
+    if (size === 0) ctx.addIssue({ code: "custom", path: ["file"], message: "The file is empty" });
+    if (size > MAX_EVIDENCE_FILE_BYTES)
+      ctx.addIssue({ code: "custom", path: ["file"], message: `The file is larger than ${MAX_EVIDENCE_FILE_LABEL} (${size} bytes)` });
+  });
 
 const linkBranch = z.strictObject({
   systemId: idSchema,
@@ -103,7 +109,9 @@ export const createEvidenceApiSchema = z
       .strictObject({
         name: z.string().max(1000),
         mimeType: z.string().max(127).default("application/octet-stream"),
-        contentBase64: z.string().max(Math.ceil(MAX_EVIDENCE_FILE_BYTES / 3) * 4 + 8, `The file is larger than ${MAX_EVIDENCE_FILE_LABEL}`)
+        contentBase64: z
+          .string()
+          .max(Math.ceil(MAX_EVIDENCE_FILE_BYTES / 3) * 4 + 8, `The file is larger than ${MAX_EVIDENCE_FILE_LABEL}`)
           .regex(/^[A-Za-z0-9+/]*={0,2}$/, "Not base64 (standard alphabet, no line breaks)")
           .describe(`The file's bytes, base64-encoded (at most ${MAX_EVIDENCE_FILE_LABEL} decoded)`),
       })

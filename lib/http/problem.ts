@@ -56,7 +56,9 @@ export const problemSchema = z
     code: z.enum(PROBLEM_CODES).describe("Stable machine-readable error code"),
     requestId: z.string().describe("Also sent as the x-request-id header; quote it when reporting a problem"),
     errors: z
-      .array(z.object({ path: z.string().describe("Dotted field path, '(body)' for the body as a whole, or a query parameter / header name"), message: z.string() }))
+      .array(
+        z.object({ path: z.string().describe("Dotted field path, '(body)' for the body as a whole, or a query parameter / header name"), message: z.string() }),
+      )
       .optional()
       .describe("Present on 400 and 422: one entry per invalid field"),
   })

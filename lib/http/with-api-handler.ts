@@ -80,7 +80,10 @@ function describeParseError(error: unknown, text: string): string {
  */
 export async function readJsonBody(req: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<unknown> {
   if (!isJsonContentType(req.headers.get("content-type"))) {
-    throw new HttpError("UNSUPPORTED_MEDIA_TYPE", `Send the body as JSON with 'Content-Type: application/json' (got '${req.headers.get("content-type") ?? "none"}').`);
+    throw new HttpError(
+      "UNSUPPORTED_MEDIA_TYPE",
+      `Send the body as JSON with 'Content-Type: application/json' (got '${req.headers.get("content-type") ?? "none"}').`,
+    );
   }
   const tooLarge = () => new HttpError("PAYLOAD_TOO_LARGE", `The request body exceeds the limit of ${maxBytes} bytes.`);
   const declared = Number(req.headers.get("content-length"));
@@ -149,7 +152,11 @@ export function readQuery<S extends z.ZodType>(req: Request, schema: S): z.outpu
     if (value !== "") query[key] = value;
   }
   if (repeated.size > 0) {
-    throw new AppError("VALIDATION", "A query parameter was given more than once.", [...repeated].map((path) => ({ path, message: "Give this parameter once" })));
+    throw new AppError(
+      "VALIDATION",
+      "A query parameter was given more than once.",
+      [...repeated].map((path) => ({ path, message: "Give this parameter once" })),
+    );
   }
   return parseInput(schema, query);
 }
@@ -169,7 +176,9 @@ export function readIfMatchVersion(req: Request): number | undefined {
   const match = header.trim().match(/^"?([1-9]\d{0,9})"?$/);
   const version = match ? Number(match[1]) : NaN;
   if (!Number.isSafeInteger(version)) {
-    throw new AppError("VALIDATION", "If-Match must carry the version the edit is based on, e.g. If-Match: \"3\".", [{ path: "If-Match", message: "Expected a quoted version number" }]);
+    throw new AppError("VALIDATION", 'If-Match must carry the version the edit is based on, e.g. If-Match: "3".', [
+      { path: "If-Match", message: "Expected a quoted version number" },
+    ]);
   }
   return version;
 }

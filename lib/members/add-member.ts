@@ -25,7 +25,9 @@ export async function addMember({ ctx, input }: { ctx: ServiceContext; input: Ad
     if (already) throw new AppError("CONFLICT", "This person is already a member.", [{ path: "email", message: "Already a member of this organisation" }]);
     await tx.membership.create({ data: { orgId: ctx.orgId, userId: user.id, role: data.role }, select: { id: true } });
     await recordAudit(tx, ctx, {
-      action: "member.add", entityType: "member", entityId: user.id,
+      action: "member.add",
+      entityType: "member",
+      entityId: user.id,
       changes: { email: { before: null, after: data.email }, role: { before: null, after: data.role }, accountCreated: { before: null, after: !existing } },
     });
     return { userId: user.id, initialPassword: existing ? null : initialPassword };

@@ -15,6 +15,11 @@ export async function changeMemberRole({ ctx, input }: { ctx: ServiceContext; in
     if (m.role === data.role) return;
     if (data.role !== "admin") await assertNotLastAdmin(tx, ctx, m.role);
     await tx.membership.update({ where: { id: m.id }, data: { role: data.role }, select: { id: true } });
-    await recordAudit(tx, ctx, { action: "member.role_change", entityType: "member", entityId: data.userId, changes: { role: { before: m.role, after: data.role } } });
+    await recordAudit(tx, ctx, {
+      action: "member.role_change",
+      entityType: "member",
+      entityId: data.userId,
+      changes: { role: { before: m.role, after: data.role } },
+    });
   });
 }

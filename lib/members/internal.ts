@@ -3,7 +3,10 @@ import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context";
 
 export async function findMembershipOrThrow(tx: Prisma.TransactionClient, ctx: ServiceContext, userId: string) {
-  const m = await tx.membership.findFirst({ where: { orgId: ctx.orgId, userId }, select: { id: true, role: true, user: { select: { email: true, name: true } } } });
+  const m = await tx.membership.findFirst({
+    where: { orgId: ctx.orgId, userId },
+    select: { id: true, role: true, user: { select: { email: true, name: true } } },
+  });
   if (!m) throw new AppError("NOT_FOUND", "Member not found.");
   return m;
 }

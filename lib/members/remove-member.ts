@@ -14,8 +14,14 @@ export async function removeMember({ ctx, input }: { ctx: ServiceContext; input:
     await tx.aISystem.updateMany({ where: { orgId: ctx.orgId, ownerId: input.userId }, data: { ownerId: null, version: { increment: 1 } } });
     await tx.membership.delete({ where: { id: m.id } });
     await recordAudit(tx, ctx, {
-      action: "member.remove", entityType: "member", entityId: input.userId,
-      changes: { email: { before: m.user.email, after: null }, role: { before: m.role, after: null }, systemsUnassigned: { before: owned.map((o) => o.id), after: null } },
+      action: "member.remove",
+      entityType: "member",
+      entityId: input.userId,
+      changes: {
+        email: { before: m.user.email, after: null },
+        role: { before: m.role, after: null },
+        systemsUnassigned: { before: owned.map((o) => o.id), after: null },
+      },
     });
   });
 }

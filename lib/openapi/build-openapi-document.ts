@@ -1,7 +1,16 @@
 import { createSystemSchema, systemDetailSchema, systemListSchema, systemSummarySchema, updateSystemSchema } from "@/lib/systems/schemas";
 import { problemSchema } from "@/lib/http/problem";
 import {
-  BODY_PROBLEMS, PROBLEM_RESPONSES, READ_PROBLEMS, componentsOf, headerRef, idParameter, jsonContent, listQueryParameters, ok, problemRefs,
+  BODY_PROBLEMS,
+  PROBLEM_RESPONSES,
+  READ_PROBLEMS,
+  componentsOf,
+  headerRef,
+  idParameter,
+  jsonContent,
+  listQueryParameters,
+  ok,
+  problemRefs,
   type Json,
 } from "./openapi-helpers";
 import { OPENAPI_MODULES } from "./modules";
@@ -30,7 +39,7 @@ export function buildOpenApiDocument(): Json {
       description:
         "Organisation-scoped REST API. Authenticate with an organisation API token (Settings → API tokens) sent as " +
         "`Authorization: Bearer <token>`. Errors are RFC 9457 `application/problem+json`. Edits use optimistic " +
-        "concurrency: send the `version` you read (in the body or as `If-Match: \"<version>\"`); a stale version is a 409.",
+        'concurrency: send the `version` you read (in the body or as `If-Match: "<version>"`); a stale version is a 409.',
       license: { name: "Apache 2.0", identifier: "Apache-2.0" },
     },
     servers: [{ url: "/api/v1" }],
@@ -43,7 +52,8 @@ export function buildOpenApiDocument(): Json {
           operationId: "listSystems",
           tags: ["AI systems"],
           summary: "List AI systems",
-          description: "Filtered, sorted, paginated inventory of the token's organisation. Requires scope `read` or `write`. Unknown or invalid query parameters are a 422.",
+          description:
+            "Filtered, sorted, paginated inventory of the token's organisation. Requires scope `read` or `write`. Unknown or invalid query parameters are a 422.",
           parameters: listQueryParameters(),
           responses: { "200": ok("A page of AI systems", "SystemList"), ...problemRefs(...READ_PROBLEMS) },
         },
@@ -74,9 +84,17 @@ export function buildOpenApiDocument(): Json {
           summary: "Edit an AI system",
           description:
             "Requires scope `write`. Partial update: only the fields sent change. `version` must be the version the edit is " +
-            "based on; it may instead be sent as `If-Match: \"<version>\"` (if both are sent they must agree). A stale version is " +
+            'based on; it may instead be sent as `If-Match: "<version>"` (if both are sent they must agree). A stale version is ' +
             "refused with 409 and nothing is written. Archived systems must be restored before editing (409).",
-          parameters: [{ name: "If-Match", in: "header", required: false, description: "The version the edit is based on, as an entity tag", schema: { type: "string", pattern: '^"?[1-9][0-9]*"?$' } }],
+          parameters: [
+            {
+              name: "If-Match",
+              in: "header",
+              required: false,
+              description: "The version the edit is based on, as an entity tag",
+              schema: { type: "string", pattern: '^"?[1-9][0-9]*"?$' },
+            },
+          ],
           requestBody: { required: true, content: jsonContent("UpdateSystem") },
           responses: { "200": detail("The updated AI system"), ...problemRefs(...BODY_PROBLEMS, "404", "409", ...READ_PROBLEMS) },
         },
@@ -84,7 +102,8 @@ export function buildOpenApiDocument(): Json {
           operationId: "archiveSystem",
           tags: ["AI systems"],
           summary: "Archive an AI system",
-          description: "Requires scope `write`. Archives (never deletes) the system; it disappears from the default list (status=active). 409 if already archived.",
+          description:
+            "Requires scope `write`. Archives (never deletes) the system; it disappears from the default list (status=active). 409 if already archived.",
           responses: { "200": detail("The archived AI system"), ...problemRefs("404", "409", ...READ_PROBLEMS) },
         },
       },
@@ -113,12 +132,16 @@ export function buildOpenApiDocument(): Json {
       responses: Object.fromEntries(Object.values(PROBLEM_RESPONSES).map(([name, response]) => [name, response])),
       headers: {
         XRequestId: { description: "Id of this request, also in problem bodies as requestId", schema: { type: "string", format: "uuid" } },
-        ETag: { description: "The system's version as a strong entity tag, e.g. \"3\"; send it back as If-Match", schema: { type: "string" } },
+        ETag: { description: 'The system\'s version as a strong entity tag, e.g. "3"; send it back as If-Match', schema: { type: "string" } },
         Location: { description: "Path of the created AI system", schema: { type: "string" } },
         WWWAuthenticate: { description: "Bearer challenge (RFC 6750)", schema: { type: "string" } },
       },
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", description: "Organisation API token (`aigov_…`), created by an admin under Settings → API tokens; scopes `read` and/or `write`" },
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          description: "Organisation API token (`aigov_…`), created by an admin under Settings → API tokens; scopes `read` and/or `write`",
+        },
       },
     },
   };

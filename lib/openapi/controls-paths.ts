@@ -1,10 +1,28 @@
 import { z } from "zod";
 import {
-  compliancePostureSchema, controlFrameworkSchema, controlIdSchema, evidenceSummarySchema, systemControlListSchema, systemControlSchema,
+  compliancePostureSchema,
+  controlFrameworkSchema,
+  controlIdSchema,
+  evidenceSummarySchema,
+  systemControlListSchema,
+  systemControlSchema,
   updateSystemControlBodySchema,
 } from "@/lib/controls/schemas";
 import { createEvidenceApiSchema, evidenceLinkBodySchema, MAX_EVIDENCE_FILE_LABEL } from "@/lib/evidence/schemas";
-import { BODY_PROBLEMS, READ_PROBLEMS, TARGET, headerRef, idParameter, jsonContent, ok, problem, problemRefs, strip, type JsonSchema, type OpenApiModule } from "./openapi-helpers";
+import {
+  BODY_PROBLEMS,
+  READ_PROBLEMS,
+  TARGET,
+  headerRef,
+  idParameter,
+  jsonContent,
+  ok,
+  problem,
+  problemRefs,
+  strip,
+  type JsonSchema,
+  type OpenApiModule,
+} from "./openapi-helpers";
 
 // The controls and evidence part of the OpenAPI document (merged by lib/openapi/build-openapi-document.ts).
 
@@ -14,25 +32,38 @@ const EVIDENCE_TAG = "Evidence";
 const schemaOf = (schema: z.ZodType) => strip(z.toJSONSchema(schema, { target: TARGET, io: "input" }) as JsonSchema);
 
 const frameworkParameter = {
-  name: "framework", in: "path", required: true,
+  name: "framework",
+  in: "path",
+  required: true,
   description: "Control framework: iso42001 (ISO/IEC 42001 Annex A), eu_ai_act (EU AI Act articles), nist_ai_rmf (NIST AI RMF subcategories)",
   schema: schemaOf(controlFrameworkSchema),
 };
 const controlIdParameter = {
-  name: "controlId", in: "path", required: true,
+  name: "controlId",
+  in: "path",
+  required: true,
   description: "The control's id in its framework, URL-encoded: A.6.2.8, Art%2012, GOVERN%201.1",
   schema: schemaOf(controlIdSchema),
 };
 const evidenceIdParameter = {
-  name: "evidenceId", in: "path", required: true, description: "The evidence's id",
+  name: "evidenceId",
+  in: "path",
+  required: true,
+  description: "The evidence's id",
   schema: schemaOf(z.string().min(1).max(64)),
 };
 const frameworkQueryParameter = {
-  name: "framework", in: "query", required: false, description: "Only the controls of this framework",
+  name: "framework",
+  in: "query",
+  required: false,
+  description: "Only the controls of this framework",
   schema: schemaOf(controlFrameworkSchema),
 };
 const ifMatchParameter = {
-  name: "If-Match", in: "header", required: false, description: "The control's version the change is based on, as an entity tag",
+  name: "If-Match",
+  in: "header",
+  required: false,
+  description: "The control's version the change is based on, as an entity tag",
   schema: { type: "string", pattern: '^"?[1-9][0-9]*"?$' },
 };
 
@@ -50,7 +81,12 @@ export const CONTROLS_OPENAPI_MODULE: OpenApiModule = {
     { name: EVIDENCE_TAG, description: "Evidence (files and links) attached to controls" },
   ],
   inputSchemas: { UpdateSystemControl: updateSystemControlBodySchema, CreateEvidence: createEvidenceApiSchema, LinkEvidence: evidenceLinkBodySchema },
-  outputSchemas: { SystemControl: systemControlSchema, SystemControlList: systemControlListSchema, CompliancePosture: compliancePostureSchema, EvidenceSummary: evidenceSummarySchema },
+  outputSchemas: {
+    SystemControl: systemControlSchema,
+    SystemControlList: systemControlListSchema,
+    CompliancePosture: compliancePostureSchema,
+    EvidenceSummary: evidenceSummarySchema,
+  },
   paths: {
     "/systems/{id}/controls": {
       parameters: [idParameter],
@@ -60,7 +96,10 @@ export const CONTROLS_OPENAPI_MODULE: OpenApiModule = {
         summary: "List an AI system's applicable controls",
         description: `Requires scope \`read\` or \`write\`. ${applicability} Controls never saved have status \`not_started\` and \`version\` null. ${reuse} Unknown query parameters are a 422.`,
         parameters: [frameworkQueryParameter],
-        responses: { "200": ok("The applicable controls with reasons, statuses and evidence metadata", "SystemControlList"), ...problemRefs("404", ...READ_PROBLEMS) },
+        responses: {
+          "200": ok("The applicable controls with reasons, statuses and evidence metadata", "SystemControlList"),
+          ...problemRefs("404", ...READ_PROBLEMS),
+        },
       },
     },
     "/systems/{id}/controls/{framework}/{controlId}": {
@@ -112,9 +151,13 @@ export const CONTROLS_OPENAPI_MODULE: OpenApiModule = {
         summary: "Add evidence to an AI system's controls",
         description:
           `Requires scope \`write\`. A link (http or https URL) or a file sent as base64 (at most ${MAX_EVIDENCE_FILE_LABEL} decoded; stored with its SHA-256 and size), ` +
-          "attached to one or more applicable controls of the system (each unknown or inapplicable control is a 422 naming `links.<n>.controlId`). " + reuse,
+          "attached to one or more applicable controls of the system (each unknown or inapplicable control is a 422 naming `links.<n>.controlId`). " +
+          reuse,
         requestBody: { required: true, content: jsonContent("CreateEvidence") },
-        responses: { "201": ok("Created; Location points at the file's content", "EvidenceSummary", { Location: headerRef("Location") }), ...problemRefs(...BODY_PROBLEMS, "404", "409", ...READ_PROBLEMS) },
+        responses: {
+          "201": ok("Created; Location points at the file's content", "EvidenceSummary", { Location: headerRef("Location") }),
+          ...problemRefs(...BODY_PROBLEMS, "404", "409", ...READ_PROBLEMS),
+        },
       },
     },
     "/evidence/{evidenceId}": {
@@ -133,9 +176,14 @@ export const CONTROLS_OPENAPI_MODULE: OpenApiModule = {
         operationId: "getEvidenceContent",
         tags: [EVIDENCE_TAG],
         summary: "Download an evidence file",
-        description: "Requires scope `read` or `write`. The stored bytes as an attachment; `Repr-Digest` carries the SHA-256. 404 for links and other organisations' evidence.",
+        description:
+          "Requires scope `read` or `write`. The stored bytes as an attachment; `Repr-Digest` carries the SHA-256. 404 for links and other organisations' evidence.",
         responses: {
-          "200": { description: "The file", headers: { "x-request-id": headerRef("XRequestId") }, content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } } },
+          "200": {
+            description: "The file",
+            headers: { "x-request-id": headerRef("XRequestId") },
+            content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } },
+          },
           ...problemRefs("404", ...READ_PROBLEMS),
         },
       },

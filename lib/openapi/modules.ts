@@ -7,8 +7,4 @@ import { THREATS_OPENAPI_MODULE } from "./threats-paths";
  * The per-domain parts of the OpenAPI document (threat profiles, risks, controls, …). A domain adds
  * its module here; buildOpenApiDocument merges their tags, component schemas and paths.
  */
-export const OPENAPI_MODULES: OpenApiModule[] = [
-  RISKS_OPENAPI_MODULE,
-  THREATS_OPENAPI_MODULE,
-  CONTROLS_OPENAPI_MODULE,
-];
+export const OPENAPI_MODULES: OpenApiModule[] = [RISKS_OPENAPI_MODULE, THREATS_OPENAPI_MODULE, CONTROLS_OPENAPI_MODULE];

@@ -77,12 +77,16 @@ export function ok(description: string, schemaName: string, extraHeaders: Json =
 }
 
 export function problem(description: string, extraHeaders: Json = {}) {
-  return { description, headers: { "x-request-id": headerRef("XRequestId"), ...extraHeaders }, content: { [PROBLEM_CONTENT_TYPE]: { schema: schemaRef("Problem") } } };
+  return {
+    description,
+    headers: { "x-request-id": headerRef("XRequestId"), ...extraHeaders },
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: schemaRef("Problem") } },
+  };
 }
 
 /** Shared problem responses by status; every operation picks the ones it can produce. */
 export const PROBLEM_RESPONSES = {
-  "400": ["MalformedJson", problem("The body is not well-formed JSON (errors[].path is \"(body)\"; detail says where parsing failed)")],
+  "400": ["MalformedJson", problem('The body is not well-formed JSON (errors[].path is "(body)"; detail says where parsing failed)')],
   "401": ["Unauthenticated", problem("No API token, or the token is invalid or revoked", { "WWW-Authenticate": headerRef("WWWAuthenticate") })],
   "403": ["Forbidden", problem("The token's scope does not allow this operation")],
   "404": ["NotFound", problem("No AI system with this id in the token's organisation")],
@@ -100,4 +104,3 @@ export function problemRefs(...statuses: ProblemStatus[]): Json {
 
 export const READ_PROBLEMS: ProblemStatus[] = ["401", "403", "422", "500"];
 export const BODY_PROBLEMS: ProblemStatus[] = ["400", "413", "415"];
-

@@ -1,9 +1,29 @@
 import { z } from "zod";
 import { strictQuerySchema } from "@/lib/http/with-api-handler";
 import {
-  acceptRiskSchema, createRiskSchema, listRisksSchema, riskDetailSchema, riskIdSchema, riskListSchema, riskMatrixResponseSchema, updateRiskSchema,
+  acceptRiskSchema,
+  createRiskSchema,
+  listRisksSchema,
+  riskDetailSchema,
+  riskIdSchema,
+  riskListSchema,
+  riskMatrixResponseSchema,
+  updateRiskSchema,
 } from "@/lib/risks/schemas";
-import { BODY_PROBLEMS, READ_PROBLEMS, TARGET, headerRef, idParameter, jsonContent, ok, problemRefs, strip, type Json, type JsonSchema, type OpenApiModule } from "./openapi-helpers";
+import {
+  BODY_PROBLEMS,
+  READ_PROBLEMS,
+  TARGET,
+  headerRef,
+  idParameter,
+  jsonContent,
+  ok,
+  problemRefs,
+  strip,
+  type Json,
+  type JsonSchema,
+  type OpenApiModule,
+} from "./openapi-helpers";
 
 // The risk register's part of the OpenAPI document (merged by lib/openapi/build-openapi-document.ts).
 
@@ -13,7 +33,8 @@ const RISK_QUERY_DESCRIPTIONS: Record<Exclude<keyof typeof listRisksSchema.shape
   q: "Case-insensitive search in title and description",
   category: "Only risks of this category",
   status: "Only risks with this status",
-  basis: "Which rating `level`, `likelihood`, `impact` and `sort=score` use: inherent (default) or residual (residual: only risks with an assessed residual rating match those filters)",
+  basis:
+    "Which rating `level`, `likelihood`, `impact` and `sort=score` use: inherent (default) or residual (residual: only risks with an assessed residual rating match those filters)",
   level: "Only risks whose score (likelihood × impact of the basis) falls in this level of the organisation's risk matrix (GET /risk-matrix lists the keys)",
   likelihood: "Only risks with this likelihood (of the basis); with `impact`, one heatmap cell",
   impact: "Only risks with this impact (of the basis)",
@@ -45,12 +66,16 @@ const riskIdParameter = {
 };
 
 const ifMatchParameter = {
-  name: "If-Match", in: "header", required: false, description: "The version the change is based on, as an entity tag",
+  name: "If-Match",
+  in: "header",
+  required: false,
+  description: "The version the change is based on, as an entity tag",
   schema: { type: "string", pattern: '^"?[1-9][0-9]*"?$' },
 };
 
 const etagHeader = { ETag: headerRef("ETag") };
-const scoring = "Each risk carries `inherent` and `residual` (null until assessed) as `{ likelihood, impact, score, level }`, scored with the organisation's risk matrix.";
+const scoring =
+  "Each risk carries `inherent` and `residual` (null until assessed) as `{ likelihood, impact, score, level }`, scored with the organisation's risk matrix.";
 
 export const RISKS_OPENAPI_MODULE: OpenApiModule = {
   tags: [{ name: TAG, description: "The risk register: risks of AI systems scored on the organisation's 5×5 risk matrix" }],
@@ -107,7 +132,7 @@ export const RISKS_OPENAPI_MODULE: OpenApiModule = {
         summary: "Edit a risk",
         description:
           "Requires scope `write`. Partial update; `controls`, when sent, replaces the linked controls. `version` must be the version the edit " +
-          "is based on (or `If-Match: \"<version>\"`); a stale version is a 409 and nothing is written. Setting status `accepted` or treatment " +
+          'is based on (or `If-Match: "<version>"`); a stale version is a 409 and nothing is written. Setting status `accepted` or treatment ' +
           "`accept` is a 422 (use POST /risks/{riskId}/accept); changing the treatment of an accepted risk withdraws the acceptance and needs a new status.",
         parameters: [ifMatchParameter],
         requestBody: { required: true, content: jsonContent("UpdateRisk") },
@@ -141,7 +166,8 @@ export const RISKS_OPENAPI_MODULE: OpenApiModule = {
         operationId: "getRiskMatrix",
         tags: [TAG],
         summary: "The organisation's risk matrix",
-        description: "Requires scope `read` or `write`. Axis labels, the levels (score bands from `minScore`, with colours) and all 25 cells scored. Version 0 is the default matrix.",
+        description:
+          "Requires scope `read` or `write`. Axis labels, the levels (score bands from `minScore`, with colours) and all 25 cells scored. Version 0 is the default matrix.",
         responses: { "200": ok("The risk matrix", "RiskMatrix", etagHeader), ...problemRefs("401", "403", "500") },
       },
     },

@@ -1,9 +1,26 @@
 import { z } from "zod";
 import { navigatorLayerOutputSchema } from "@/lib/threats/build-navigator-layer";
 import {
-  addThreatProfileEntriesSchema, importLayerOptionsSchema, importNavigatorLayerResultSchema, navigatorLayerSchema, techniqueIdSchema, threatProfileSchema,
+  addThreatProfileEntriesSchema,
+  importLayerOptionsSchema,
+  importNavigatorLayerResultSchema,
+  navigatorLayerSchema,
+  techniqueIdSchema,
+  threatProfileSchema,
 } from "@/lib/threats/schemas";
-import { BODY_PROBLEMS, READ_PROBLEMS, TARGET, headerRef, idParameter, jsonContent, ok, problemRefs, strip, type JsonSchema, type OpenApiModule } from "./openapi-helpers";
+import {
+  BODY_PROBLEMS,
+  READ_PROBLEMS,
+  TARGET,
+  headerRef,
+  idParameter,
+  jsonContent,
+  ok,
+  problemRefs,
+  strip,
+  type JsonSchema,
+  type OpenApiModule,
+} from "./openapi-helpers";
 
 // The threat profiles' part of the OpenAPI document (merged by lib/openapi/build-openapi-document.ts).
 
@@ -21,7 +38,7 @@ const rationaleParameter = {
   name: "rationale",
   in: "query",
   required: false,
-  description: "Rationale for marked techniques that have no comment in the layer (10–2000 characters); default: Imported from ATLAS Navigator layer \"<name>\"",
+  description: 'Rationale for marked techniques that have no comment in the layer (10–2000 characters); default: Imported from ATLAS Navigator layer "<name>"',
   schema: strip(z.toJSONSchema(importLayerOptionsSchema.shape.rationale, { target: TARGET, io: "input" }) as JsonSchema),
 };
 
@@ -30,9 +47,18 @@ const profileEntries =
   "release no longer has it) and carries `risk`: the highest score among the system's risks naming the technique, with its level.";
 
 export const THREATS_OPENAPI_MODULE: OpenApiModule = {
-  tags: [{ name: TAG, description: "MITRE ATLAS techniques each AI system is exposed to, with rationales, scored by the risk register; ATLAS Navigator layers in and out" }],
+  tags: [
+    {
+      name: TAG,
+      description: "MITRE ATLAS techniques each AI system is exposed to, with rationales, scored by the risk register; ATLAS Navigator layers in and out",
+    },
+  ],
   inputSchemas: { AddThreatProfileEntries: addThreatProfileEntriesSchema, NavigatorLayerUpload: navigatorLayerSchema },
-  outputSchemas: { ThreatProfile: threatProfileSchema, NavigatorLayer: navigatorLayerOutputSchema, NavigatorLayerImportResult: importNavigatorLayerResultSchema },
+  outputSchemas: {
+    ThreatProfile: threatProfileSchema,
+    NavigatorLayer: navigatorLayerOutputSchema,
+    NavigatorLayerImportResult: importNavigatorLayerResultSchema,
+  },
   paths: {
     "/systems/{id}/threat-profile": {
       parameters: [idParameter],
@@ -76,7 +102,9 @@ export const THREATS_OPENAPI_MODULE: OpenApiModule = {
           "Requires scope `read` or `write`. The union of every active AI system's threat profile in one layer (format 4.3, domain `atlas-atlas`). `score` is the highest " +
           "risk score (1–25) of any risk naming the technique, `color` its risk level, `comment` lists each system with its rationale. Sent as an attachment.",
         responses: {
-          "200": ok("The layer", "NavigatorLayer", { "Content-Disposition": { description: "attachment; filename=\"atlas-layer-<organisation>-<date>.json\"", schema: { type: "string" } } }),
+          "200": ok("The layer", "NavigatorLayer", {
+            "Content-Disposition": { description: 'attachment; filename="atlas-layer-<organisation>-<date>.json"', schema: { type: "string" } },
+          }),
           ...problemRefs(...READ_PROBLEMS),
         },
       },
@@ -91,7 +119,9 @@ export const THREATS_OPENAPI_MODULE: OpenApiModule = {
           "Requires scope `read` or `write`. Layer format 4.3, domain `atlas-atlas` (what ATLAS Navigator opens). One entry per technique and tactic; `score` is the " +
           "highest risk score (1–25) of the system's risks naming the technique, `color` its risk level, `comment` the rationale. Sent as an attachment (Content-Disposition).",
         responses: {
-          "200": ok("The layer", "NavigatorLayer", { "Content-Disposition": { description: "attachment; filename=\"atlas-layer-<system>-<date>.json\"", schema: { type: "string" } } }),
+          "200": ok("The layer", "NavigatorLayer", {
+            "Content-Disposition": { description: 'attachment; filename="atlas-layer-<system>-<date>.json"', schema: { type: "string" } },
+          }),
           ...problemRefs("404", ...READ_PROBLEMS),
         },
       },
@@ -105,7 +135,10 @@ export const THREATS_OPENAPI_MODULE: OpenApiModule = {
           "A layer naming any technique the organisation's current ATLAS release does not have is refused as a whole: 422 with `techniques.<n>.techniqueID` paths.",
         parameters: [rationaleParameter],
         requestBody: { required: true, content: jsonContent("NavigatorLayerUpload") },
-        responses: { "200": ok("What was added, skipped and ignored", "NavigatorLayerImportResult"), ...problemRefs(...BODY_PROBLEMS, "404", "409", ...READ_PROBLEMS) },
+        responses: {
+          "200": ok("What was added, skipped and ignored", "NavigatorLayerImportResult"),
+          ...problemRefs(...BODY_PROBLEMS, "404", "409", ...READ_PROBLEMS),
+        },
       },
     },
   },

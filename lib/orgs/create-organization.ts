@@ -25,7 +25,9 @@ export async function createOrganization({ input }: { input: CreateOrganizationI
       await tx.membership.create({ data: { orgId: org.id, userId: user.id, role: "admin" }, select: { id: true } });
       const ctx = { orgId: org.id, actor: { type: "system" as const, label: "system (bootstrap)" } };
       await recordAudit(tx, ctx, {
-        action: "organization.create", entityType: "organization", entityId: org.id,
+        action: "organization.create",
+        entityType: "organization",
+        entityId: org.id,
         changes: { name: { before: null, after: input.name }, firstAdmin: { before: null, after: email } },
       });
       return { orgId: org.id, adminUserId: user.id };

@@ -24,8 +24,14 @@ export async function acceptRisk({ ctx, input }: { ctx: ServiceContext; input: {
     assertCanWriteRisks(ctx, before.system);
     if (before.status === "accepted") throw new AppError("CONFLICT", "This risk is already accepted.");
 
-    const approver = await tx.membership.findFirst({ where: { orgId: ctx.orgId, userId: approverId }, select: { role: true, user: { select: { id: true, name: true, email: true } } } });
-    if (!approver) throw new AppError("VALIDATION", "The approver must be a member of this organisation.", [{ path: "approverId", message: "Not a member of this organisation" }]);
+    const approver = await tx.membership.findFirst({
+      where: { orgId: ctx.orgId, userId: approverId },
+      select: { role: true, user: { select: { id: true, name: true, email: true } } },
+    });
+    if (!approver)
+      throw new AppError("VALIDATION", "The approver must be a member of this organisation.", [
+        { path: "approverId", message: "Not a member of this organisation" },
+      ]);
     const approverActor = { type: "user" as const, userId: approver.user.id, role: approver.role, label: approver.user.name };
     if (!can(approverActor, "risk:approve")) {
       throw new AppError("VALIDATION", `A ${ROLE_LABELS[approver.role].toLowerCase()} cannot approve accepting a risk.`, [
@@ -37,11 +43,17 @@ export async function acceptRisk({ ctx, input }: { ctx: ServiceContext; input: {
     const acceptance = { treatment: "accept" as const, status: "accepted" as const, acceptedById: approver.user.id, acceptedAt, acceptanceReason: reason };
     const { count } = await tx.risk.updateMany({ where: { id, orgId: ctx.orgId, version }, data: { ...acceptance, version: { increment: 1 } } });
     if (count === 0) {
-      throw new AppError("CONFLICT", `Someone else saved this risk since you opened it (you accepted version ${version}, it is now version ${before.version}). Reload it and accept again.`);
+      throw new AppError(
+        "CONFLICT",
+        `Someone else saved this risk since you opened it (you accepted version ${version}, it is now version ${before.version}). Reload it and accept again.`,
+      );
     }
     const after = await tx.risk.findUniqueOrThrow({ where: { id }, select: riskDetailSelect });
     await recordAudit(tx, ctx, {
-      action: "risk.accept", entityType: "risk", entityId: id, subjectId: before.systemId,
+      action: "risk.accept",
+      entityType: "risk",
+      entityId: id,
+      subjectId: before.systemId,
       changes: {
         ...diffChanges(auditView(before), auditView(after), AUDITED_RISK_FIELDS),
         // the approver as a person, so the trail stays readable if the account is removed later

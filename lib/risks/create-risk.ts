@@ -8,7 +8,14 @@ import type { ServiceContext } from "@/lib/context";
 import { createRiskSchema, type CreateRiskInput, type RiskDetail } from "./schemas";
 import { getRiskMatrix } from "./get-risk-matrix";
 import {
-  AUDITED_RISK_FIELDS, assertCanWriteRisks, assertRiskOwnerIsMember, auditView, detailWithPeople, findRiskSystemOrThrow, riskDetailSelect, toDueDate,
+  AUDITED_RISK_FIELDS,
+  assertCanWriteRisks,
+  assertRiskOwnerIsMember,
+  auditView,
+  detailWithPeople,
+  findRiskSystemOrThrow,
+  riskDetailSelect,
+  toDueDate,
 } from "./internal";
 
 /** Adds a risk to an AI system's register. Risk owners may do so only on systems they own. */
@@ -31,7 +38,10 @@ export async function createRisk({ ctx, input }: { ctx: ServiceContext; input: {
       select: riskDetailSelect,
     });
     await recordAudit(tx, ctx, {
-      action: "risk.create", entityType: "risk", entityId: row.id, subjectId: system.id,
+      action: "risk.create",
+      entityType: "risk",
+      entityId: row.id,
+      subjectId: system.id,
       changes: diffChanges(null, auditView(row), AUDITED_RISK_FIELDS),
     });
     return detailWithPeople(tx, row, await getRiskMatrix({ ctx: { ...ctx, tx } }));

@@ -13,7 +13,10 @@ export async function deleteRisk({ ctx, input }: { ctx: ServiceContext; input: {
     assertCanWriteRisks(ctx, before.system);
     await tx.risk.deleteMany({ where: { id: input.id, orgId: ctx.orgId } }); // control links cascade
     await recordAudit(tx, ctx, {
-      action: "risk.delete", entityType: "risk", entityId: input.id, subjectId: before.systemId,
+      action: "risk.delete",
+      entityType: "risk",
+      entityId: input.id,
+      subjectId: before.systemId,
       changes: diffChanges(auditView(before), null, AUDITED_RISK_FIELDS),
     });
     return { id: input.id, systemId: before.systemId };

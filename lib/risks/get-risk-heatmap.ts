@@ -20,9 +20,15 @@ export async function getRiskHeatmap({ ctx, input }: { ctx: ServiceContext; inpu
   const [matrix, groups, all] = await Promise.all([
     getRiskMatrix({ ctx }),
     basis === "inherent"
-      ? client.risk.groupBy({ by: ["inherentLikelihood", "inherentImpact"], where, _count: { _all: true } })
+      ? client.risk
+          .groupBy({ by: ["inherentLikelihood", "inherentImpact"], where, _count: { _all: true } })
           .then((g) => g.map((x) => ({ likelihood: x.inherentLikelihood, impact: x.inherentImpact, count: x._count._all })))
-      : client.risk.groupBy({ by: ["residualLikelihood", "residualImpact"], where: { ...where, residualLikelihood: { not: null }, residualImpact: { not: null } }, _count: { _all: true } })
+      : client.risk
+          .groupBy({
+            by: ["residualLikelihood", "residualImpact"],
+            where: { ...where, residualLikelihood: { not: null }, residualImpact: { not: null } },
+            _count: { _all: true },
+          })
           .then((g) => g.map((x) => ({ likelihood: x.residualLikelihood!, impact: x.residualImpact!, count: x._count._all }))),
     client.risk.count({ where }),
   ]);

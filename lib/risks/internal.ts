@@ -11,16 +11,33 @@ import type { RiskDetail, RiskLevelRef, RiskScoreDto, RiskSummary } from "./sche
 // Fetch helpers and DTO shapes private to lib/risks (not imported from outside the folder).
 
 export const riskSummarySelect = {
-  id: true, title: true, category: true, techniqueIds: true, owaspIds: true,
-  inherentLikelihood: true, inherentImpact: true, residualLikelihood: true, residualImpact: true,
-  treatment: true, status: true, ownerId: true, dueDate: true, updatedAt: true, version: true,
+  id: true,
+  title: true,
+  category: true,
+  techniqueIds: true,
+  owaspIds: true,
+  inherentLikelihood: true,
+  inherentImpact: true,
+  residualLikelihood: true,
+  residualImpact: true,
+  treatment: true,
+  status: true,
+  ownerId: true,
+  dueDate: true,
+  updatedAt: true,
+  version: true,
   system: { select: { id: true, name: true } },
 } satisfies Prisma.RiskSelect;
 
 export const riskDetailSelect = {
   ...riskSummarySelect,
-  systemId: true, description: true, treatmentPlan: true,
-  acceptanceReason: true, acceptedById: true, acceptedAt: true, createdAt: true,
+  systemId: true,
+  description: true,
+  treatmentPlan: true,
+  acceptanceReason: true,
+  acceptedById: true,
+  acceptedAt: true,
+  createdAt: true,
   system: { select: { id: true, name: true, ownerId: true } },
   controls: { select: { framework: true, controlId: true }, orderBy: [{ framework: "asc" }, { controlId: "asc" }] },
 } satisfies Prisma.RiskSelect;
@@ -79,10 +96,15 @@ export function toRiskDetail(row: RiskDetailRow, matrix: RiskMatrix, people: Peo
     inherentImpact: row.inherentImpact,
     residualLikelihood: row.residualLikelihood,
     residualImpact: row.residualImpact,
-    controls: row.controls.map((c) => ({ framework: c.framework as FrameworkId, controlId: c.controlId, title: controlTitle(c.framework as FrameworkId, c.controlId) })),
-    acceptance: row.acceptedById && row.acceptedAt
-      ? { approver: person(people, row.acceptedById)!, reason: row.acceptanceReason, acceptedAt: row.acceptedAt.toISOString() }
-      : null,
+    controls: row.controls.map((c) => ({
+      framework: c.framework as FrameworkId,
+      controlId: c.controlId,
+      title: controlTitle(c.framework as FrameworkId, c.controlId),
+    })),
+    acceptance:
+      row.acceptedById && row.acceptedAt
+        ? { approver: person(people, row.acceptedById)!, reason: row.acceptanceReason, acceptedAt: row.acceptedAt.toISOString() }
+        : null,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -108,7 +130,10 @@ export async function findRiskOrThrow(client: Prisma.TransactionClient, ctx: Ser
 
 /** A system of the organisation (NOT_FOUND otherwise), with what risk permissions are checked against. */
 export async function findRiskSystemOrThrow(client: Prisma.TransactionClient, ctx: ServiceContext, systemId: string) {
-  const system = await client.aISystem.findFirst({ where: { id: systemId, orgId: ctx.orgId }, select: { id: true, name: true, ownerId: true, archivedAt: true } });
+  const system = await client.aISystem.findFirst({
+    where: { id: systemId, orgId: ctx.orgId },
+    select: { id: true, name: true, ownerId: true, archivedAt: true },
+  });
   if (!system) throw new AppError("NOT_FOUND", "AI system not found.");
   return system;
 }
@@ -122,7 +147,10 @@ export function assertCanWriteRisks(ctx: ServiceContext, system: { ownerId: stri
 export async function assertRiskOwnerIsMember(client: Prisma.TransactionClient, ctx: ServiceContext, ownerId: string | null | undefined) {
   if (!ownerId) return;
   const member = await client.membership.findFirst({ where: { orgId: ctx.orgId, userId: ownerId }, select: { id: true } });
-  if (!member) throw new AppError("VALIDATION", "The risk owner must be a member of this organisation.", [{ path: "ownerId", message: "Not a member of this organisation" }]);
+  if (!member)
+    throw new AppError("VALIDATION", "The risk owner must be a member of this organisation.", [
+      { path: "ownerId", message: "Not a member of this organisation" },
+    ]);
 }
 
 /** "YYYY-MM-DD" → the UTC midnight the column stores. */
@@ -138,10 +166,24 @@ export function controlKeys(controls: readonly { framework: string; controlId: s
 
 /** The audited view of a risk row: every editable field, dates as strings, controls as keys. */
 export function auditView(row: {
-  title: string; description: string; category: string; techniqueIds: string[]; owaspIds: string[];
-  inherentLikelihood: number; inherentImpact: number; treatment: string; treatmentPlan: string;
-  residualLikelihood: number | null; residualImpact: number | null; ownerId: string | null; dueDate: Date | null; status: string;
-  controls: { framework: string; controlId: string }[]; acceptedById?: string | null; acceptedAt?: Date | null; acceptanceReason?: string;
+  title: string;
+  description: string;
+  category: string;
+  techniqueIds: string[];
+  owaspIds: string[];
+  inherentLikelihood: number;
+  inherentImpact: number;
+  treatment: string;
+  treatmentPlan: string;
+  residualLikelihood: number | null;
+  residualImpact: number | null;
+  ownerId: string | null;
+  dueDate: Date | null;
+  status: string;
+  controls: { framework: string; controlId: string }[];
+  acceptedById?: string | null;
+  acceptedAt?: Date | null;
+  acceptanceReason?: string;
 }): Record<string, unknown> {
   return {
     ...row,
@@ -154,6 +196,22 @@ export function auditView(row: {
 }
 
 export const AUDITED_RISK_FIELDS = [
-  "title", "description", "category", "techniqueIds", "owaspIds", "inherentLikelihood", "inherentImpact", "treatment", "treatmentPlan",
-  "residualLikelihood", "residualImpact", "ownerId", "dueDate", "status", "controls", "acceptedById", "acceptedAt", "acceptanceReason",
+  "title",
+  "description",
+  "category",
+  "techniqueIds",
+  "owaspIds",
+  "inherentLikelihood",
+  "inherentImpact",
+  "treatment",
+  "treatmentPlan",
+  "residualLikelihood",
+  "residualImpact",
+  "ownerId",
+  "dueDate",
+  "status",
+  "controls",
+  "acceptedById",
+  "acceptedAt",
+  "acceptanceReason",
 ] as const;

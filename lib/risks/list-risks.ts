@@ -22,19 +22,26 @@ export async function listRisks({ ctx, input }: { ctx: ServiceContext; input: Li
   const matrix = await getRiskMatrix({ ctx });
   const range = f.level === undefined ? undefined : levelRange(matrix, f.level);
   if (f.level !== undefined && !range) {
-    throw new AppError("VALIDATION", "Unknown risk level.", [{ path: "level", message: `Not a level of the risk matrix (${matrix.levels.map((l) => l.key).join(", ")})` }]);
+    throw new AppError("VALIDATION", "Unknown risk level.", [
+      { path: "level", message: `Not a level of the risk matrix (${matrix.levels.map((l) => l.key).join(", ")})` },
+    ]);
   }
   if (f.systemId) await findRiskSystemOrThrow(client, ctx, f.systemId);
 
   const where = riskWhereSql(ctx, f, range);
   const [idRows, [{ total }]] = await Promise.all([
-    client.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT r."id" FROM "Risk" r ${where} ${riskOrderSql(f)} LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`),
+    client.$queryRaw<{ id: string }[]>(
+      Prisma.sql`SELECT r."id" FROM "Risk" r ${where} ${riskOrderSql(f)} LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
+    ),
     client.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS total FROM "Risk" r ${where}`),
   ]);
   const ids = idRows.map((r) => r.id);
   const rows = ids.length ? await client.risk.findMany({ where: { orgId: ctx.orgId, id: { in: ids } }, select: riskSummarySelect }) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const ordered = ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
-  const people = await loadPeople(client, ordered.map((r) => r.ownerId));
+  const people = await loadPeople(
+    client,
+    ordered.map((r) => r.ownerId),
+  );
   return { items: ordered.map((r) => toRiskSummary(r, matrix, people)), total, page: f.page, pageSize: f.pageSize };
 }

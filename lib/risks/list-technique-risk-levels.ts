@@ -35,5 +35,10 @@ export async function listTechniqueRiskLevels({ ctx, input }: { ctx: ServiceCont
       GROUP BY t.id
       ORDER BY t.id`),
   ]);
-  return rows.map((row) => ({ techniqueId: row.techniqueId, maxScore: row.maxScore, level: levelRef(levelForScore(matrix, row.maxScore)), riskCount: row.riskCount }));
+  return rows.map((row) => ({
+    techniqueId: row.techniqueId,
+    maxScore: row.maxScore,
+    level: levelRef(levelForScore(matrix, row.maxScore)),
+    riskCount: row.riskCount,
+  }));
 }

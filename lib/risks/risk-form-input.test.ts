@@ -17,9 +17,20 @@ describe("riskFormInput", () => {
     form.set("controls", "iso42001 A.6.2.4\n\neu_ai_act  Art 15 \n");
     form.set("injected", "x");
     expect(riskFormInput(form)).toEqual({
-      title: "Prompt injection", category: "security", inherentLikelihood: 4, inherentImpact: 5, residualLikelihood: null, residualImpact: null,
-      ownerId: null, dueDate: "2026-12-31", techniqueIds: ["AML.T0051", "AML.T0051.000", "AML.T0054"], owaspIds: ["LLM01:2025"],
-      controls: [{ framework: "iso42001", controlId: "A.6.2.4" }, { framework: "eu_ai_act", controlId: "Art 15" }],
+      title: "Prompt injection",
+      category: "security",
+      inherentLikelihood: 4,
+      inherentImpact: 5,
+      residualLikelihood: null,
+      residualImpact: null,
+      ownerId: null,
+      dueDate: "2026-12-31",
+      techniqueIds: ["AML.T0051", "AML.T0051.000", "AML.T0054"],
+      owaspIds: ["LLM01:2025"],
+      controls: [
+        { framework: "iso42001", controlId: "A.6.2.4" },
+        { framework: "eu_ai_act", controlId: "Art 15" },
+      ],
     });
   });
 
@@ -36,7 +47,10 @@ describe("riskFormInput", () => {
 
 describe("control lines", () => {
   it("round-trips, with spaces inside control ids", () => {
-    const controls = [{ framework: "nist_ai_rmf", controlId: "GOVERN 1.1" }, { framework: "owasp_llm_2025", controlId: "LLM01:2025" }];
+    const controls = [
+      { framework: "nist_ai_rmf", controlId: "GOVERN 1.1" },
+      { framework: "owasp_llm_2025", controlId: "LLM01:2025" },
+    ];
     expect(parseControlLines(formatControlLines(controls))).toEqual(controls);
     expect(parseControlLines("iso42001")).toEqual([{ framework: "iso42001", controlId: "" }]);
   });
@@ -51,13 +65,28 @@ describe("riskMatrixFormInput", () => {
   it("reads labels and level rows by schema path, dropping empty rows", async () => {
     const { riskMatrixFormInput } = await import("./risk-matrix-form-input");
     const form = new FormData();
-    ["A", "B", "C", "D", "E"].forEach((l, i) => { form.set(`likelihoodLabels.${i}`, l); form.set(`impactLabels.${i}`, l.toLowerCase()); });
-    form.set("levels.0.key", "low"); form.set("levels.0.label", "Low"); form.set("levels.0.minScore", "1"); form.set("levels.0.color", "#00ff00");
-    form.set("levels.1.key", ""); form.set("levels.1.label", ""); form.set("levels.1.minScore", ""); form.set("levels.1.color", "#94a3b8");
-    form.set("levels.2.key", "high"); form.set("levels.2.label", "High"); form.set("levels.2.minScore", "x"); form.set("levels.2.color", "#ff0000");
+    ["A", "B", "C", "D", "E"].forEach((l, i) => {
+      form.set(`likelihoodLabels.${i}`, l);
+      form.set(`impactLabels.${i}`, l.toLowerCase());
+    });
+    form.set("levels.0.key", "low");
+    form.set("levels.0.label", "Low");
+    form.set("levels.0.minScore", "1");
+    form.set("levels.0.color", "#00ff00");
+    form.set("levels.1.key", "");
+    form.set("levels.1.label", "");
+    form.set("levels.1.minScore", "");
+    form.set("levels.1.color", "#94a3b8");
+    form.set("levels.2.key", "high");
+    form.set("levels.2.label", "High");
+    form.set("levels.2.minScore", "x");
+    form.set("levels.2.color", "#ff0000");
     form.set("version", "3");
     const input = riskMatrixFormInput(form);
     expect(input).toMatchObject({ likelihoodLabels: ["A", "B", "C", "D", "E"], impactLabels: ["a", "b", "c", "d", "e"], version: 3 });
-    expect(input.levels).toEqual([{ key: "low", label: "Low", minScore: 1, color: "#00ff00" }, { key: "high", label: "High", minScore: NaN, color: "#ff0000" }]);
+    expect(input.levels).toEqual([
+      { key: "low", label: "Low", minScore: 1, color: "#00ff00" },
+      { key: "high", label: "High", minScore: NaN, color: "#ff0000" },
+    ]);
   });
 });

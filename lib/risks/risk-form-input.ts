@@ -8,7 +8,10 @@ const NULLABLE_TEXT_FIELDS = ["ownerId", "dueDate"] as const;
 
 /** "AML.T0051, AML.T0054.000" (commas, spaces or new lines) → ids. */
 export function splitIds(value: string): string[] {
-  return value.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(/[\s,;]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**

@@ -10,9 +10,21 @@ describe("createRiskSchema", () => {
 
   it("fills defaults and trims", () => {
     expect(createRiskSchema.parse(minimal)).toEqual({
-      title: "Prompt injection via e-mail", description: "", category: "security", techniqueIds: [], owaspIds: [],
-      inherentLikelihood: 4, inherentImpact: 3, treatment: "mitigate", treatmentPlan: "", residualLikelihood: null, residualImpact: null,
-      ownerId: null, dueDate: null, status: "open", controls: [],
+      title: "Prompt injection via e-mail",
+      description: "",
+      category: "security",
+      techniqueIds: [],
+      owaspIds: [],
+      inherentLikelihood: 4,
+      inherentImpact: 3,
+      treatment: "mitigate",
+      treatmentPlan: "",
+      residualLikelihood: null,
+      residualImpact: null,
+      ownerId: null,
+      dueDate: null,
+      status: "open",
+      controls: [],
     });
   });
 
@@ -21,7 +33,10 @@ describe("createRiskSchema", () => {
       ...minimal,
       techniqueIds: ["AML.T0051", "AML.T0051.000"],
       owaspIds: ["LLM01:2025", "ASI01:2026"],
-      controls: [{ framework: "iso42001", controlId: "A.6.2.4" }, { framework: "eu_ai_act", controlId: "Art 15" }],
+      controls: [
+        { framework: "iso42001", controlId: "A.6.2.4" },
+        { framework: "eu_ai_act", controlId: "Art 15" },
+      ],
     });
     expect(parsed.techniqueIds).toEqual(["AML.T0051", "AML.T0051.000"]);
     expect(parsed.controls).toHaveLength(2);
@@ -32,7 +47,11 @@ describe("createRiskSchema", () => {
       ...minimal,
       techniqueIds: ["AML.T0051", "AML.T9999"],
       owaspIds: ["LLM01:2023"],
-      controls: [{ framework: "iso42001", controlId: "A.6.2.4" }, { framework: "iso42001", controlId: "Z.9" }, { framework: "cobit", controlId: "x" }],
+      controls: [
+        { framework: "iso42001", controlId: "A.6.2.4" },
+        { framework: "iso42001", controlId: "Z.9" },
+        { framework: "cobit", controlId: "x" },
+      ],
     });
     expect(paths(r)).toEqual(expect.arrayContaining(["techniqueIds.1", "owaspIds.0", "controls.1.controlId", "controls.2.framework"]));
     expect(paths(r)).not.toContain("techniqueIds.0");
@@ -41,7 +60,12 @@ describe("createRiskSchema", () => {
 
   it("refuses duplicates, out-of-range ratings, bad dates and unknown fields", () => {
     const r = createRiskSchema.safeParse({
-      ...minimal, inherentLikelihood: 6, inherentImpact: 2.5, dueDate: "31/12/2026", techniqueIds: ["AML.T0051", "AML.T0051"], colour: "red",
+      ...minimal,
+      inherentLikelihood: 6,
+      inherentImpact: 2.5,
+      dueDate: "31/12/2026",
+      techniqueIds: ["AML.T0051", "AML.T0051"],
+      colour: "red",
     });
     expect(paths(r)).toEqual(expect.arrayContaining(["inherentLikelihood", "inherentImpact", "dueDate", "techniqueIds", ""]));
     expect(paths(createRiskSchema.safeParse({ ...minimal, title: "" }))).toEqual(["title"]);
@@ -88,8 +112,17 @@ describe("updateRiskMatrixSchema", () => {
 
 describe("listRisksSchema and riskFiltersToQuery", () => {
   it("reads URL parameters and ignores invalid values", () => {
-    expect(listRisksSchema.parse({ level: "high", basis: "residual", likelihood: "3", page: "2", sort: "bogus", category: "nope", techniqueId: "T0051" })).toMatchObject({
-      level: "high", basis: "residual", likelihood: 3, page: 2, sort: "score", dir: "desc", category: undefined, techniqueId: undefined,
+    expect(
+      listRisksSchema.parse({ level: "high", basis: "residual", likelihood: "3", page: "2", sort: "bogus", category: "nope", techniqueId: "T0051" }),
+    ).toMatchObject({
+      level: "high",
+      basis: "residual",
+      likelihood: 3,
+      page: 2,
+      sort: "score",
+      dir: "desc",
+      category: undefined,
+      techniqueId: undefined,
     });
   });
 

@@ -29,8 +29,14 @@ const unique = (a: readonly string[]) => new Set(a).size === a.length;
 
 export const ATLAS_TECHNIQUE_PATTERN = /^AML\.T\d{4}(\.\d{3})?$/;
 
-const techniqueIdSchema = z.string().trim().refine(isAtlasTechniqueId, { error: (issue) => `Unknown MITRE ATLAS technique "${String(issue.input)}"` });
-const owaspIdSchema = z.string().trim().refine(isOwaspRiskId, { error: (issue) => `Unknown OWASP id "${String(issue.input)}" (LLM01:2025 … LLM10:2025 or ASI01:2026 … ASI10:2026)` });
+const techniqueIdSchema = z
+  .string()
+  .trim()
+  .refine(isAtlasTechniqueId, { error: (issue) => `Unknown MITRE ATLAS technique "${String(issue.input)}"` });
+const owaspIdSchema = z
+  .string()
+  .trim()
+  .refine(isOwaspRiskId, { error: (issue) => `Unknown OWASP id "${String(issue.input)}" (LLM01:2025 … LLM10:2025 or ASI01:2026 … ASI10:2026)` });
 
 export const riskControlRefSchema = z
   .strictObject({
@@ -38,7 +44,8 @@ export const riskControlRefSchema = z
     controlId: z.string().trim().min(1, "Control id is required").max(64),
   })
   .superRefine((c, ctx) => {
-    if (!getFrameworkItem(c.framework, c.controlId)) ctx.addIssue({ code: "custom", path: ["controlId"], message: `Unknown control "${c.controlId}" in ${c.framework}` });
+    if (!getFrameworkItem(c.framework, c.controlId))
+      ctx.addIssue({ code: "custom", path: ["controlId"], message: `Unknown control "${c.controlId}" in ${c.framework}` });
   });
 export type RiskControlRef = z.infer<typeof riskControlRefSchema>;
 
@@ -52,8 +59,16 @@ const riskFields = {
   title: z.string({ error: "Title is required" }).trim().min(1, "Title is required").max(200, "Must be at most 200 characters"),
   description: text(5000),
   category: riskCategorySchema,
-  techniqueIds: z.array(techniqueIdSchema).max(50, "At most 50 techniques").refine(unique, "Duplicate technique").describe("MITRE ATLAS technique or sub-technique ids, e.g. AML.T0051"),
-  owaspIds: z.array(owaspIdSchema).max(20, "At most 20 OWASP ids").refine(unique, "Duplicate OWASP id").describe("OWASP Top 10 for LLM Applications 2025 (LLM01:2025) or Agentic Applications 2026 (ASI01:2026) ids"),
+  techniqueIds: z
+    .array(techniqueIdSchema)
+    .max(50, "At most 50 techniques")
+    .refine(unique, "Duplicate technique")
+    .describe("MITRE ATLAS technique or sub-technique ids, e.g. AML.T0051"),
+  owaspIds: z
+    .array(owaspIdSchema)
+    .max(20, "At most 20 OWASP ids")
+    .refine(unique, "Duplicate OWASP id")
+    .describe("OWASP Top 10 for LLM Applications 2025 (LLM01:2025) or Agentic Applications 2026 (ASI01:2026) ids"),
   inherentLikelihood: rating("Likelihood").describe("Likelihood before treatment, 1 (rare) … 5 (almost certain)"),
   inherentImpact: rating("Impact").describe("Impact before treatment, 1 (negligible) … 5 (severe)"),
   treatment: riskTreatmentSchema.describe("'accept' only through POST /risks/{riskId}/accept (named approver and reason)"),
@@ -104,7 +119,9 @@ export type CreateRiskData = z.output<typeof createRiskSchema>;
  * status "accepted" or treatment "accept" is refused by updateRisk: that is what acceptRisk is for.
  */
 export const updateRiskSchema = z.strictObject({
-  ...(Object.fromEntries(Object.entries(riskFields).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof riskFields]: z.ZodOptional<(typeof riskFields)[K]> }),
+  ...(Object.fromEntries(Object.entries(riskFields).map(([k, v]) => [k, v.optional()])) as {
+    [K in keyof typeof riskFields]: z.ZodOptional<(typeof riskFields)[K]>;
+  }),
   version: z.int().min(1).describe("The version the edit is based on; a stale version is refused with 409"),
 });
 export type UpdateRiskInput = z.input<typeof updateRiskSchema>;
@@ -112,7 +129,11 @@ export type UpdateRiskInput = z.input<typeof updateRiskSchema>;
 /** Accepting a risk: a named member whose role may approve (risk:approve), and why. */
 export const acceptRiskSchema = z.strictObject({
   approverId: idSchema.describe("User id of the approver: a member whose role may approve risk acceptance (admin, compliance officer, executive)"),
-  reason: z.string({ error: "Give the reason for accepting the risk" }).trim().min(10, "Give the reason for accepting the risk (at least 10 characters)").max(5000, "Must be at most 5000 characters"),
+  reason: z
+    .string({ error: "Give the reason for accepting the risk" })
+    .trim()
+    .min(10, "Give the reason for accepting the risk (at least 10 characters)")
+    .max(5000, "Must be at most 5000 characters"),
   version: z.int().min(1).describe("The version the acceptance is based on; a stale version is refused with 409"),
 });
 export type AcceptRiskInput = z.input<typeof acceptRiskSchema>;
@@ -137,7 +158,12 @@ export const listRisksSchema = z.object({
   category: riskCategorySchema.optional().catch(undefined),
   status: riskStatusSchema.optional().catch(undefined),
   basis: scoreBasisSchema.default("inherent").catch("inherent"),
-  level: z.string().trim().regex(/^[a-z][a-z0-9_]{0,31}$/).optional().catch(undefined),
+  level: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{0,31}$/)
+    .optional()
+    .catch(undefined),
   likelihood: z.coerce.number().int().min(1).max(5).optional().catch(undefined),
   impact: z.coerce.number().int().min(1).max(5).optional().catch(undefined),
   ownerId: idSchema.optional().catch(undefined),

@@ -22,7 +22,11 @@ export async function updateRiskMatrix({ ctx, input }: { ctx: ServiceContext; in
   return withTransaction(ctx, async (tx) => {
     const txCtx = { ...ctx, tx };
     const before = await getRiskMatrix({ ctx: txCtx });
-    const stale = () => new AppError("CONFLICT", `The risk matrix changed since you opened it (you edited version ${version}, it is now version ${before.version}). Reload it, then apply your changes again.`);
+    const stale = () =>
+      new AppError(
+        "CONFLICT",
+        `The risk matrix changed since you opened it (you edited version ${version}, it is now version ${before.version}). Reload it, then apply your changes again.`,
+      );
     if (version !== before.version) throw stale();
     const changes = diffChanges(before, matrix, MATRIX_FIELDS);
     if (Object.keys(changes).length === 0) return before;

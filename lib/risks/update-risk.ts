@@ -8,7 +8,15 @@ import type { ServiceContext } from "@/lib/context";
 import { ACCEPT_ONLY_MESSAGE, residualPairIssues, updateRiskSchema, type RiskDetail, type UpdateRiskInput } from "./schemas";
 import { getRiskMatrix } from "./get-risk-matrix";
 import {
-  AUDITED_RISK_FIELDS, assertCanWriteRisks, assertRiskOwnerIsMember, auditView, controlKeys, detailWithPeople, findRiskOrThrow, riskDetailSelect, toDueDate,
+  AUDITED_RISK_FIELDS,
+  assertCanWriteRisks,
+  assertRiskOwnerIsMember,
+  auditView,
+  controlKeys,
+  detailWithPeople,
+  findRiskOrThrow,
+  riskDetailSelect,
+  toDueDate,
 } from "./internal";
 
 /**
@@ -42,7 +50,8 @@ export async function updateRisk({ ctx, input }: { ctx: ServiceContext; input: {
     const matrix = await getRiskMatrix({ ctx: { ...ctx, tx } });
     if (Object.keys(changes).length === 0) {
       // nothing to change: no new version, no audit event; a stale version is still reported
-      if (version !== before.version) throw new AppError("CONFLICT", `This risk changed since you opened it (version ${version}, now ${before.version}). Reload it.`);
+      if (version !== before.version)
+        throw new AppError("CONFLICT", `This risk changed since you opened it (version ${version}, now ${before.version}). Reload it.`);
       return detailWithPeople(tx, before, matrix);
     }
     const { count } = await tx.risk.updateMany({
@@ -50,7 +59,10 @@ export async function updateRisk({ ctx, input }: { ctx: ServiceContext; input: {
       data: { ...patch, ...acceptance, ...(dueDate !== undefined && { dueDate: toDueDate(dueDate) }), version: { increment: 1 } },
     });
     if (count === 0) {
-      throw new AppError("CONFLICT", `Someone else saved this risk since you opened it (you edited version ${version}, it is now version ${before.version}). Reload to see their changes, then apply yours again.`);
+      throw new AppError(
+        "CONFLICT",
+        `Someone else saved this risk since you opened it (you edited version ${version}, it is now version ${before.version}). Reload to see their changes, then apply yours again.`,
+      );
     }
     if (controls && JSON.stringify(controlKeys(controls)) !== JSON.stringify(controlKeys(before.controls))) {
       await tx.riskControl.deleteMany({ where: { riskId: input.id, orgId: ctx.orgId } });

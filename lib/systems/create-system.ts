@@ -15,7 +15,10 @@ export async function createSystem({ ctx, input }: { ctx: ServiceContext; input:
     await assertOwnerIsMember(tx, ctx, data.ownerId);
     const row = await tx.aISystem.create({ data: { ...data, orgId: ctx.orgId, isDemo: isDemo ?? false }, select: detailSelect });
     await recordAudit(tx, ctx, {
-      action: "system.create", entityType: "system", entityId: row.id, subjectId: row.id,
+      action: "system.create",
+      entityType: "system",
+      entityId: row.id,
+      subjectId: row.id,
       changes: diffChanges(null, row, SYSTEM_FIELDS),
     });
     return toDetail(row);

@@ -6,16 +6,36 @@ import type { SystemDetail, SystemSummary } from "./schemas";
 // Fetch helpers and DTO shapes private to lib/systems (not imported from outside the folder).
 
 export const summarySelect = {
-  id: true, name: true, businessUnit: true, lifecycleStage: true, riskTier: true, euAiActRole: true,
-  isDemo: true, archivedAt: true, updatedAt: true, version: true,
+  id: true,
+  name: true,
+  businessUnit: true,
+  lifecycleStage: true,
+  riskTier: true,
+  euAiActRole: true,
+  isDemo: true,
+  archivedAt: true,
+  updatedAt: true,
+  version: true,
   owner: { select: { id: true, name: true } },
 } satisfies Prisma.AISystemSelect;
 
 export const detailSelect = {
   ...summarySelect,
-  description: true, purpose: true, ownerId: true, deploymentContext: true, riskTierBasis: true, riskTierRationale: true,
-  modelType: true, foundationModel: true, vendor: true, hosting: true, dataCategories: true, affectedPersons: true,
-  humanOversight: true, autonomyLevel: true, createdAt: true,
+  description: true,
+  purpose: true,
+  ownerId: true,
+  deploymentContext: true,
+  riskTierBasis: true,
+  riskTierRationale: true,
+  modelType: true,
+  foundationModel: true,
+  vendor: true,
+  hosting: true,
+  dataCategories: true,
+  affectedPersons: true,
+  humanOversight: true,
+  autonomyLevel: true,
+  createdAt: true,
   components: { select: { id: true, kind: true, name: true, version: true, sourceUrl: true, licence: true, sha256: true }, orderBy: { createdAt: "asc" } },
 } satisfies Prisma.AISystemSelect;
 
@@ -47,5 +67,6 @@ export async function findSystemOrThrow(tx: Prisma.TransactionClient, ctx: Servi
 export async function assertOwnerIsMember(tx: Prisma.TransactionClient, ctx: ServiceContext, ownerId: string | null | undefined) {
   if (!ownerId) return;
   const member = await tx.membership.findFirst({ where: { orgId: ctx.orgId, userId: ownerId }, select: { id: true } });
-  if (!member) throw new AppError("VALIDATION", "The owner must be a member of this organisation.", [{ path: "ownerId", message: "Not a member of this organisation" }]);
+  if (!member)
+    throw new AppError("VALIDATION", "The owner must be a member of this organisation.", [{ path: "ownerId", message: "Not a member of this organisation" }]);
 }

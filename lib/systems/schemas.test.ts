@@ -22,7 +22,13 @@ describe("system schemas", () => {
   });
 
   it("turns URL parameters into filters and ignores invalid values", () => {
-    expect(listSystemsSchema.parse({ tier: "high", page: "2", sort: "bogus" })).toMatchObject({ tier: "high", page: 2, sort: "name", status: "active", pageSize: 50 });
+    expect(listSystemsSchema.parse({ tier: "high", page: "2", sort: "bogus" })).toMatchObject({
+      tier: "high",
+      page: 2,
+      sort: "name",
+      status: "active",
+      pageSize: 50,
+    });
   });
 
   it("writes filters back to a short query string", () => {

@@ -35,7 +35,10 @@ const systemFields = {
   foundationModel: text(200),
   vendor: text(200),
   hosting: hostingSchema.nullable(),
-  dataCategories: z.array(dataCategorySchema).max(DATA_CATEGORIES.length).refine((a) => new Set(a).size === a.length, "Duplicate data category"),
+  dataCategories: z
+    .array(dataCategorySchema)
+    .max(DATA_CATEGORIES.length)
+    .refine((a) => new Set(a).size === a.length, "Duplicate data category"),
   affectedPersons: text(2000),
   humanOversight: text(5000),
   autonomyLevel: autonomyLevelSchema,
@@ -68,7 +71,9 @@ export type CreateSystemInput = z.input<typeof createSystemSchema>;
 
 /** Partial update; `version` is the version the edit was based on (optimistic concurrency). */
 export const updateSystemSchema = z.strictObject({
-  ...Object.fromEntries(Object.entries(systemFields).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof systemFields]: z.ZodOptional<(typeof systemFields)[K]> },
+  ...(Object.fromEntries(Object.entries(systemFields).map(([k, v]) => [k, v.optional()])) as {
+    [K in keyof typeof systemFields]: z.ZodOptional<(typeof systemFields)[K]>;
+  }),
   version: z.int().min(1).describe("The version the edit is based on; a stale version is refused with 409"),
 });
 export type UpdateSystemInput = z.input<typeof updateSystemSchema>;
@@ -134,10 +139,11 @@ export const systemDetailSchema = z.object({
   createdAt: isoDate,
   components: z.array(componentSchema),
 });
-export type SystemDetail = z.infer<typeof systemSummarySchema> & z.output<typeof createSystemSchema> & {
-  createdAt: string;
-  components: z.infer<typeof componentSchema>[];
-};
+export type SystemDetail = z.infer<typeof systemSummarySchema> &
+  z.output<typeof createSystemSchema> & {
+    createdAt: string;
+    components: z.infer<typeof componentSchema>[];
+  };
 
 export type RiskTier = z.infer<typeof riskTierSchema>;
 export type LifecycleStage = z.infer<typeof lifecycleStageSchema>;

@@ -11,11 +11,15 @@ export async function setArchived(ctx: ServiceContext, id: string, archived: boo
   assertCan(ctx, "system:archive");
   return withTransaction(ctx, async (tx) => {
     const before = await findSystemOrThrow(tx, ctx, id);
-    if (Boolean(before.archivedAt) === archived) throw new AppError("CONFLICT", archived ? "This AI system is already archived." : "This AI system is not archived.");
+    if (Boolean(before.archivedAt) === archived)
+      throw new AppError("CONFLICT", archived ? "This AI system is already archived." : "This AI system is not archived.");
     const archivedAt = archived ? new Date() : null;
     const after = await tx.aISystem.update({ where: { id }, data: { archivedAt, version: { increment: 1 } }, select: detailSelect });
     await recordAudit(tx, ctx, {
-      action: archived ? "system.archive" : "system.restore", entityType: "system", entityId: id, subjectId: id,
+      action: archived ? "system.archive" : "system.restore",
+      entityType: "system",
+      entityId: id,
+      subjectId: id,
       changes: { archivedAt: { before: before.archivedAt?.toISOString() ?? null, after: archivedAt?.toISOString() ?? null } },
     });
     return toDetail(after);

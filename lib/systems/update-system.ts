@@ -27,7 +27,8 @@ export async function updateSystem({ ctx, input }: { ctx: ServiceContext; input:
     const changes = diffChanges(before, { ...before, ...patch }, SYSTEM_FIELDS);
     if (Object.keys(changes).length === 0) {
       // nothing to change: no new version, no audit event; a stale version is still reported
-      if (version !== before.version) throw new AppError("CONFLICT", `This AI system changed since you opened it (version ${version}, now ${before.version}). Reload it.`);
+      if (version !== before.version)
+        throw new AppError("CONFLICT", `This AI system changed since you opened it (version ${version}, now ${before.version}). Reload it.`);
       return toDetail(before);
     }
     const { count } = await tx.aISystem.updateMany({
@@ -35,7 +36,10 @@ export async function updateSystem({ ctx, input }: { ctx: ServiceContext; input:
       data: { ...patch, version: { increment: 1 } },
     });
     if (count === 0) {
-      throw new AppError("CONFLICT", `Someone else saved this AI system since you opened it (you edited version ${version}, it is now version ${before.version}). Reload to see their changes, then apply yours again.`);
+      throw new AppError(
+        "CONFLICT",
+        `Someone else saved this AI system since you opened it (you edited version ${version}, it is now version ${before.version}). Reload to see their changes, then apply yours again.`,
+      );
     }
     const after = await tx.aISystem.findUniqueOrThrow({ where: { id: input.id }, select: detailSelect });
     await recordAudit(tx, ctx, { action: "system.update", entityType: "system", entityId: input.id, subjectId: input.id, changes });

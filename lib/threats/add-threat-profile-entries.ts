@@ -15,13 +15,20 @@ import { listThreatProfile } from "./list-threat-profile";
  * naming `entries.<n>.techniqueId`; one already in the profile is a CONFLICT naming the same path.
  * One "threat.add" audit event lists every added technique. Returns the updated profile.
  */
-export async function addThreatProfileEntries({ ctx, input }: { ctx: ServiceContext; input: { systemId: string } & AddThreatProfileEntriesInput }): Promise<ThreatProfile> {
+export async function addThreatProfileEntries({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { systemId: string } & AddThreatProfileEntriesInput;
+}): Promise<ThreatProfile> {
   assertCan(ctx, "threat:write");
   const { entries, source } = parseInput(addThreatProfileEntriesSchema, { entries: input.entries, source: input.source });
   const firstIndex = new Map<string, number>();
   const repeated: FieldIssue[] = [];
   entries.forEach((entry, i) => {
-    if (firstIndex.has(entry.techniqueId)) repeated.push({ path: `entries.${i}.techniqueId`, message: `${entry.techniqueId} is listed twice (also entries.${firstIndex.get(entry.techniqueId)})` });
+    if (firstIndex.has(entry.techniqueId))
+      repeated.push({ path: `entries.${i}.techniqueId`, message: `${entry.techniqueId} is listed twice (also entries.${firstIndex.get(entry.techniqueId)})` });
     else firstIndex.set(entry.techniqueId, i);
   });
   if (repeated.length > 0) throw new AppError("VALIDATION", "A technique is listed more than once.", repeated);

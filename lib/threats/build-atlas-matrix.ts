@@ -21,7 +21,11 @@ export type MatrixCell = MatrixTechnique & {
 export type MatrixColumn = { tactic: AtlasTacticRef; cells: MatrixCell[] };
 export type AtlasMatrix = { columns: MatrixColumn[]; techniqueCount: number; subtechniqueCount: number };
 
-export function buildAtlasMatrix({ catalog, riskLevels = [], profileTechniqueIds = [] }: {
+export function buildAtlasMatrix({
+  catalog,
+  riskLevels = [],
+  profileTechniqueIds = [],
+}: {
   catalog: AtlasMatrixSource;
   riskLevels?: readonly TechniqueRiskLevel[];
   profileTechniqueIds?: Iterable<string>;

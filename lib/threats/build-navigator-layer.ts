@@ -18,29 +18,31 @@ export const MAX_SCORE = 25;
 const metadataItem = z.object({ name: z.string(), value: z.string() });
 
 /** The layer this app writes; also the response schema of the REST export. */
-export const navigatorLayerOutputSchema = z.object({
-  name: z.string(),
-  versions: z.object({ layer: z.string(), navigator: z.string() }),
-  domain: z.literal(LAYER_DOMAIN),
-  description: z.string(),
-  metadata: z.array(metadataItem),
-  techniques: z.array(
-    z.object({
-      techniqueID: z.string(),
-      tactic: z.string().describe("Navigator slug of the tactic (shortName), e.g. \"initial-access\""),
-      score: z.number().optional().describe("Highest risk score (likelihood × impact, 1–25) of the risks naming the technique"),
-      color: z.string().optional(),
-      comment: z.string().optional().describe("The rationale(s) of the profile entry"),
-      enabled: z.boolean(),
-      showSubtechniques: z.boolean(),
-      metadata: z.array(metadataItem),
-    }),
-  ),
-  gradient: z.object({ colors: z.array(z.string()), minValue: z.number(), maxValue: z.number() }),
-  legendItems: z.array(z.object({ label: z.string(), color: z.string() })),
-  layout: z.object({ layout: z.string(), showID: z.boolean(), showName: z.boolean() }),
-  hideDisabled: z.boolean(),
-}).meta({ description: "ATLAS Navigator layer (ATT&CK Navigator layer format 4.3, domain atlas-atlas)" });
+export const navigatorLayerOutputSchema = z
+  .object({
+    name: z.string(),
+    versions: z.object({ layer: z.string(), navigator: z.string() }),
+    domain: z.literal(LAYER_DOMAIN),
+    description: z.string(),
+    metadata: z.array(metadataItem),
+    techniques: z.array(
+      z.object({
+        techniqueID: z.string(),
+        tactic: z.string().describe('Navigator slug of the tactic (shortName), e.g. "initial-access"'),
+        score: z.number().optional().describe("Highest risk score (likelihood × impact, 1–25) of the risks naming the technique"),
+        color: z.string().optional(),
+        comment: z.string().optional().describe("The rationale(s) of the profile entry"),
+        enabled: z.boolean(),
+        showSubtechniques: z.boolean(),
+        metadata: z.array(metadataItem),
+      }),
+    ),
+    gradient: z.object({ colors: z.array(z.string()), minValue: z.number(), maxValue: z.number() }),
+    legendItems: z.array(z.object({ label: z.string(), color: z.string() })),
+    layout: z.object({ layout: z.string(), showID: z.boolean(), showName: z.boolean() }),
+    hideDisabled: z.boolean(),
+  })
+  .meta({ description: "ATLAS Navigator layer (ATT&CK Navigator layer format 4.3, domain atlas-atlas)" });
 export type NavigatorLayer = z.infer<typeof navigatorLayerOutputSchema>;
 export type NavigatorLayerTechnique = NavigatorLayer["techniques"][number];
 
@@ -66,7 +68,14 @@ function levelColor(levels: readonly RiskLevel[], score: number): string {
   return color;
 }
 
-export function buildNavigatorLayer({ name, description, catalog, entries, levels, metadata }: {
+export function buildNavigatorLayer({
+  name,
+  description,
+  catalog,
+  entries,
+  levels,
+  metadata,
+}: {
   name: string;
   description: string;
   catalog: AtlasMatrixSource;
@@ -93,7 +102,12 @@ export function buildNavigatorLayer({ name, description, catalog, entries, level
         continue;
       }
       const score = entry.risk ? Math.max(0, Math.min(MAX_SCORE, entry.risk.maxScore)) : undefined;
-      const riskMetadata = entry.risk ? [{ name: "risk level", value: entry.risk.level.label }, { name: "risks", value: String(entry.risk.riskCount) }] : [{ name: "risks", value: "0" }];
+      const riskMetadata = entry.risk
+        ? [
+            { name: "risk level", value: entry.risk.level.label },
+            { name: "risks", value: String(entry.risk.riskCount) },
+          ]
+        : [{ name: "risks", value: "0" }];
       techniques.push({
         techniqueID: technique.id,
         tactic,
@@ -115,8 +129,15 @@ export function buildNavigatorLayer({ name, description, catalog, entries, level
     metadata,
     techniques,
     // one stop per score 0..25, so Navigator's gradient gives each integer score its matrix colour
-    gradient: { colors: Array.from({ length: MAX_SCORE + 1 }, (_, score) => (score === 0 ? "#ffffff" : levelColor(levels, score))), minValue: 0, maxValue: MAX_SCORE },
-    legendItems: [...levels.map((level, i) => ({ label: bandLabel(levels, i), color: level.color })), { label: "In the threat profile, no risk scored", color: UNSCORED_COLOR }],
+    gradient: {
+      colors: Array.from({ length: MAX_SCORE + 1 }, (_, score) => (score === 0 ? "#ffffff" : levelColor(levels, score))),
+      minValue: 0,
+      maxValue: MAX_SCORE,
+    },
+    legendItems: [
+      ...levels.map((level, i) => ({ label: bandLabel(levels, i), color: level.color })),
+      { label: "In the threat profile, no risk scored", color: UNSCORED_COLOR },
+    ],
     layout: { layout: "side", showID: true, showName: true },
     hideDisabled: false,
   };

@@ -10,7 +10,14 @@ import { findProfileSystemOrThrow, plural } from "./internal";
 export type NavigatorLayerExport = { layer: NavigatorLayer; filename: string };
 
 function slug(text: string): string {
-  return text.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "export";
+  return (
+    text
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "export"
+  );
 }
 
 /**
@@ -58,7 +65,9 @@ export async function exportNavigatorLayer({ ctx, input }: { ctx: ServiceContext
   const description =
     `MITRE ATLAS ${view.source.version} techniques in ${subject}. Score: the highest risk score (likelihood × impact, 1–25) ` +
     `among the ${system ? "system's" : "organisation's"} risks naming the technique; colour: its risk level.` +
-    (outside > 0 ? ` ${outside === 1 ? "1 profile entry names a technique" : `${outside} profile entries name techniques`} this release does not have (not shown).` : "");
+    (outside > 0
+      ? ` ${outside === 1 ? "1 profile entry names a technique" : `${outside} profile entries name techniques`} this release does not have (not shown).`
+      : "");
   const layer = buildNavigatorLayer({
     name: system ? `${system.name} – threat profile` : `${org.name} – threat profiles`,
     description,

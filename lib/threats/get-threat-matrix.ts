@@ -32,7 +32,9 @@ export async function getThreatMatrix({ ctx, input }: { ctx: ServiceContext; inp
   // the organisation overlay needs no system lookup first: its queries run together with the rest
   const orgOverlay = query.overlay === "org" && !query.system;
   const [view, riskMatrix, summaries, orgLevels, orgTechniqueIds] = await Promise.all([
-    getAtlasView({ ctx }), getRiskMatrix({ ctx }), listThreatProfileSummaries({ ctx }),
+    getAtlasView({ ctx }),
+    getRiskMatrix({ ctx }),
+    listThreatProfileSummaries({ ctx }),
     orgOverlay ? listTechniqueRiskLevels({ ctx, input: {} }) : null,
     orgOverlay ? listProfiledTechniqueIds({ ctx, input: {} }) : null,
   ]);
@@ -43,7 +45,10 @@ export async function getThreatMatrix({ ctx, input }: { ctx: ServiceContext; inp
       ? { kind: "org", profiledSystems: summaries.filter((s) => s.entryCount > 0).length }
       : { kind: "none" };
   const [riskLevels, profileTechniqueIds] = selected
-    ? await Promise.all([listTechniqueRiskLevels({ ctx, input: { systemId: selected.systemId } }), listProfiledTechniqueIds({ ctx, input: { systemId: selected.systemId } })])
+    ? await Promise.all([
+        listTechniqueRiskLevels({ ctx, input: { systemId: selected.systemId } }),
+        listProfiledTechniqueIds({ ctx, input: { systemId: selected.systemId } }),
+      ])
     : [orgLevels ?? [], orgTechniqueIds ?? []];
   return {
     source: view.source,

@@ -16,7 +16,13 @@ import { assertCanEditProfile, byTechniqueId, findProfileSystemOrThrow, indexTec
  * release does not have is refused as a whole (VALIDATION, `techniques.<n>.techniqueID`). One
  * "threat.import_layer" event when something was added; none when the layer adds nothing.
  */
-export async function importNavigatorLayer({ ctx, input }: { ctx: ServiceContext; input: { systemId: string; layer: unknown; rationale?: string } }): Promise<ImportNavigatorLayerResult> {
+export async function importNavigatorLayer({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { systemId: string; layer: unknown; rationale?: string };
+}): Promise<ImportNavigatorLayerResult> {
   assertCan(ctx, "threat:write");
   const { rationale: fallback } = parseInput(importLayerOptionsSchema, { rationale: input.rationale });
   return withTransaction(ctx, async (tx) => {
@@ -49,8 +55,14 @@ export async function importNavigatorLayer({ ctx, input }: { ctx: ServiceContext
       const createdById = actorId(ctx.actor);
       await tx.threatProfileEntry.createMany({
         data: added.map((a) => ({
-          orgId: ctx.orgId, systemId: system.id, techniqueId: a.techniqueId, techniqueName: a.name, atlasVersion: view.source.version,
-          rationale: a.rationale, source: "imported", createdById,
+          orgId: ctx.orgId,
+          systemId: system.id,
+          techniqueId: a.techniqueId,
+          techniqueName: a.name,
+          atlasVersion: view.source.version,
+          rationale: a.rationale,
+          source: "imported",
+          createdById,
         })),
       });
       await recordAudit(tx, ctx, {

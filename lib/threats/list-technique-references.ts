@@ -7,7 +7,15 @@ import { scoreRisk } from "@/lib/risks/score-risk";
 import { techniqueRefSchema, type ThreatSource } from "./schemas";
 
 export type TechniqueReferences = {
-  profileEntries: { systemId: string; systemName: string; ownerId: string | null; archived: boolean; rationale: string; source: ThreatSource; createdAt: string }[];
+  profileEntries: {
+    systemId: string;
+    systemName: string;
+    ownerId: string | null;
+    archived: boolean;
+    rationale: string;
+    source: ThreatSource;
+    createdAt: string;
+  }[];
   risks: {
     id: string;
     title: string;
@@ -37,7 +45,13 @@ export async function listTechniqueReferences({ ctx, input }: { ctx: ServiceCont
     client.risk.findMany({
       where: { orgId: ctx.orgId, techniqueIds: { has: techniqueId } },
       select: {
-        id: true, title: true, status: true, inherentLikelihood: true, inherentImpact: true, residualLikelihood: true, residualImpact: true,
+        id: true,
+        title: true,
+        status: true,
+        inherentLikelihood: true,
+        inherentImpact: true,
+        residualLikelihood: true,
+        residualImpact: true,
         system: { select: { id: true, name: true } },
       },
       orderBy: [{ system: { name: "asc" } }, { title: "asc" }, { id: "asc" }],
@@ -46,15 +60,28 @@ export async function listTechniqueReferences({ ctx, input }: { ctx: ServiceCont
   ]);
   return {
     profileEntries: entries.map((e) => ({
-      systemId: e.system.id, systemName: e.system.name, ownerId: e.system.ownerId, archived: e.system.archivedAt !== null,
-      rationale: e.rationale, source: e.source as ThreatSource, createdAt: e.createdAt.toISOString(),
+      systemId: e.system.id,
+      systemName: e.system.name,
+      ownerId: e.system.ownerId,
+      archived: e.system.archivedAt !== null,
+      rationale: e.rationale,
+      source: e.source as ThreatSource,
+      createdAt: e.createdAt.toISOString(),
     })),
     risks: risks.map((r) => {
       const residual = r.residualLikelihood !== null && r.residualImpact !== null;
       const scored = residual ? scoreRisk(matrix, r.residualLikelihood!, r.residualImpact!) : scoreRisk(matrix, r.inherentLikelihood, r.inherentImpact);
       return {
-        id: r.id, title: r.title, status: r.status, systemId: r.system.id, systemName: r.system.name,
-        score: { score: scored.score, basis: residual ? "residual" : "inherent", level: { key: scored.level.key, label: scored.level.label, color: scored.level.color } },
+        id: r.id,
+        title: r.title,
+        status: r.status,
+        systemId: r.system.id,
+        systemName: r.system.name,
+        score: {
+          score: scored.score,
+          basis: residual ? "residual" : "inherent",
+          level: { key: scored.level.key, label: scored.level.label, color: scored.level.color },
+        },
       };
     }),
   };

@@ -12,7 +12,11 @@ export async function listThreatProfileSummaries({ ctx }: { ctx: ServiceContext 
   assertCan(ctx, "inventory:read");
   const client = ctx.tx ?? db;
   const [systems, counts] = await Promise.all([
-    client.aISystem.findMany({ where: { orgId: ctx.orgId, archivedAt: null }, select: { id: true, name: true, ownerId: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    client.aISystem.findMany({
+      where: { orgId: ctx.orgId, archivedAt: null },
+      select: { id: true, name: true, ownerId: true },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+    }),
     client.threatProfileEntry.groupBy({ by: ["systemId"], where: { orgId: ctx.orgId }, _count: { _all: true } }),
   ]);
   const bySystem = new Map(counts.map((c) => [c.systemId, c._count._all]));

@@ -15,7 +15,6 @@ const levels = DEFAULT_RISK_MATRIX.levels;
 // The reference layer published by MITRE (mitre-atlas/atlas-navigator-data), read from the reference
 // data set, never copied into the repository.
 
-
 function riskOf(likelihood: number, impact: number): LayerEntry["risk"] {
   const s = scoreRisk(DEFAULT_RISK_MATRIX, likelihood, impact);
   return { maxScore: s.score, level: { label: s.level.label, color: s.level.color }, riskCount: 1 };
@@ -35,7 +34,10 @@ function build(entries: LayerEntry[] = ENTRIES): NavigatorLayer {
     catalog,
     entries,
     levels,
-    metadata: [{ name: "organisation", value: "Acme" }, { name: "exported_at", value: "2026-01-01T00:00:00.000Z" }],
+    metadata: [
+      { name: "organisation", value: "Acme" },
+      { name: "exported_at", value: "2026-01-01T00:00:00.000Z" },
+    ],
   });
 }
 
@@ -57,7 +59,11 @@ describe("buildNavigatorLayer", () => {
   it("places each technique in every one of its tactics, by the tactic's Navigator slug", () => {
     for (const t of layer.techniques) expect(slugs, t.tactic).toContain(t.tactic);
     // Valid Accounts is in Initial Access and Privilege Escalation
-    expect(forId("AML.T0012").map((t) => t.tactic).sort()).toEqual(["initial-access", "privilege-escalation"]);
+    expect(
+      forId("AML.T0012")
+        .map((t) => t.tactic)
+        .sort(),
+    ).toEqual(["initial-access", "privilege-escalation"]);
     // a sub-technique carries its parent's tactics
     expect(forId("AML.T0051.001").map((t) => t.tactic)).toEqual(["execution"]);
   });
@@ -86,7 +92,13 @@ describe("buildNavigatorLayer", () => {
       const level = levels.filter((l) => score >= l.minScore).at(-1)!;
       expect(layer.gradient.colors[score]).toBe(level.color);
     }
-    expect(layer.legendItems.map((l) => l.label)).toEqual(["Low (1–4)", "Medium (5–9)", "High (10–16)", "Critical (17–25)", "In the threat profile, no risk scored"]);
+    expect(layer.legendItems.map((l) => l.label)).toEqual([
+      "Low (1–4)",
+      "Medium (5–9)",
+      "High (10–16)",
+      "Critical (17–25)",
+      "In the threat profile, no risk scored",
+    ]);
   });
 
   it("leaves out techniques the catalog does not have", () => {
@@ -146,7 +158,11 @@ describe("selectLayerTechniques", () => {
   });
 
   it("refuses a layer with unknown technique ids, naming each entry's path", () => {
-    const layer = { name: "x", domain: "atlas-atlas", techniques: [{ techniqueID: "AML.T0051", score: 3 }, { techniqueID: "T1059", color: "#ff0000" }, { techniqueID: "AML.T0051.009" }] };
+    const layer = {
+      name: "x",
+      domain: "atlas-atlas",
+      techniques: [{ techniqueID: "AML.T0051", score: 3 }, { techniqueID: "T1059", color: "#ff0000" }, { techniqueID: "AML.T0051.009" }],
+    };
     let error: unknown;
     try {
       selectLayerTechniques(layer, known, catalog.version);
@@ -195,7 +211,10 @@ describe("selectLayerTechniques", () => {
       known,
       catalog.version,
     );
-    expect(selection.selected).toEqual([{ techniqueId: "AML.T0012", comment: "Stolen vendor credentials" }, { techniqueId: "AML.T0029", comment: null }]);
+    expect(selection.selected).toEqual([
+      { techniqueId: "AML.T0012", comment: "Stolen vendor credentials" },
+      { techniqueId: "AML.T0029", comment: null },
+    ]);
     expect(selection.disabled).toEqual(["AML.T0024"]);
     expect(selection.ignored).toBe(3);
     expect(selection.layerName).toBe("(unnamed)");

@@ -40,7 +40,10 @@ export const systemTechniqueParamsSchema = z.object({ id: z.string().trim().min(
  */
 export const navigatorLayerSchema = z.looseObject({
   name: z.string().trim().max(200).optional(),
-  domain: z.string().optional().refine((d) => d === undefined || d === "atlas-atlas", "Not an ATLAS layer: the domain must be \"atlas-atlas\""),
+  domain: z
+    .string()
+    .optional()
+    .refine((d) => d === undefined || d === "atlas-atlas", 'Not an ATLAS layer: the domain must be "atlas-atlas"'),
   versions: z.looseObject({ layer: z.string().optional(), navigator: z.string().optional() }).optional(),
   techniques: z
     .array(
@@ -61,7 +64,7 @@ export type NavigatorLayerInput = z.input<typeof navigatorLayerSchema>;
 
 /** Options of a layer import; also the query string of POST …/navigator-layer. */
 export const importLayerOptionsSchema = z.strictObject({
-  rationale: rationaleSchema.optional().describe("Rationale for marked techniques without a comment; default: Imported from ATLAS Navigator layer \"<name>\""),
+  rationale: rationaleSchema.optional().describe('Rationale for marked techniques without a comment; default: Imported from ATLAS Navigator layer "<name>"'),
 });
 
 /** URL state of the ATLAS matrix page: `?system=<id>` overlays one system, `?overlay=org` the organisation. */
@@ -78,7 +81,9 @@ const riskLevelSchema = z.object({ key: z.string(), label: z.string(), color: z.
 export const threatProfileEntrySchema = z.object({
   id: z.string(),
   techniqueId: z.string(),
-  name: z.string().describe("The technique's name in the organisation's current ATLAS release, or the name recorded when it was added if the release no longer has it"),
+  name: z
+    .string()
+    .describe("The technique's name in the organisation's current ATLAS release, or the name recorded when it was added if the release no longer has it"),
   parentId: z.string().nullable(),
   tacticIds: z.array(z.string()),
   inCurrentRelease: z.boolean().describe("False when the organisation's current ATLAS release no longer contains the technique"),

@@ -28,7 +28,11 @@ export function selectLayerTechniques(layer: unknown, known: { has(id: string): 
     known.has(t.techniqueID) ? [] : [{ path: `techniques.${i}.techniqueID`, message: `${t.techniqueID} is not a technique of MITRE ATLAS ${version}` }],
   );
   if (unknown.length > 0) {
-    throw new AppError("VALIDATION", `The layer names ${unknown.length} technique${unknown.length > 1 ? "s" : ""} that MITRE ATLAS ${version} does not have; nothing was imported.`, unknown);
+    throw new AppError(
+      "VALIDATION",
+      `The layer names ${unknown.length} technique${unknown.length > 1 ? "s" : ""} that MITRE ATLAS ${version} does not have; nothing was imported.`,
+      unknown,
+    );
   }
 
   const byId = new Map<string, { marked: boolean; enabled: boolean; comment: string | null }>();

@@ -7,7 +7,16 @@ const catalog = getAtlasCatalog();
 const byId = new Map(catalog.techniques.map((t) => [t.id, t]));
 
 const BLANK: SuggestionSystem = {
-  description: "", purpose: "", deploymentContext: "", modelType: "", foundationModel: "", vendor: "", hosting: null, dataCategories: [], autonomyLevel: "human_in_the_loop", components: [],
+  description: "",
+  purpose: "",
+  deploymentContext: "",
+  modelType: "",
+  foundationModel: "",
+  vendor: "",
+  hosting: null,
+  dataCategories: [],
+  autonomyLevel: "human_in_the_loop",
+  components: [],
 };
 
 const RAG_CHATBOT: SuggestionSystem = {
@@ -21,7 +30,12 @@ const RAG_CHATBOT: SuggestionSystem = {
   dataCategories: ["personal_data"],
   autonomyLevel: "human_on_the_loop",
   components: [
-    { kind: "model", name: "Meta-Llama-3.1-8B-Instruct", sourceUrl: "https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct", licence: "LicenseRef-Llama-3.1" },
+    {
+      kind: "model",
+      name: "Meta-Llama-3.1-8B-Instruct",
+      sourceUrl: "https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct",
+      licence: "LicenseRef-Llama-3.1",
+    },
     { kind: "service", name: "Qdrant", sourceUrl: "https://github.com/qdrant/qdrant", licence: "Apache-2.0" },
     { kind: "dataset", name: "Product documentation", sourceUrl: "", licence: "LicenseRef-Internal" },
   ],
@@ -69,7 +83,11 @@ describe("the techniques the rules can suggest", () => {
       expect(byId.has(s.techniqueId)).toBe(true);
     }
     // everything except the classical-ML rule (the system is an LLM) fires
-    expect(ids(suggested).sort()).toEqual(Object.keys(SUGGESTABLE_TECHNIQUES).filter((id) => id !== "AML.T0043" && id !== "AML.T0015").sort());
+    expect(ids(suggested).sort()).toEqual(
+      Object.keys(SUGGESTABLE_TECHNIQUES)
+        .filter((id) => id !== "AML.T0043" && id !== "AML.T0015")
+        .sort(),
+    );
   });
 
   it("every suggestion of every demo system is a catalog technique with a reason", () => {
@@ -129,7 +147,12 @@ describe("suggestTechniques for a RAG chatbot on a public website with a Hugging
 
   it("flags suggestions already in the profile", () => {
     const flagged = suggestTechniques({ system: RAG_CHATBOT, catalog, profileTechniqueIds: ["AML.T0051", "AML.T0024"] });
-    expect(flagged.filter((s) => s.inProfile).map((s) => s.techniqueId).sort()).toEqual(["AML.T0024", "AML.T0051"]);
+    expect(
+      flagged
+        .filter((s) => s.inProfile)
+        .map((s) => s.techniqueId)
+        .sort(),
+    ).toEqual(["AML.T0024", "AML.T0051"]);
   });
 
   it("skips techniques missing from an older catalog", () => {
@@ -158,7 +181,10 @@ describe("suggestTechniques for a tabular fraud model", () => {
 
   it("proposes training-data poisoning only when the model learns from user-provided data", () => {
     expect(ids(suggested)).not.toContain("AML.T0020");
-    const learning = suggestTechniques({ system: { ...FRAUD_MODEL, description: `${FRAUD_MODEL.description} Retrained weekly on analyst feedback.` }, catalog });
+    const learning = suggestTechniques({
+      system: { ...FRAUD_MODEL, description: `${FRAUD_MODEL.description} Retrained weekly on analyst feedback.` },
+      catalog,
+    });
     expect(ids(learning)).toContain("AML.T0020");
     expect(why(learning, "AML.T0020")).toContain("Retrained");
   });
@@ -197,13 +223,22 @@ describe("suggestTechniques rules in detail", () => {
   });
 
   it("treats vendor SaaS with external users as exposed", () => {
-    const saas = suggestTechniques({ system: { ...FRAUD_MODEL, hosting: "vendor_saas", deploymentContext: "Used by brokers: accessed by partners through the vendor's portal." }, catalog });
+    const saas = suggestTechniques({
+      system: { ...FRAUD_MODEL, hosting: "vendor_saas", deploymentContext: "Used by brokers: accessed by partners through the vendor's portal." },
+      catalog,
+    });
     expect(ids(saas)).toContain("AML.T0024");
     expect(why(saas, "AML.T0024")).toContain("vendor SaaS");
   });
 
   it("proposes dataset poisoning for a Kaggle dataset", () => {
-    const kaggle = suggestTechniques({ system: { ...FRAUD_MODEL, components: [{ kind: "dataset", name: "creditcardfraud", sourceUrl: "https://www.kaggle.com/datasets/mlg-ulb/creditcardfraud", licence: "ODbL-1.0" }] }, catalog });
+    const kaggle = suggestTechniques({
+      system: {
+        ...FRAUD_MODEL,
+        components: [{ kind: "dataset", name: "creditcardfraud", sourceUrl: "https://www.kaggle.com/datasets/mlg-ulb/creditcardfraud", licence: "ODbL-1.0" }],
+      },
+      catalog,
+    });
     expect(ids(kaggle)).toEqual(expect.arrayContaining(["AML.T0010", "AML.T0010.002", "AML.T0019"]));
     expect(why(kaggle, "AML.T0019")).toContain('"creditcardfraud"');
   });

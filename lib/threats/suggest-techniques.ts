@@ -95,16 +95,24 @@ const FIELD_LABELS: Record<TextField, string> = {
   deploymentContext: "deployment context",
 };
 
-const LLM_TERMS = /\b(llms?|large language models?|gpt[\w.-]*|chatgpt|chat ?bots?|chat assistants?|chat|conversational ai|generative|gen ?ai|rag|retrieval[- ]augmented|copilot|instruct(ion)?[- ]tuned|text generation|code completion)\b/i;
+const LLM_TERMS =
+  /\b(llms?|large language models?|gpt[\w.-]*|chatgpt|chat ?bots?|chat assistants?|chat|conversational ai|generative|gen ?ai|rag|retrieval[- ]augmented|copilot|instruct(ion)?[- ]tuned|text generation|code completion)\b/i;
 const LLM_FAMILIES = /\b(openai|anthropic|claude|mistral|mixtral|llama|gemini|gemma|cohere|qwen|deepseek|falcon|gpt[\w.-]*)\b/i;
 /** A model type that names a non-generative model: a foundation model behind it is not treated as an LLM. */
-const NON_GENERATIVE = /\b(classif\w*|rank\w*|regression|encoder|embeddings?|tabular|trees?|boost\w*|cnn|convolutional|recommender|speech[- ]to[- ]text|transcription|ocr|detection|segmentation|forecast\w*|clustering|linear model)\b/i;
-const EXTERNAL_CONTENT = /\b(retriev\w*|rag|documents?|web ?pages?|web content|brows\w*|web search|internet search|e-?mails?|attachments?|pdfs?|uploaded files?|search results?|knowledge base|tickets?|urls?)\b/i;
-const RAG_TERMS = /\b(rag|retrieval[- ]augmented|retrieval|vector (store|database|db|index|search)|vector ?stores?|knowledge base|semantic search|qdrant|pinecone|weaviate|chroma(db)?|milvus|pgvector|faiss)\b/i;
-const EXPOSURE_TERMS = /\b(public[- ]facing|publicly (available|accessible|exposed)|public (website|web ?site|web|app|api|endpoint|portal|internet)|internet[- ]facing|on the (public )?internet|customer[- ]facing|consumer[- ]facing|external users?|anonymous users?|open to the public|mobile app|web ?app|customer portal|self-service portal|(public|open|external|partner) (rest )?api)\b/i;
-const EXTERNAL_USERS = /\b(external users?|(used|accessed|queried) by (customers|consumers|the public|partners|brokers|external)|customers? (use|access|chat|query|log in|sign in)|end users|public users)\b/i;
-const LEARNS_FROM_USERS = /\b(retrain\w*|re-train\w*|continuous(ly)? (learn\w*|train\w*)|online learning|learns? from|user feedback|customer feedback|feedback loop|fine-tun\w* on (user|customer)\w*|interaction (events|data)|clickstream|user-provided|user-generated|crowd-?sourced|self-learning|active learning)\b/i;
-const AGENT_TERMS = /\b(ai agents?|llm agents?|autonomous agents?|software agents?|coding agents?|agentic|tool[- ](use|calling|calls?)|function[- ]calling|plugins?|mcp|model context protocol|executes? (code|commands)|takes? actions?)\b/i;
+const NON_GENERATIVE =
+  /\b(classif\w*|rank\w*|regression|encoder|embeddings?|tabular|trees?|boost\w*|cnn|convolutional|recommender|speech[- ]to[- ]text|transcription|ocr|detection|segmentation|forecast\w*|clustering|linear model)\b/i;
+const EXTERNAL_CONTENT =
+  /\b(retriev\w*|rag|documents?|web ?pages?|web content|brows\w*|web search|internet search|e-?mails?|attachments?|pdfs?|uploaded files?|search results?|knowledge base|tickets?|urls?)\b/i;
+const RAG_TERMS =
+  /\b(rag|retrieval[- ]augmented|retrieval|vector (store|database|db|index|search)|vector ?stores?|knowledge base|semantic search|qdrant|pinecone|weaviate|chroma(db)?|milvus|pgvector|faiss)\b/i;
+const EXPOSURE_TERMS =
+  /\b(public[- ]facing|publicly (available|accessible|exposed)|public (website|web ?site|web|app|api|endpoint|portal|internet)|internet[- ]facing|on the (public )?internet|customer[- ]facing|consumer[- ]facing|external users?|anonymous users?|open to the public|mobile app|web ?app|customer portal|self-service portal|(public|open|external|partner) (rest )?api)\b/i;
+const EXTERNAL_USERS =
+  /\b(external users?|(used|accessed|queried) by (customers|consumers|the public|partners|brokers|external)|customers? (use|access|chat|query|log in|sign in)|end users|public users)\b/i;
+const LEARNS_FROM_USERS =
+  /\b(retrain\w*|re-train\w*|continuous(ly)? (learn\w*|train\w*)|online learning|learns? from|user feedback|customer feedback|feedback loop|fine-tun\w* on (user|customer)\w*|interaction (events|data)|clickstream|user-provided|user-generated|crowd-?sourced|self-learning|active learning)\b/i;
+const AGENT_TERMS =
+  /\b(ai agents?|llm agents?|autonomous agents?|software agents?|coding agents?|agentic|tool[- ](use|calling|calls?)|function[- ]calling|plugins?|mcp|model context protocol|executes? (code|commands)|takes? actions?)\b/i;
 const INPUT_KINDS: [RegExp, string][] = [
   [/\btransactions?\b/i, "transactions"],
   [/\b(images?|radiographs?|x-rays?|photos?|scans?)\b/i, "images"],
@@ -124,7 +132,12 @@ const DATA_CATEGORY_NAMES: Record<(typeof DATA_CATEGORIES)[number], string> = {
   children: "children's data",
 };
 const HOSTING_NAMES: Record<(typeof HOSTINGS)[number], string> = {
-  on_premises: "on premises", private_cloud: "private cloud", public_cloud: "public cloud", vendor_saas: "vendor SaaS", edge_device: "edge device", hybrid: "hybrid",
+  on_premises: "on premises",
+  private_cloud: "private cloud",
+  public_cloud: "public cloud",
+  vendor_saas: "vendor SaaS",
+  edge_device: "edge device",
+  hybrid: "hybrid",
 };
 
 type Citation = { field: TextField; value: string; match: string };
@@ -186,7 +199,8 @@ function exposureSignal(system: SuggestionSystem): string | null {
   if (exposed) return `${capitalise(cite(exposed))} means outsiders can query the model`;
   if (system.hosting === "public_cloud" || system.hosting === "vendor_saas") {
     const users = firstMatch(system, ["deploymentContext", "description"], EXTERNAL_USERS);
-    if (users) return `Hosting "${HOSTING_NAMES[system.hosting]}" with external users ("${users.match}" in the ${FIELD_LABELS[users.field]}) means outsiders can query the model`;
+    if (users)
+      return `Hosting "${HOSTING_NAMES[system.hosting]}" with external users ("${users.match}" in the ${FIELD_LABELS[users.field]}) means outsiders can query the model`;
   }
   return null;
 }
@@ -226,13 +240,24 @@ function proposals(system: SuggestionSystem): Proposal[] {
     if (exposure) add("llm", `${exposure}: anyone who reaches it can type instructions straight into its prompt.`, "AML.T0051.000");
     const content = firstMatch(system, everyText, EXTERNAL_CONTENT);
     if (content) {
-      add("llm", `${capitalise(cite(content))} means the LLM reads content written by others: instructions can arrive in a user's prompt (direct) or hidden in that content (indirect).`, "AML.T0051.000", "AML.T0051.001");
+      add(
+        "llm",
+        `${capitalise(cite(content))} means the LLM reads content written by others: instructions can arrive in a user's prompt (direct) or hidden in that content (indirect).`,
+        "AML.T0051.000",
+        "AML.T0051.001",
+      );
     }
     if (exposure) add("llm", `${exposure}, including probing the LLM for its system prompt.`, "AML.T0056");
 
     const rag = textOrComponent(system, everyText, RAG_TERMS, ["service", "dataset"]);
     if (rag) {
-      add("rag", `${rag} indicates retrieval-augmented generation: whoever can write to the indexed content can steer the answers.`, "AML.T0070", "AML.T0071", "AML.T0066");
+      add(
+        "rag",
+        `${rag} indicates retrieval-augmented generation: whoever can write to the indexed content can steer the answers.`,
+        "AML.T0070",
+        "AML.T0071",
+        "AML.T0066",
+      );
       add("rag", `${rag} indicates a retrieval index that adversaries can map and collect from.`, "AML.T0064", "AML.T0085.000");
     }
 
@@ -247,22 +272,41 @@ function proposals(system: SuggestionSystem): Proposal[] {
   if (fromHub.length > 0) {
     const plural = fromHub.length > 1;
     const listed = fromHub.map((c) => `"${c.name}" (${c.kind}${c.licence ? `, ${c.licence}` : ""}) from ${c.host}`).join("; ");
-    add("supply_chain", `The component${plural ? "s" : ""} ${listed} ${plural ? "come" : "comes"} from a public hub: a compromised upstream artefact enters the system with ${plural ? "them" : "it"}.`, "AML.T0010");
+    add(
+      "supply_chain",
+      `The component${plural ? "s" : ""} ${listed} ${plural ? "come" : "comes"} from a public hub: a compromised upstream artefact enters the system with ${plural ? "them" : "it"}.`,
+      "AML.T0010",
+    );
     const hosts = (list: typeof fromHub) => [...new Set(list.map((c) => c.host))].join(", ");
     const models = fromHub.filter((c) => c.kind === "model");
     const datasets = fromHub.filter((c) => c.kind === "dataset");
     const software = fromHub.filter((c) => c.kind === "service");
     if (models.length > 0) {
       const many = models.length > 1;
-      add("supply_chain", `The model${many ? "s" : ""} ${listNames(models.map((c) => c.name))} ${many ? "are" : "is"} downloaded from ${hosts(models)}, where anyone can publish a poisoned or backdoored model and model files can carry code that runs on load.`, "AML.T0010.003", "AML.T0058", "AML.T0011.000");
+      add(
+        "supply_chain",
+        `The model${many ? "s" : ""} ${listNames(models.map((c) => c.name))} ${many ? "are" : "is"} downloaded from ${hosts(models)}, where anyone can publish a poisoned or backdoored model and model files can carry code that runs on load.`,
+        "AML.T0010.003",
+        "AML.T0058",
+        "AML.T0011.000",
+      );
     }
     if (datasets.length > 0) {
       const many = datasets.length > 1;
-      add("supply_chain", `The dataset${many ? "s" : ""} ${listNames(datasets.map((c) => c.name))} ${many ? "come" : "comes"} from ${hosts(datasets)}, where an adversary can publish or alter poisoned data.`, "AML.T0010.002", "AML.T0019");
+      add(
+        "supply_chain",
+        `The dataset${many ? "s" : ""} ${listNames(datasets.map((c) => c.name))} ${many ? "come" : "comes"} from ${hosts(datasets)}, where an adversary can publish or alter poisoned data.`,
+        "AML.T0010.002",
+        "AML.T0019",
+      );
     }
     if (software.length > 0) {
       const many = software.length > 1;
-      add("supply_chain", `The software ${listNames(software.map((c) => c.name))} ${many ? "are" : "is"} taken from ${hosts(software)}: a compromised release runs inside the system.`, "AML.T0010.001");
+      add(
+        "supply_chain",
+        `The software ${listNames(software.map((c) => c.name))} ${many ? "are" : "is"} taken from ${hosts(software)}: a compromised release runs inside the system.`,
+        "AML.T0010.001",
+      );
     }
   }
 
@@ -276,7 +320,12 @@ function proposals(system: SuggestionSystem): Proposal[] {
   if (!llm && (system.modelType.trim() || firstModel)) {
     const subject = system.modelType.trim() ? `The model type "${system.modelType.trim()}"` : `The model "${firstModel!.name}"`;
     const kind = inputKind(system);
-    add("evasion", `${subject} describes a predictive (non-generative) model${kind ? ` of ${kind}` : ""}: whoever controls part of an input can craft it to be scored wrongly.`, "AML.T0043", "AML.T0015");
+    add(
+      "evasion",
+      `${subject} describes a predictive (non-generative) model${kind ? ` of ${kind}` : ""}: whoever controls part of an input can craft it to be scored wrongly.`,
+      "AML.T0043",
+      "AML.T0015",
+    );
   }
 
   const learns = textOrComponent(system, everyText, LEARNS_FROM_USERS, ["dataset"]);
@@ -285,7 +334,9 @@ function proposals(system: SuggestionSystem): Proposal[] {
   const agentText = firstMatch(system, everyText, AGENT_TERMS);
   const agent = agentText
     ? `${capitalise(cite(agentText))} describes an agent that calls tools`
-    : llm && system.autonomyLevel === "autonomous" ? `The autonomy level "autonomous" means the LLM acts without a person approving each step` : null;
+    : llm && system.autonomyLevel === "autonomous"
+      ? `The autonomy level "autonomous" means the LLM acts without a person approving each step`
+      : null;
   if (agent) {
     add("agent", `${agent}: injected instructions can make it invoke tools on the adversary's behalf.`, "AML.T0053", "AML.T0086", "AML.T0101");
     add("agent", `${agent}: its memory, context and tool descriptions are places to plant instructions.`, "AML.T0080", "AML.T0110");
@@ -299,7 +350,11 @@ function proposals(system: SuggestionSystem): Proposal[] {
  * evasion, poisoning, agents), one per technique with the reasons of every rule that proposed it.
  * Techniques that do not exist in `catalog` are left out.
  */
-export function suggestTechniques({ system, catalog, profileTechniqueIds = [] }: {
+export function suggestTechniques({
+  system,
+  catalog,
+  profileTechniqueIds = [],
+}: {
   system: SuggestionSystem;
   catalog: AtlasMatrixSource;
   profileTechniqueIds?: readonly string[];

@@ -13,10 +13,22 @@ export async function createApiToken({ ctx, input }: { ctx: ServiceContext; inpu
   const secret = newTokenSecret();
   return withTransaction(ctx, async (tx) => {
     const row = await tx.apiToken.create({
-      data: { orgId: ctx.orgId, name: data.name, scopes: data.scopes, prefix: secret.slice(0, 12), tokenHash: hashToken(secret), createdById: actorId(ctx.actor) },
+      data: {
+        orgId: ctx.orgId,
+        name: data.name,
+        scopes: data.scopes,
+        prefix: secret.slice(0, 12),
+        tokenHash: hashToken(secret),
+        createdById: actorId(ctx.actor),
+      },
       select: { id: true },
     });
-    await recordAudit(tx, ctx, { action: "token.create", entityType: "api_token", entityId: row.id, changes: { name: { before: null, after: data.name }, scopes: { before: null, after: data.scopes } } });
+    await recordAudit(tx, ctx, {
+      action: "token.create",
+      entityType: "api_token",
+      entityId: row.id,
+      changes: { name: { before: null, after: data.name }, scopes: { before: null, after: data.scopes } },
+    });
     return { id: row.id, secret };
   });
 }

@@ -12,6 +12,11 @@ export async function revokeApiToken({ ctx, input }: { ctx: ServiceContext; inpu
     if (token.revokedAt) throw new AppError("CONFLICT", "This token is already revoked.");
     const revokedAt = new Date();
     await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt }, select: { id: true } });
-    await recordAudit(tx, ctx, { action: "token.revoke", entityType: "api_token", entityId: token.id, changes: { revokedAt: { before: null, after: revokedAt.toISOString() } } });
+    await recordAudit(tx, ctx, {
+      action: "token.revoke",
+      entityType: "api_token",
+      entityId: token.id,
+      changes: { revokedAt: { before: null, after: revokedAt.toISOString() } },
+    });
   });
 }

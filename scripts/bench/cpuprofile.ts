@@ -74,7 +74,13 @@ export function summarizeProfile(file: string, { top = 20, quietMs = 800 } = {})
     skippedMs: r(skipped),
     totalMs: r(total),
     busyMs: r(busy),
-    byArea: [...areas].sort((a, b) => b[1] - a[1]).slice(0, top).map(([a, ms]) => ({ area: a, ms: r(ms), share: r((100 * ms) / busy) })),
-    topFunctions: [...fns].sort((a, b) => b[1].ms - a[1].ms).slice(0, top).map(([k, v]) => ({ fn: k.split(" ")[0], where: v.where, ms: r(v.ms), share: r((100 * v.ms) / busy) })),
+    byArea: [...areas]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([a, ms]) => ({ area: a, ms: r(ms), share: r((100 * ms) / busy) })),
+    topFunctions: [...fns]
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .slice(0, top)
+      .map(([k, v]) => ({ fn: k.split(" ")[0], where: v.where, ms: r(v.ms), share: r((100 * v.ms) / busy) })),
   };
 }

@@ -10,7 +10,10 @@ function cookiesFrom(res: Response): Record<string, string> {
   return out;
 }
 
-const cookieHeader = (jar: Record<string, string>) => Object.entries(jar).map(([k, v]) => `${k}=${v}`).join("; ");
+const cookieHeader = (jar: Record<string, string>) =>
+  Object.entries(jar)
+    .map(([k, v]) => `${k}=${v}`)
+    .join("; ");
 
 /**
  * Signs in over HTTP exactly as the login form does (GET /api/auth/csrf, then POST
@@ -30,7 +33,8 @@ export async function signIn(baseURL: string, email: string, password: string): 
   await res.arrayBuffer();
   Object.assign(jar, cookiesFrom(res));
   const session = Object.keys(jar).find((k) => k.endsWith("next-auth.session-token"));
-  if (!session) throw new Error(`sign-in failed: POST /api/auth/callback/credentials → ${res.status}, no session cookie (location: ${res.headers.get("location")})`);
+  if (!session)
+    throw new Error(`sign-in failed: POST /api/auth/callback/credentials → ${res.status}, no session cookie (location: ${res.headers.get("location")})`);
   return cookieHeader({ [session]: jar[session] });
 }
 

@@ -31,7 +31,14 @@ const RISK_TITLES = [
   "Unreviewed automated decisions",
   "Drift degrades accuracy without alerting",
 ];
-const PLANS = ["Input filtering and output review.", "Add monitoring and rate limits.", "Vendor contract clause and audit.", "Retrain with curated data.", "Human review of every decision above threshold.", ""];
+const PLANS = [
+  "Input filtering and output review.",
+  "Add monitoring and rate limits.",
+  "Vendor contract clause and audit.",
+  "Retrain with curated data.",
+  "Human review of every decision above threshold.",
+  "",
+];
 
 /**
  * A threat profile for every system of the organisation: `min`..`max` techniques each (uniform
@@ -40,8 +47,20 @@ const PLANS = ["Input filtering and output review.", "Add monitoring and rate li
  */
 export async function seedThreatProfiles(
   client: pg.ClientBase,
-  { orgId, techniques, atlasVersion, creatorIds, min = 5, max = 25 }: {
-    orgId: string; techniques: { id: string; name: string; weight: number }[]; atlasVersion: string; creatorIds: string[]; min?: number; max?: number;
+  {
+    orgId,
+    techniques,
+    atlasVersion,
+    creatorIds,
+    min = 5,
+    max = 25,
+  }: {
+    orgId: string;
+    techniques: { id: string; name: string; weight: number }[];
+    atlasVersion: string;
+    creatorIds: string[];
+    min?: number;
+    max?: number;
   },
 ): Promise<void> {
   await client.query(

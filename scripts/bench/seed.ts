@@ -6,27 +6,193 @@ import type pg from "pg";
 type Weighted = readonly (readonly [string, number])[];
 
 // Rough shape of a mid-size enterprise inventory.
-const TIERS: Weighted = [["minimal", 40], ["limited", 22], ["high", 18], ["unclassified", 10], ["gpai", 5], ["gpai_systemic", 2], ["prohibited", 3]];
-const STAGES: Weighted = [["idea", 8], ["design", 10], ["development", 17], ["validation", 12], ["production", 45], ["retired", 8]];
-const EU_ROLES: Weighted = [["deployer", 60], ["provider", 30], ["importer", 3], ["distributor", 3], ["product_manufacturer", 3], ["authorised_representative", 1]];
-const AUTONOMY: Weighted = [["assistive", 30], ["human_in_the_loop", 45], ["human_on_the_loop", 20], ["autonomous", 5]];
-const HOSTING: Weighted = [["vendor_saas", 35], ["public_cloud", 30], ["private_cloud", 15], ["on_premises", 12], ["hybrid", 5], ["edge_device", 3]];
+const TIERS: Weighted = [
+  ["minimal", 40],
+  ["limited", 22],
+  ["high", 18],
+  ["unclassified", 10],
+  ["gpai", 5],
+  ["gpai_systemic", 2],
+  ["prohibited", 3],
+];
+const STAGES: Weighted = [
+  ["idea", 8],
+  ["design", 10],
+  ["development", 17],
+  ["validation", 12],
+  ["production", 45],
+  ["retired", 8],
+];
+const EU_ROLES: Weighted = [
+  ["deployer", 60],
+  ["provider", 30],
+  ["importer", 3],
+  ["distributor", 3],
+  ["product_manufacturer", 3],
+  ["authorised_representative", 1],
+];
+const AUTONOMY: Weighted = [
+  ["assistive", 30],
+  ["human_in_the_loop", 45],
+  ["human_on_the_loop", 20],
+  ["autonomous", 5],
+];
+const HOSTING: Weighted = [
+  ["vendor_saas", 35],
+  ["public_cloud", 30],
+  ["private_cloud", 15],
+  ["on_premises", 12],
+  ["hybrid", 5],
+  ["edge_device", 3],
+];
 
 export const BUSINESS_UNITS = [
-  "Claims", "Underwriting", "Retail Banking", "Corporate Banking", "Wealth Management", "Human Resources", "Marketing",
-  "Customer Service", "Finance", "Procurement", "Legal & Compliance", "IT Operations", "Supply Chain", "Product", "Risk Management",
+  "Claims",
+  "Underwriting",
+  "Retail Banking",
+  "Corporate Banking",
+  "Wealth Management",
+  "Human Resources",
+  "Marketing",
+  "Customer Service",
+  "Finance",
+  "Procurement",
+  "Legal & Compliance",
+  "IT Operations",
+  "Supply Chain",
+  "Product",
+  "Risk Management",
 ];
-const DOMAINS = ["Claims", "Fraud", "Credit", "Underwriting", "Recruiting", "Support", "Pricing", "Churn", "Demand", "Contract", "Invoice", "KYC", "AML", "Sales", "Maintenance", "Quality", "Payroll", "Onboarding", "Collections", "Document"];
-const KINDS = ["scoring model", "triage assistant", "chatbot", "classifier", "forecaster", "recommender", "summariser", "extraction pipeline", "anomaly detector", "copilot", "routing engine", "OCR service"];
+const DOMAINS = [
+  "Claims",
+  "Fraud",
+  "Credit",
+  "Underwriting",
+  "Recruiting",
+  "Support",
+  "Pricing",
+  "Churn",
+  "Demand",
+  "Contract",
+  "Invoice",
+  "KYC",
+  "AML",
+  "Sales",
+  "Maintenance",
+  "Quality",
+  "Payroll",
+  "Onboarding",
+  "Collections",
+  "Document",
+];
+const KINDS = [
+  "scoring model",
+  "triage assistant",
+  "chatbot",
+  "classifier",
+  "forecaster",
+  "recommender",
+  "summariser",
+  "extraction pipeline",
+  "anomaly detector",
+  "copilot",
+  "routing engine",
+  "OCR service",
+];
 const REGIONS = ["EMEA", "NA", "APAC", "LATAM", "Global"];
-const VENDORS = ["", "", "", "OpenAI", "Anthropic", "Microsoft", "Google Cloud", "AWS", "Salesforce", "SAP", "Workday", "UiPath", "ServiceNow", "H2O.ai", "DataRobot"];
-const MODEL_TYPES = ["gradient boosting", "logistic regression", "LLM", "transformer classifier", "random forest", "rules + ML", "CNN", "time-series ARIMA", "retrieval-augmented LLM"];
+const VENDORS = [
+  "",
+  "",
+  "",
+  "OpenAI",
+  "Anthropic",
+  "Microsoft",
+  "Google Cloud",
+  "AWS",
+  "Salesforce",
+  "SAP",
+  "Workday",
+  "UiPath",
+  "ServiceNow",
+  "H2O.ai",
+  "DataRobot",
+];
+const MODEL_TYPES = [
+  "gradient boosting",
+  "logistic regression",
+  "LLM",
+  "transformer classifier",
+  "random forest",
+  "rules + ML",
+  "CNN",
+  "time-series ARIMA",
+  "retrieval-augmented LLM",
+];
 const FOUNDATION_MODELS = ["", "", "", "GPT-4o", "Claude Sonnet", "Llama 3 70B", "Mistral Large", "Gemini 1.5 Pro"];
-const PURPOSES = ["reduce manual review time", "prioritise incoming cases", "detect suspicious transactions", "answer customer questions", "forecast demand", "screen applications", "extract fields from documents", "flag quality defects"];
-const DATA_CATEGORY_SETS = ["{}", "{}", "{personal_data}", "{personal_data}", "{personal_data,special_category}", "{personal_data,children}", "{criminal_offence,personal_data}"];
+const PURPOSES = [
+  "reduce manual review time",
+  "prioritise incoming cases",
+  "detect suspicious transactions",
+  "answer customer questions",
+  "forecast demand",
+  "screen applications",
+  "extract fields from documents",
+  "flag quality defects",
+];
+const DATA_CATEGORY_SETS = [
+  "{}",
+  "{}",
+  "{personal_data}",
+  "{personal_data}",
+  "{personal_data,special_category}",
+  "{personal_data,children}",
+  "{criminal_offence,personal_data}",
+];
 const BASES = ["", "Art 6(2), Annex III point 4(a)", "Art 6(2), Annex III point 5(b)", "Art 6(1), Annex I", "Art 50(1)", "Art 51"];
-const FIRST = ["Ada", "Grace", "Alan", "Katherine", "Tim", "Barbara", "Linus", "Margaret", "Dennis", "Frances", "Edsger", "Radia", "Ken", "Hedy", "John", "Sophie", "Donald", "Shafi", "Leslie", "Anita"];
-const LAST = ["Lovelace", "Hopper", "Turing", "Johnson", "Berners-Lee", "Liskov", "Torvalds", "Hamilton", "Ritchie", "Allen", "Dijkstra", "Perlman", "Thompson", "Lamarr", "McCarthy", "Wilson", "Knuth", "Goldwasser", "Lamport", "Borg"];
+const FIRST = [
+  "Ada",
+  "Grace",
+  "Alan",
+  "Katherine",
+  "Tim",
+  "Barbara",
+  "Linus",
+  "Margaret",
+  "Dennis",
+  "Frances",
+  "Edsger",
+  "Radia",
+  "Ken",
+  "Hedy",
+  "John",
+  "Sophie",
+  "Donald",
+  "Shafi",
+  "Leslie",
+  "Anita",
+];
+const LAST = [
+  "Lovelace",
+  "Hopper",
+  "Turing",
+  "Johnson",
+  "Berners-Lee",
+  "Liskov",
+  "Torvalds",
+  "Hamilton",
+  "Ritchie",
+  "Allen",
+  "Dijkstra",
+  "Perlman",
+  "Thompson",
+  "Lamarr",
+  "McCarthy",
+  "Wilson",
+  "Knuth",
+  "Goldwasser",
+  "Lamport",
+  "Borg",
+];
 
 const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const arr = (xs: readonly string[]) => `ARRAY[${xs.map(lit).join(",")}]::text[]`;

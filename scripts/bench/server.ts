@@ -81,7 +81,9 @@ export async function ensureBuild(): Promise<BuildInfo> {
     builtByBench = true;
   }
   const builtAtMs = statSync(idFile).mtimeMs;
-  const newestSrc = SOURCE_DIRS.filter((d) => existsSync(d)).map((d) => newestSourceMtime(d)).reduce((a, b) => (b.mtime > a.mtime ? b : a), { file: "", mtime: 0 });
+  const newestSrc = SOURCE_DIRS.filter((d) => existsSync(d))
+    .map((d) => newestSourceMtime(d))
+    .reduce((a, b) => (b.mtime > a.mtime ? b : a), { file: "", mtime: 0 });
   return {
     buildId: readFileSync(idFile, "utf8").trim(),
     builtAt: new Date(builtAtMs).toISOString(),
@@ -128,11 +130,23 @@ export function buildSnapshot(cwd: string, remove: () => void, root: string, mes
   for (const cache of [".vite", ".vite-temp", ".cache"]) rmSync(join(cwd, "node_modules", cache), { recursive: true, force: true });
   console.log(`  ${message}`);
   const t0 = performance.now();
-  const r = spawnSync("npx", ["next", "build"], { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, encoding: "utf8" });
+  const r = spawnSync("npx", ["next", "build"], {
+    cwd,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`next build of the snapshot in ${cwd} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
   console.log(`  built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const idFile = join(cwd, ".next/BUILD_ID");
-  return { buildId: readFileSync(idFile, "utf8").trim(), builtAt: new Date(statSync(idFile).mtimeMs).toISOString(), builtByBench: true, staleSource: null, cwd, remove };
+  return {
+    buildId: readFileSync(idFile, "utf8").trim(),
+    builtAt: new Date(statSync(idFile).mtimeMs).toISOString(),
+    builtByBench: true,
+    staleSource: null,
+    cwd,
+    remove,
+  };
 }
 
 export type RunningServer = { baseURL: string; child: ChildProcess; log: () => string; stop: () => Promise<void> };

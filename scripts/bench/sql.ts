@@ -46,7 +46,8 @@ export const isCount = (q: CapturedQuery) => /^SELECT COUNT\(\*\)/i.test(q.sql);
 export function listReplay(pool: pg.Pool, captured: CapturedQuery[]) {
   const count = captured.find(isCount);
   const [rowsQ, ownersQ] = captured.filter((q) => !isCount(q));
-  if (!count || !rowsQ || !ownersQ || captured.length !== 3) throw new Error(`unexpected listSystems SQL (${captured.length} statements):\n${captured.map((q) => q.sql).join("\n")}`);
+  if (!count || !rowsQ || !ownersQ || captured.length !== 3)
+    throw new Error(`unexpected listSystems SQL (${captured.length} statements):\n${captured.map((q) => q.sql).join("\n")}`);
   return async () => {
     const [rows, n] = await Promise.all([
       pool.query({ text: rowsQ.sql, values: rowsQ.params, rowMode: "array" }).then(async (r) => {
@@ -80,7 +81,9 @@ export async function explain(pool: pg.Pool, label: string, q: CapturedQuery): P
     topLine: plan[0].trim(),
     planningMs: num(/Planning Time: ([\d.]+) ms/),
     executionMs: num(/Execution Time: ([\d.]+) ms/),
-    scans: plan.map((l) => l.match(/(Index Only Scan(?: Backward)? using \S+|Index Scan(?: Backward)? using \S+|Bitmap Index Scan on \S+|Seq Scan on \S+)/)?.[1]).filter((s): s is string => !!s),
+    scans: plan
+      .map((l) => l.match(/(Index Only Scan(?: Backward)? using \S+|Index Scan(?: Backward)? using \S+|Bitmap Index Scan on \S+|Seq Scan on \S+)/)?.[1])
+      .filter((s): s is string => !!s),
     plan,
   };
 }

@@ -13,7 +13,15 @@ export function summarize(samplesMs: number[]): Stats {
   const s = [...samplesMs].sort((a, b) => a - b);
   const mean = s.reduce((a, b) => a + b, 0) / (s.length || 1);
   const r = (x: number) => Math.round(x * 100) / 100;
-  return { n: s.length, p50: r(percentile(s, 50)), p95: r(percentile(s, 95)), p99: r(percentile(s, 99)), mean: r(mean), min: r(s[0] ?? NaN), max: r(s[s.length - 1] ?? NaN) };
+  return {
+    n: s.length,
+    p50: r(percentile(s, 50)),
+    p95: r(percentile(s, 95)),
+    p99: r(percentile(s, 99)),
+    mean: r(mean),
+    min: r(s[0] ?? NaN),
+    max: r(s[s.length - 1] ?? NaN),
+  };
 }
 
 /** Runs `fn` `warmup` times unmeasured, then `runs` times sequentially, returning the wall-clock ms of each measured run. */

@@ -72,7 +72,10 @@ export async function createTracingClient(url: string, latencyMs = 25) {
 function withDependencies(entries: Entry[]): TracedQuery[] {
   const out: TracedQuery[] = [];
   for (const [i, q] of entries.entries()) {
-    const before = entries.map((p, j) => ({ p, j })).filter(({ p, j }) => j < i && p.end <= q.start).map(({ j }) => j);
+    const before = entries
+      .map((p, j) => ({ p, j }))
+      .filter(({ p, j }) => j < i && p.end <= q.start)
+      .map(({ j }) => j);
     // direct dependencies only: drop those another dependency already waited for
     const deps = before.filter((j) => !before.some((k) => k !== j && reaches(out, k, j)));
     out.push({ sql: q.sql, params: q.params, deps, depth: deps.length ? 1 + Math.max(...deps.map((d) => out[d].depth)) : 0 });

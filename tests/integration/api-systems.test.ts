@@ -187,7 +187,15 @@ describe("POST /api/v1/systems", () => {
     expect(res.headers.get("etag")).toBe('"1"');
     expect(res.headers.get("x-request-id")).toMatch(UUID);
     const detail = systemDetailSchema.parse(data);
-    expect(detail).toMatchObject({ name: "Resume ranker", riskTier: "high", lifecycleStage: "idea", euAiActRole: "deployer", version: 1, archivedAt: null, components: [] });
+    expect(detail).toMatchObject({
+      name: "Resume ranker",
+      riskTier: "high",
+      lifecycleStage: "idea",
+      euAiActRole: "deployer",
+      version: 1,
+      archivedAt: null,
+      components: [],
+    });
     expect(detail.owner).toEqual({ id: orgA.users.risk_owner.id, name: expect.any(String) });
     expect(Object.keys(data)).not.toContain("orgId");
     expect(await writeState(orgA.orgId)).toMatchObject({ auditSeq: before.auditSeq + 1, systems: before.systems + 1 });
@@ -219,19 +227,43 @@ describe("bad input writes nothing", () => {
     { label: "empty name", opts: { json: { name: "   " } }, status: 422, code: "VALIDATION", path: "name" },
     { label: "wrong enum", opts: { json: { name: "X", riskTier: "extreme" } }, status: 422, code: "VALIDATION", path: "riskTier" },
     { label: "name of 201 characters", opts: { json: { name: "n".repeat(201) } }, status: 422, code: "VALIDATION", path: "name" },
-    { label: "description of 5001 characters", opts: { json: { name: "X", description: "d".repeat(5001) } }, status: 422, code: "VALIDATION", path: "description" },
+    {
+      label: "description of 5001 characters",
+      opts: { json: { name: "X", description: "d".repeat(5001) } },
+      status: 422,
+      code: "VALIDATION",
+      path: "description",
+    },
     { label: "wrong type", opts: { json: { name: "X", dataCategories: "children" } }, status: 422, code: "VALIDATION", path: "dataCategories" },
-    { label: "nested wrong enum", opts: { json: { name: "X", dataCategories: ["children", "pets"] } }, status: 422, code: "VALIDATION", path: "dataCategories.1" },
+    {
+      label: "nested wrong enum",
+      opts: { json: { name: "X", dataCategories: ["children", "pets"] } },
+      status: 422,
+      code: "VALIDATION",
+      path: "dataCategories.1",
+    },
     { label: "unknown field", opts: { json: { name: "X", colour: "blue" } }, status: 422, code: "VALIDATION", path: "colour" },
     { label: "internal isDemo flag", opts: { json: { name: "X", isDemo: true } }, status: 422, code: "VALIDATION", path: "isDemo" },
     { label: "owner from another organisation", opts: { json: { name: "X", ownerId: "not-a-member" } }, status: 422, code: "VALIDATION", path: "ownerId" },
     { label: "a JSON array", opts: { json: [{ name: "X" }] }, status: 422, code: "VALIDATION", path: "(body)" },
-    { label: "malformed JSON", opts: { raw: '{"name": "X",}', contentType: "application/json" }, status: 400, code: "MALFORMED_JSON", path: "(body)", detail: /line 1, column 14/ },
+    {
+      label: "malformed JSON",
+      opts: { raw: '{"name": "X",}', contentType: "application/json" },
+      status: 400,
+      code: "MALFORMED_JSON",
+      path: "(body)",
+      detail: /line 1, column 14/,
+    },
     { label: "empty body", opts: { raw: "", contentType: "application/json" }, status: 400, code: "MALFORMED_JSON", path: "(body)" },
     { label: "wrong content type", opts: { raw: "name=X", contentType: "application/x-www-form-urlencoded" }, status: 415, code: "UNSUPPORTED_MEDIA_TYPE" },
     { label: "missing content type", opts: { raw: '{"name":"X"}' }, status: 415, code: "UNSUPPORTED_MEDIA_TYPE" },
     { label: "body over 256 KiB", opts: { json: { name: "X", description: "d".repeat(300 * 1024) } }, status: 413, code: "PAYLOAD_TOO_LARGE" },
-    { label: "declared Content-Length over the limit", opts: { raw: '{"name":"X"}', contentType: "application/json", headers: { "content-length": String(10 * 1024 * 1024) } }, status: 413, code: "PAYLOAD_TOO_LARGE" },
+    {
+      label: "declared Content-Length over the limit",
+      opts: { raw: '{"name":"X"}', contentType: "application/json", headers: { "content-length": String(10 * 1024 * 1024) } },
+      status: 413,
+      code: "PAYLOAD_TOO_LARGE",
+    },
   ];
 
   it.each(cases)("POST with $label → $status", async ({ opts, status, code, path, detail }) => {
@@ -272,7 +304,12 @@ describe("GET / PATCH / DELETE /api/v1/systems/{id} and restore", () => {
     expect(v2.data).toMatchObject({ name: "Credit model", riskTier: "high", riskTierBasis: "Annex III 5(b)", version: 2 });
 
     // version from If-Match when the body has none
-    const v3 = await call(patchRoute, "PATCH", { token: writeA, id: created.id, json: { name: "Credit model v3" }, headers: { "if-match": v2.res.headers.get("etag")! } });
+    const v3 = await call(patchRoute, "PATCH", {
+      token: writeA,
+      id: created.id,
+      json: { name: "Credit model v3" },
+      headers: { "if-match": v2.res.headers.get("etag")! },
+    });
     expect(v3.res.status).toBe(200);
     expect(v3.data).toMatchObject({ name: "Credit model v3", version: 3 });
 
@@ -282,8 +319,24 @@ describe("GET / PATCH / DELETE /api/v1/systems/{id} and restore", () => {
     const staleIfMatch = await call(patchRoute, "PATCH", { token: writeA, id: created.id, json: { name: "Overwrite" }, headers: { "if-match": '"1"' } });
     expectProblem(staleIfMatch, 409, "CONFLICT");
     // body and If-Match disagreeing, or a malformed If-Match, are refused before anything is written
-    expect(paths(expectProblem(await call(patchRoute, "PATCH", { token: writeA, id: created.id, json: { name: "Overwrite", version: 3 }, headers: { "if-match": '"2"' } }), 422, "VALIDATION"))).toEqual(["version"]);
-    expect(paths(expectProblem(await call(patchRoute, "PATCH", { token: writeA, id: created.id, json: { name: "Overwrite" }, headers: { "if-match": "*" } }), 422, "VALIDATION"))).toEqual(["If-Match"]);
+    expect(
+      paths(
+        expectProblem(
+          await call(patchRoute, "PATCH", { token: writeA, id: created.id, json: { name: "Overwrite", version: 3 }, headers: { "if-match": '"2"' } }),
+          422,
+          "VALIDATION",
+        ),
+      ),
+    ).toEqual(["version"]);
+    expect(
+      paths(
+        expectProblem(
+          await call(patchRoute, "PATCH", { token: writeA, id: created.id, json: { name: "Overwrite" }, headers: { "if-match": "*" } }),
+          422,
+          "VALIDATION",
+        ),
+      ),
+    ).toEqual(["If-Match"]);
     expect(await writeState(orgA.orgId)).toEqual(before);
     const current = await call(getRoute, "GET", { token: readA, id: created.id });
     expect(current.data).toMatchObject({ name: "Credit model v3", version: 3 });
@@ -387,7 +440,11 @@ describe("tenant isolation", () => {
 
     expect(await writeState(orgA.orgId)).toEqual(beforeA);
     expect((await writeState(orgB.orgId)).systems).toBe(beforeB.systems + 1);
-    expect(await db.aISystem.findUniqueOrThrow({ where: { id: active.id }, select: { name: true, version: true, archivedAt: true } })).toEqual({ name: "A secret system", version: 1, archivedAt: null });
+    expect(await db.aISystem.findUniqueOrThrow({ where: { id: active.id }, select: { name: true, version: true, archivedAt: true } })).toEqual({
+      name: "A secret system",
+      version: 1,
+      archivedAt: null,
+    });
   });
 });
 

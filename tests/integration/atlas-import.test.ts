@@ -83,7 +83,14 @@ function newerRelease() {
   const moved = topLevel.find((t) => t.tactics!.length === 1 && MATRIX.techniques.some((s) => s["subtechnique-of"] === t.id) && t.id !== removed.id)!;
   const renamed = topLevel.find((t) => t.id !== removed.id && t.id !== moved.id)!;
   const toTactic = MATRIX.tactics.find((t) => t.id !== moved.tactics![0])!.id;
-  const added = { id: "AML.T0999", name: "Test-Only Technique", description: "Added by the test.", "object-type": "technique", tactics: [MATRIX.tactics[0].id], maturity: "feasible" };
+  const added = {
+    id: "AML.T0999",
+    name: "Test-Only Technique",
+    description: "Added by the test.",
+    "object-type": "technique",
+    tactics: [MATRIX.tactics[0].id],
+    maturity: "feasible",
+  };
   const yaml = editedReference((doc) => {
     doc.set("version", "5.7.0");
     doc.setIn(["matrices", 0, "techniques", techniqueIndex(renamed.id), "name"], `${renamed.name} (Renamed)`);
@@ -144,8 +151,16 @@ describe("importAtlasRelease: the reference release (ATLAS 5.6.0)", () => {
 
   it("writes exactly one atlas.import audit event", async () => {
     expect(await auditSeq(org.orgId)).toBe(seqBefore + 1);
-    const event = await db.auditEvent.findUniqueOrThrow({ where: { orgId_seq: { orgId: org.orgId, seq: seqBefore + 1 } }, select: { action: true, entityType: true, entityId: true, changes: true } });
-    expect(event).toMatchObject({ action: "atlas.import", entityType: "atlas_release", entityId: result.release.id, changes: { version: { before: null, after: "5.6.0" }, counts: { before: null, after: REFERENCE_COUNTS } } });
+    const event = await db.auditEvent.findUniqueOrThrow({
+      where: { orgId_seq: { orgId: org.orgId, seq: seqBefore + 1 } },
+      select: { action: true, entityType: true, entityId: true, changes: true },
+    });
+    expect(event).toMatchObject({
+      action: "atlas.import",
+      entityType: "atlas_release",
+      entityId: result.release.id,
+      changes: { version: { before: null, after: "5.6.0" }, counts: { before: null, after: REFERENCE_COUNTS } },
+    });
   });
 
   it("returns the release's oddities as warnings (duplicate technique links, technique references under ml-lifecycle)", () => {
@@ -167,7 +182,11 @@ describe("importAtlasRelease: the reference release (ATLAS 5.6.0)", () => {
 
   it("getAtlasTechnique: description, inherited tactics, sub-techniques, mitigations and the case studies that use it", async () => {
     const parent = await getAtlasTechnique({ ctx: org.as("auditor"), input: { id: "AML.T0000" } });
-    expect(parent).toMatchObject({ releaseVersion: "5.6.0", inCurrentRelease: true, technique: { id: "AML.T0000", parentId: null, tacticIds: ["AML.TA0002"] } });
+    expect(parent).toMatchObject({
+      releaseVersion: "5.6.0",
+      inCurrentRelease: true,
+      technique: { id: "AML.T0000", parentId: null, tacticIds: ["AML.TA0002"] },
+    });
     expect(parent).not.toHaveProperty("lastSeenIn");
     expect(parent.technique.description).toMatch(/^Adversaries may search for publicly available research/);
     expect(parent.technique.subtechniques.map((s) => s.id)).toEqual(["AML.T0000.000", "AML.T0000.001", "AML.T0000.002"]);
@@ -176,7 +195,10 @@ describe("importAtlasRelease: the reference release (ATLAS 5.6.0)", () => {
 
     const sub = await getAtlasTechnique({ ctx: org.as("auditor"), input: { id: "AML.T0000.001" } });
     expect(sub.technique).toMatchObject({ parentId: "AML.T0000", tacticIds: ["AML.TA0002"], subtechniques: [] });
-    const usingIt = REFERENCE["case-studies"].filter((c) => c.procedure.some((s) => s.technique === "AML.T0000.001")).map((c) => c.id).sort();
+    const usingIt = REFERENCE["case-studies"]
+      .filter((c) => c.procedure.some((s) => s.technique === "AML.T0000.001"))
+      .map((c) => c.id)
+      .sort();
     expect(usingIt.length).toBeGreaterThan(0);
     expect(sub.caseStudies.map((c) => c.id)).toEqual(usingIt);
   });
@@ -194,7 +216,12 @@ describe("importAtlasRelease: the reference release (ATLAS 5.6.0)", () => {
     expect(c.caseStudy).toMatchObject({ id: "AML.CS0000", incidentDate: "2020-01-01", incidentDateGranularity: "YEAR", type: "exercise" });
     expect(c.caseStudy.summary).toContain("Palo Alto Networks");
     expect(c.caseStudy.procedure).toHaveLength(6);
-    expect(c.caseStudy.procedure[0]).toMatchObject({ tacticId: "AML.TA0002", tacticName: "Reconnaissance", techniqueId: "AML.T0000.001", techniqueName: "Pre-Print Repositories" });
+    expect(c.caseStudy.procedure[0]).toMatchObject({
+      tacticId: "AML.TA0002",
+      tacticName: "Reconnaissance",
+      techniqueId: "AML.T0000.001",
+      techniqueName: "Pre-Print Repositories",
+    });
     expect(c.caseStudy.references[0].url).toBe("https://arxiv.org/abs/1802.03162");
   });
 
@@ -229,18 +256,57 @@ describe("importAtlasRelease: malformed files are refused with the path and chan
 
   const subIndex = MATRIX.techniques.findIndex((t) => t["subtechnique-of"]);
   const cases: [string, () => string, string, RegExp?][] = [
-    ["bad YAML (duplicate key)", () => REFERENCE_YAML.replace("version: 5.6.0\n", "version: 5.6.0\nversion: 5.7.0\n"), "(yaml)", /^Line 5, column 1: Map keys must be unique/],
+    [
+      "bad YAML (duplicate key)",
+      () => REFERENCE_YAML.replace("version: 5.6.0\n", "version: 5.6.0\nversion: 5.7.0\n"),
+      "(yaml)",
+      /^Line 5, column 1: Map keys must be unique/,
+    ],
     ["bad YAML (unclosed flow sequence)", () => REFERENCE_YAML.replace("version: 5.6.0\n", "version: [5.6.0\n"), "(yaml)", /^Line \d+, column \d+: /],
-    ["missing technique name", () => editedReference((d) => d.deleteIn(["matrices", 0, "techniques", 12, "name"])), "matrices.0.techniques.12.name", /^Required$/],
+    [
+      "missing technique name",
+      () => editedReference((d) => d.deleteIn(["matrices", 0, "techniques", 12, "name"])),
+      "matrices.0.techniques.12.name",
+      /^Required$/,
+    ],
     ["missing case-study id", () => editedReference((d) => d.deleteIn(["case-studies", 3, "id"])), "case-studies.3.id"],
     ["missing matrices", () => editedReference((d) => d.delete("matrices")), "matrices"],
     ["wrong type", () => editedReference((d) => d.setIn(["matrices", 0, "tactics", 2, "name"], 42)), "matrices.0.tactics.2.name", /number 42/],
-    ["duplicate technique id", () => editedReference((d) => d.setIn(["matrices", 0, "techniques", 40, "id"], MATRIX.techniques[5].id)), "matrices.0.techniques.40.id", /^Duplicate id/],
-    ["duplicate case-study id", () => editedReference((d) => d.setIn(["case-studies", 3, "id"], REFERENCE["case-studies"][0].id)), "case-studies.3.id", /^Duplicate id/],
-    ["sub-technique with an unknown parent", () => editedReference((d) => d.setIn(["matrices", 0, "techniques", subIndex, "subtechnique-of"], "AML.T0998")), `matrices.0.techniques.${subIndex}.subtechnique-of`, /Unknown parent/],
-    ["sub-technique without a parent", () => editedReference((d) => d.deleteIn(["matrices", 0, "techniques", subIndex, "subtechnique-of"])), `matrices.0.techniques.${subIndex}.subtechnique-of`],
-    ["technique with an unknown tactic", () => editedReference((d) => d.setIn(["matrices", 0, "techniques", 0, "tactics", 0], "AML.TA0099")), "matrices.0.techniques.0.tactics.0", /Unknown tactic AML.TA0099/],
-    ["mitigation with an unknown technique", () => editedReference((d) => d.setIn(["matrices", 0, "mitigations", 3, "techniques", 0, "id"], "AML.T0998")), "matrices.0.mitigations.3.techniques.0.id", /Unknown technique/],
+    [
+      "duplicate technique id",
+      () => editedReference((d) => d.setIn(["matrices", 0, "techniques", 40, "id"], MATRIX.techniques[5].id)),
+      "matrices.0.techniques.40.id",
+      /^Duplicate id/,
+    ],
+    [
+      "duplicate case-study id",
+      () => editedReference((d) => d.setIn(["case-studies", 3, "id"], REFERENCE["case-studies"][0].id)),
+      "case-studies.3.id",
+      /^Duplicate id/,
+    ],
+    [
+      "sub-technique with an unknown parent",
+      () => editedReference((d) => d.setIn(["matrices", 0, "techniques", subIndex, "subtechnique-of"], "AML.T0998")),
+      `matrices.0.techniques.${subIndex}.subtechnique-of`,
+      /Unknown parent/,
+    ],
+    [
+      "sub-technique without a parent",
+      () => editedReference((d) => d.deleteIn(["matrices", 0, "techniques", subIndex, "subtechnique-of"])),
+      `matrices.0.techniques.${subIndex}.subtechnique-of`,
+    ],
+    [
+      "technique with an unknown tactic",
+      () => editedReference((d) => d.setIn(["matrices", 0, "techniques", 0, "tactics", 0], "AML.TA0099")),
+      "matrices.0.techniques.0.tactics.0",
+      /Unknown tactic AML.TA0099/,
+    ],
+    [
+      "mitigation with an unknown technique",
+      () => editedReference((d) => d.setIn(["matrices", 0, "mitigations", 3, "techniques", 0, "id"], "AML.T0998")),
+      "matrices.0.mitigations.3.techniques.0.id",
+      /Unknown technique/,
+    ],
     ["not a release at all", () => "- just\n- a list\n", "(file)"],
     ["an empty file", () => "", "yaml"],
   ];
@@ -274,7 +340,10 @@ describe("importAtlasRelease: a newer release", () => {
   it("imports and becomes current; the old release stays, not current", async () => {
     expect(second).toMatchObject({ status: "imported", versionOrder: "newer", release: { version: "5.7.0", isCurrent: true } });
     const releases = await listAtlasReleases({ ctx: org.as("auditor") });
-    expect(releases.map((r) => [r.version, r.isCurrent])).toEqual([["5.7.0", true], ["5.6.0", false]]);
+    expect(releases.map((r) => [r.version, r.isCurrent])).toEqual([
+      ["5.7.0", true],
+      ["5.6.0", false],
+    ]);
     expect(releases[0].counts).toEqual(REFERENCE_COUNTS); // one technique removed, one added
     expect(await db.atlasObject.count({ where: { releaseId: first.release.id } })).toBe(16 + 170 + 35 + 57);
     const view = await getAtlasView({ ctx: org.as("auditor") });
@@ -300,7 +369,12 @@ describe("importAtlasRelease: a newer release", () => {
 
   it("a technique only in the old release still resolves, from that release", async () => {
     const gone = await getAtlasTechnique({ ctx: org.as("risk_owner"), input: { id: newer.removed.id } });
-    expect(gone).toMatchObject({ inCurrentRelease: false, lastSeenIn: { version: "5.6.0" }, releaseVersion: "5.6.0", technique: { id: newer.removed.id, name: newer.removed.name } });
+    expect(gone).toMatchObject({
+      inCurrentRelease: false,
+      lastSeenIn: { version: "5.6.0" },
+      releaseVersion: "5.6.0",
+      technique: { id: newer.removed.id, name: newer.removed.name },
+    });
     expect(gone.technique.description).toBeTruthy();
     const renamed = await getAtlasTechnique({ ctx: org.as("risk_owner"), input: { id: newer.renamed.id } });
     expect(renamed).toMatchObject({ inCurrentRelease: true, releaseVersion: "5.7.0", technique: { name: `${newer.renamed.name} (Renamed)` } });
@@ -421,7 +495,11 @@ describe("ATLAS releases: tenant isolation", () => {
 
   it("org A: a technique its only release dropped still resolves from the built-in catalog it saw before", async () => {
     const gone = await getAtlasTechnique({ ctx: a.as("auditor"), input: { id: newer.removed.id } });
-    expect(gone).toMatchObject({ inCurrentRelease: false, lastSeenIn: { version: getAtlasCatalog().version }, technique: { name: newer.removed.name, description: null } });
+    expect(gone).toMatchObject({
+      inCurrentRelease: false,
+      lastSeenIn: { version: getAtlasCatalog().version },
+      technique: { name: newer.removed.name, description: null },
+    });
   });
 
   it("org B may import the file org A imported: the no-op check is per organisation", async () => {

@@ -129,7 +129,6 @@ const memberFixture = async (org: TestOrg): Promise<Partial<Fixture>> => {
 
 const ISO_DATE_TIME = /^\d{4}-\d\d-\d\dT/;
 
-
 /** The reference ATLAS release, its SHA-256 and counts read independently of the importer (plain `yaml`). */
 const atlasFixture = async (): Promise<Partial<Fixture>> => {
   const yaml = readReference("atlas/ATLAS.yaml");
@@ -145,7 +144,13 @@ const atlasFixture = async (): Promise<Partial<Fixture>> => {
       yaml,
       version: String(file.version),
       sha256: createHash("sha256").update(yaml, "utf8").digest("hex"),
-      counts: { tactics: matrix.tactics.length, techniques: matrix.techniques.length - subtechniques, subtechniques, mitigations: matrix.mitigations.length, caseStudies: file["case-studies"].length },
+      counts: {
+        tactics: matrix.tactics.length,
+        techniques: matrix.techniques.length - subtechniques,
+        subtechniques,
+        mitigations: matrix.mitigations.length,
+        caseStudies: file["case-studies"].length,
+      },
     },
   };
 };
@@ -156,7 +161,10 @@ const RATIONALE = "Customers type free text into the chat window.";
 const threatFixture = async (org: TestOrg, techniqueIds: string[] = []): Promise<Partial<Fixture>> => {
   const fx = await systemFixture(org);
   if (techniqueIds.length > 0) {
-    await addThreatProfileEntries({ ctx: org.system, input: { systemId: fx.systemId!, source: "manual", entries: techniqueIds.map((techniqueId) => ({ techniqueId, rationale: RATIONALE })) } });
+    await addThreatProfileEntries({
+      ctx: org.system,
+      input: { systemId: fx.systemId!, source: "manual", entries: techniqueIds.map((techniqueId) => ({ techniqueId, rationale: RATIONALE })) },
+    });
   }
   const view = await getAtlasView({ ctx: org.system });
   return { ...fx, atlasVersion: view.source.version };
@@ -167,10 +175,26 @@ const riskFixture = async (org: TestOrg): Promise<Partial<Fixture>> => {
   const fx = await systemFixture(org);
   const risk = await createRisk({
     ctx: org.system,
-    input: { systemId: fx.systemId!, risk: { title: "Prompt injection", category: "security", techniqueIds: ["AML.T0051"], inherentLikelihood: 4, inherentImpact: 4, controls: [{ framework: "iso42001", controlId: "A.6.2.4" }] } },
+    input: {
+      systemId: fx.systemId!,
+      risk: {
+        title: "Prompt injection",
+        category: "security",
+        techniqueIds: ["AML.T0051"],
+        inherentLikelihood: 4,
+        inherentImpact: 4,
+        controls: [{ framework: "iso42001", controlId: "A.6.2.4" }],
+      },
+    },
   });
   const approver = await db.user.findUniqueOrThrow({ where: { id: org.users.executive.id }, select: { name: true, email: true } });
-  return { ...fx, riskId: risk.id, riskVersion: risk.version, approverId: org.users.executive.id, approverLabel: `${approver.name} <${approver.email}> (Executive)` };
+  return {
+    ...fx,
+    riskId: risk.id,
+    riskVersion: risk.version,
+    approverId: org.users.executive.id,
+    approverLabel: `${approver.name} <${approver.email}> (Executive)`,
+  };
 };
 
 /** A system to which iso42001 A.6.2.6 and A.2.2 apply (high risk, provider, in production). */
@@ -192,7 +216,10 @@ const EVIDENCE_LINK = { title: "Monitoring dashboard", url: "https://grafana.exa
 /** Link evidence attached to iso42001 A.6.2.6. */
 const evidenceFixture = async (org: TestOrg): Promise<Partial<Fixture>> => {
   const fx = await controlSystemFixture(org);
-  const evidence = await createEvidence({ ctx: org.system, input: { systemId: fx.systemId!, kind: "link", ...EVIDENCE_LINK, links: [{ framework: "iso42001", controlId: "A.6.2.6" }] } });
+  const evidence = await createEvidence({
+    ctx: org.system,
+    input: { systemId: fx.systemId!, kind: "link", ...EVIDENCE_LINK, links: [{ framework: "iso42001", controlId: "A.6.2.6" }] },
+  });
   return { ...fx, evidenceId: evidence.id };
 };
 
@@ -200,7 +227,9 @@ const EVIDENCE_FILE = new TextEncoder().encode("Model card, version 1\n");
 
 const MUTATIONS: MutationCase[] = [
   {
-    verb: "createSystem", action: "system.create", entityType: "system",
+    verb: "createSystem",
+    action: "system.create",
+    entityType: "system",
     run: async (ctx) => {
       const s = await createSystem({ ctx, input: { name: "Created", riskTier: "high" } });
       return { entityId: s.id, subjectId: s.id };
@@ -213,7 +242,10 @@ const MUTATIONS: MutationCase[] = [
     },
   },
   {
-    verb: "updateSystem", action: "system.update", entityType: "system", setup: (org) => systemFixture(org),
+    verb: "updateSystem",
+    action: "system.update",
+    entityType: "system",
+    setup: (org) => systemFixture(org),
     run: async (ctx, fx) => {
       await updateSystem({ ctx, input: { id: fx.systemId!, patch: { name: "B", description: "kept", version: fx.version! } } });
       return { entityId: fx.systemId!, subjectId: fx.systemId! };
@@ -222,7 +254,10 @@ const MUTATIONS: MutationCase[] = [
     changes: (c) => expect(c).toEqual({ name: { before: "A", after: "B" } }),
   },
   {
-    verb: "archiveSystem", action: "system.archive", entityType: "system", setup: (org) => systemFixture(org),
+    verb: "archiveSystem",
+    action: "system.archive",
+    entityType: "system",
+    setup: (org) => systemFixture(org),
     run: async (ctx, fx) => {
       await archiveSystem({ ctx, input: { id: fx.systemId! } });
       return { entityId: fx.systemId!, subjectId: fx.systemId! };
@@ -230,7 +265,10 @@ const MUTATIONS: MutationCase[] = [
     changes: (c) => expect(c).toEqual({ archivedAt: { before: null, after: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) } }),
   },
   {
-    verb: "restoreSystem", action: "system.restore", entityType: "system", setup: (org) => systemFixture(org, true),
+    verb: "restoreSystem",
+    action: "system.restore",
+    entityType: "system",
+    setup: (org) => systemFixture(org, true),
     run: async (ctx, fx) => {
       await restoreSystem({ ctx, input: { id: fx.systemId! } });
       return { entityId: fx.systemId!, subjectId: fx.systemId! };
@@ -238,15 +276,29 @@ const MUTATIONS: MutationCase[] = [
     changes: (c) => expect(c).toEqual({ archivedAt: { before: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), after: null } }),
   },
   {
-    verb: "createComponent", action: "component.create", entityType: "component", setup: (org) => systemFixture(org),
+    verb: "createComponent",
+    action: "component.create",
+    entityType: "component",
+    setup: (org) => systemFixture(org),
     run: async (ctx, fx) => {
       const c = await createComponent({ ctx, input: { systemId: fx.systemId!, component: { kind: "dataset", name: "Training set" } } });
       return { entityId: c.id, subjectId: fx.systemId! };
     },
-    changes: (c) => expect(c).toEqual({ kind: { before: null, after: "dataset" }, name: { before: null, after: "Training set" }, version: { before: null, after: "" }, sourceUrl: { before: null, after: "" }, licence: { before: null, after: "" }, sha256: { before: null, after: "" } }),
+    changes: (c) =>
+      expect(c).toEqual({
+        kind: { before: null, after: "dataset" },
+        name: { before: null, after: "Training set" },
+        version: { before: null, after: "" },
+        sourceUrl: { before: null, after: "" },
+        licence: { before: null, after: "" },
+        sha256: { before: null, after: "" },
+      }),
   },
   {
-    verb: "updateComponent", action: "component.update", entityType: "component", setup: componentFixture,
+    verb: "updateComponent",
+    action: "component.update",
+    entityType: "component",
+    setup: componentFixture,
     run: async (ctx, fx) => {
       await updateComponent({ ctx, input: { id: fx.componentId!, component: { kind: "model", name: "m2", version: "1.0", licence: "MIT" } } });
       return { entityId: fx.componentId!, subjectId: fx.systemId! };
@@ -254,23 +306,37 @@ const MUTATIONS: MutationCase[] = [
     changes: (c) => expect(c).toEqual({ name: { before: "m", after: "m2" }, version: { before: "", after: "1.0" } }),
   },
   {
-    verb: "deleteComponent", action: "component.delete", entityType: "component", setup: componentFixture,
+    verb: "deleteComponent",
+    action: "component.delete",
+    entityType: "component",
+    setup: componentFixture,
     run: async (ctx, fx) => {
       await deleteComponent({ ctx, input: { id: fx.componentId! } });
       return { entityId: fx.componentId!, subjectId: fx.systemId! };
     },
-    changes: (c) => expect(c).toMatchObject({ kind: { before: "model", after: null }, name: { before: "m", after: null }, licence: { before: "MIT", after: null } }),
+    changes: (c) =>
+      expect(c).toMatchObject({ kind: { before: "model", after: null }, name: { before: "m", after: null }, licence: { before: "MIT", after: null } }),
   },
   {
-    verb: "addMember", action: "member.add", entityType: "member",
+    verb: "addMember",
+    action: "member.add",
+    entityType: "member",
     run: async (ctx) => {
       const { userId } = await addMember({ ctx, input: { email: `audit-${unique()}@example.test`, name: "New", role: "auditor" } });
       return { entityId: userId, subjectId: null };
     },
-    changes: (c) => expect(c).toEqual({ email: { before: null, after: expect.stringMatching(/^audit-/) }, role: { before: null, after: "auditor" }, accountCreated: { before: null, after: true } }),
+    changes: (c) =>
+      expect(c).toEqual({
+        email: { before: null, after: expect.stringMatching(/^audit-/) },
+        role: { before: null, after: "auditor" },
+        accountCreated: { before: null, after: true },
+      }),
   },
   {
-    verb: "changeMemberRole", action: "member.role_change", entityType: "member", setup: memberFixture,
+    verb: "changeMemberRole",
+    action: "member.role_change",
+    entityType: "member",
+    setup: memberFixture,
     run: async (ctx, fx) => {
       await changeMemberRole({ ctx, input: { userId: fx.memberUserId!, role: "auditor" } });
       return { entityId: fx.memberUserId!, subjectId: null };
@@ -278,7 +344,10 @@ const MUTATIONS: MutationCase[] = [
     changes: (c) => expect(c).toEqual({ role: { before: "executive", after: "auditor" } }),
   },
   {
-    verb: "removeMember", action: "member.remove", entityType: "member", setup: memberFixture,
+    verb: "removeMember",
+    action: "member.remove",
+    entityType: "member",
+    setup: memberFixture,
     run: async (ctx, fx) => {
       await removeMember({ ctx, input: { userId: fx.memberUserId! } });
       return { entityId: fx.memberUserId!, subjectId: null };
@@ -286,7 +355,9 @@ const MUTATIONS: MutationCase[] = [
     changes: (c) => expect(c).toMatchObject({ role: { before: "executive", after: null }, systemsUnassigned: { before: [], after: null } }),
   },
   {
-    verb: "createApiToken", action: "token.create", entityType: "api_token",
+    verb: "createApiToken",
+    action: "token.create",
+    entityType: "api_token",
     run: async (ctx) => {
       const { id } = await createApiToken({ ctx, input: { name: "CI", scopes: ["read", "write"] } });
       return { entityId: id, subjectId: null };
@@ -294,7 +365,9 @@ const MUTATIONS: MutationCase[] = [
     changes: (c) => expect(c).toEqual({ name: { before: null, after: "CI" }, scopes: { before: null, after: ["read", "write"] } }),
   },
   {
-    verb: "revokeApiToken", action: "token.revoke", entityType: "api_token",
+    verb: "revokeApiToken",
+    action: "token.revoke",
+    entityType: "api_token",
     setup: async (org) => ({ tokenId: (await createApiToken({ ctx: org.system, input: { name: "Old", scopes: ["read"] } })).id }),
     run: async (ctx, fx) => {
       await revokeApiToken({ ctx, input: { id: fx.tokenId! } });
@@ -303,7 +376,10 @@ const MUTATIONS: MutationCase[] = [
     changes: (c) => expect(c).toEqual({ revokedAt: { before: null, after: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) } }),
   },
   {
-    verb: "importAtlasRelease", action: "atlas.import", entityType: "atlas_release", setup: atlasFixture,
+    verb: "importAtlasRelease",
+    action: "atlas.import",
+    entityType: "atlas_release",
+    setup: atlasFixture,
     run: async (ctx, fx) => {
       const result = await importAtlasRelease({ ctx, input: { yaml: fx.atlas!.yaml } });
       expect(result.status).toBe("imported");
@@ -312,45 +388,64 @@ const MUTATIONS: MutationCase[] = [
       return { entityId: current.id, subjectId: null };
     },
     // the reference release is the built-in catalog's version with the same objects: nothing added, removed, renamed or moved
-    changes: (c, fx) => expect(c).toEqual({
-      version: { before: null, after: fx.atlas!.version },
-      sha256: { before: null, after: fx.atlas!.sha256 },
-      counts: { before: null, after: fx.atlas!.counts },
-      changed: { before: null, after: { baseline: `builtin ${getAtlasCatalog().version}`, added: 0, removed: 0, renamed: 0, moved: 0 } },
-    }),
+    changes: (c, fx) =>
+      expect(c).toEqual({
+        version: { before: null, after: fx.atlas!.version },
+        sha256: { before: null, after: fx.atlas!.sha256 },
+        counts: { before: null, after: fx.atlas!.counts },
+        changed: { before: null, after: { baseline: `builtin ${getAtlasCatalog().version}`, added: 0, removed: 0, renamed: 0, moved: 0 } },
+      }),
   },
   {
-    verb: "addThreatProfileEntries", action: "threat.add", entityType: "threat_profile", setup: (org) => threatFixture(org),
+    verb: "addThreatProfileEntries",
+    action: "threat.add",
+    entityType: "threat_profile",
+    setup: (org) => threatFixture(org),
     run: async (ctx, fx) => {
       await addThreatProfileEntries({
         ctx,
-        input: { systemId: fx.systemId!, source: "suggested", entries: [{ techniqueId: "AML.T0051", rationale: RATIONALE }, { techniqueId: "AML.T0054", rationale: "Jailbreak prompts circulate publicly." }] },
+        input: {
+          systemId: fx.systemId!,
+          source: "suggested",
+          entries: [
+            { techniqueId: "AML.T0051", rationale: RATIONALE },
+            { techniqueId: "AML.T0054", rationale: "Jailbreak prompts circulate publicly." },
+          ],
+        },
       });
       return { entityId: fx.systemId!, subjectId: fx.systemId! };
     },
-    changes: (c, fx) => expect(c).toEqual({
-      techniqueIds: { before: null, after: ["AML.T0051", "AML.T0054"] },
-      rationales: { before: null, after: [`AML.T0051: ${RATIONALE}`, "AML.T0054: Jailbreak prompts circulate publicly."] },
-      source: { before: null, after: "suggested" },
-      atlasVersion: { before: null, after: fx.atlasVersion },
-    }),
+    changes: (c, fx) =>
+      expect(c).toEqual({
+        techniqueIds: { before: null, after: ["AML.T0051", "AML.T0054"] },
+        rationales: { before: null, after: [`AML.T0051: ${RATIONALE}`, "AML.T0054: Jailbreak prompts circulate publicly."] },
+        source: { before: null, after: "suggested" },
+        atlasVersion: { before: null, after: fx.atlasVersion },
+      }),
   },
   {
-    verb: "removeThreatProfileEntry", action: "threat.remove", entityType: "threat_profile", setup: (org) => threatFixture(org, ["AML.T0051", "AML.T0054"]),
+    verb: "removeThreatProfileEntry",
+    action: "threat.remove",
+    entityType: "threat_profile",
+    setup: (org) => threatFixture(org, ["AML.T0051", "AML.T0054"]),
     run: async (ctx, fx) => {
       await removeThreatProfileEntry({ ctx, input: { systemId: fx.systemId!, techniqueId: "AML.T0051" } });
       return { entityId: fx.systemId!, subjectId: fx.systemId! };
     },
-    changes: (c, fx) => expect(c).toEqual({
-      techniqueId: { before: "AML.T0051", after: null },
-      techniqueName: { before: "LLM Prompt Injection", after: null },
-      rationale: { before: RATIONALE, after: null },
-      source: { before: "manual", after: null },
-      atlasVersion: { before: fx.atlasVersion, after: null },
-    }),
+    changes: (c, fx) =>
+      expect(c).toEqual({
+        techniqueId: { before: "AML.T0051", after: null },
+        techniqueName: { before: "LLM Prompt Injection", after: null },
+        rationale: { before: RATIONALE, after: null },
+        source: { before: "manual", after: null },
+        atlasVersion: { before: fx.atlasVersion, after: null },
+      }),
   },
   {
-    verb: "importNavigatorLayer", action: "threat.import_layer", entityType: "threat_profile", setup: (org) => threatFixture(org, ["AML.T0054"]),
+    verb: "importNavigatorLayer",
+    action: "threat.import_layer",
+    entityType: "threat_profile",
+    setup: (org) => threatFixture(org, ["AML.T0054"]),
     run: async (ctx, fx) => {
       const layer = {
         name: "Red team findings",
@@ -365,15 +460,18 @@ const MUTATIONS: MutationCase[] = [
       await importNavigatorLayer({ ctx, input: { systemId: fx.systemId!, layer } });
       return { entityId: fx.systemId!, subjectId: fx.systemId! };
     },
-    changes: (c, fx) => expect(c).toEqual({
-      layer: { before: null, after: "Red team findings" },
-      techniqueIds: { before: null, after: ["AML.T0051"] },
-      skipped: { before: null, after: ["AML.T0054 (already_in_profile)", "AML.T0057 (disabled)"] },
-      atlasVersion: { before: null, after: fx.atlasVersion },
-    }),
+    changes: (c, fx) =>
+      expect(c).toEqual({
+        layer: { before: null, after: "Red team findings" },
+        techniqueIds: { before: null, after: ["AML.T0051"] },
+        skipped: { before: null, after: ["AML.T0054 (already_in_profile)", "AML.T0057 (disabled)"] },
+        atlasVersion: { before: null, after: fx.atlasVersion },
+      }),
   },
   {
-    verb: "createRisk", action: "risk.create", entityType: "risk",
+    verb: "createRisk",
+    action: "risk.create",
+    entityType: "risk",
     setup: async (org) => ({ ...(await systemFixture(org)), ownerUserId: org.users.risk_owner.id }),
     run: async (ctx, fx) => {
       const risk = await createRisk({
@@ -381,88 +479,131 @@ const MUTATIONS: MutationCase[] = [
         input: {
           systemId: fx.systemId!,
           risk: {
-            title: "Training data extraction", description: "Crafted prompts make the model repeat training records.", category: "privacy",
-            techniqueIds: ["AML.T0057"], owaspIds: ["LLM02:2025"], inherentLikelihood: 3, inherentImpact: 5, treatmentPlan: "Output filtering.",
-            residualLikelihood: 2, residualImpact: 3, ownerId: fx.ownerUserId!, dueDate: "2026-12-31",
-            controls: [{ framework: "iso42001", controlId: "A.6.2.4" }, { framework: "eu_ai_act", controlId: "Art 15" }],
+            title: "Training data extraction",
+            description: "Crafted prompts make the model repeat training records.",
+            category: "privacy",
+            techniqueIds: ["AML.T0057"],
+            owaspIds: ["LLM02:2025"],
+            inherentLikelihood: 3,
+            inherentImpact: 5,
+            treatmentPlan: "Output filtering.",
+            residualLikelihood: 2,
+            residualImpact: 3,
+            ownerId: fx.ownerUserId!,
+            dueDate: "2026-12-31",
+            controls: [
+              { framework: "iso42001", controlId: "A.6.2.4" },
+              { framework: "eu_ai_act", controlId: "Art 15" },
+            ],
           },
         },
       });
       return { entityId: risk.id, subjectId: fx.systemId! };
     },
     // acceptedById and acceptedAt stay null (no change); an empty acceptance reason is recorded as ""
-    changes: (c, fx) => expect(c).toEqual({
-      title: { before: null, after: "Training data extraction" },
-      description: { before: null, after: "Crafted prompts make the model repeat training records." },
-      category: { before: null, after: "privacy" },
-      techniqueIds: { before: null, after: ["AML.T0057"] },
-      owaspIds: { before: null, after: ["LLM02:2025"] },
-      inherentLikelihood: { before: null, after: 3 },
-      inherentImpact: { before: null, after: 5 },
-      treatment: { before: null, after: "mitigate" },
-      treatmentPlan: { before: null, after: "Output filtering." },
-      residualLikelihood: { before: null, after: 2 },
-      residualImpact: { before: null, after: 3 },
-      ownerId: { before: null, after: fx.ownerUserId },
-      dueDate: { before: null, after: "2026-12-31" },
-      status: { before: null, after: "open" },
-      controls: { before: null, after: ["eu_ai_act:Art 15", "iso42001:A.6.2.4"] },
-      acceptanceReason: { before: null, after: "" },
-    }),
+    changes: (c, fx) =>
+      expect(c).toEqual({
+        title: { before: null, after: "Training data extraction" },
+        description: { before: null, after: "Crafted prompts make the model repeat training records." },
+        category: { before: null, after: "privacy" },
+        techniqueIds: { before: null, after: ["AML.T0057"] },
+        owaspIds: { before: null, after: ["LLM02:2025"] },
+        inherentLikelihood: { before: null, after: 3 },
+        inherentImpact: { before: null, after: 5 },
+        treatment: { before: null, after: "mitigate" },
+        treatmentPlan: { before: null, after: "Output filtering." },
+        residualLikelihood: { before: null, after: 2 },
+        residualImpact: { before: null, after: 3 },
+        ownerId: { before: null, after: fx.ownerUserId },
+        dueDate: { before: null, after: "2026-12-31" },
+        status: { before: null, after: "open" },
+        controls: { before: null, after: ["eu_ai_act:Art 15", "iso42001:A.6.2.4"] },
+        acceptanceReason: { before: null, after: "" },
+      }),
   },
   {
-    verb: "updateRisk", action: "risk.update", entityType: "risk", setup: riskFixture,
+    verb: "updateRisk",
+    action: "risk.update",
+    entityType: "risk",
+    setup: riskFixture,
     run: async (ctx, fx) => {
       // category sent unchanged: not recorded
-      await updateRisk({ ctx, input: { id: fx.riskId!, patch: { title: "Prompt injection via CVs", category: "security", residualLikelihood: 2, residualImpact: 2, status: "in_treatment", version: fx.riskVersion! } } });
+      await updateRisk({
+        ctx,
+        input: {
+          id: fx.riskId!,
+          patch: {
+            title: "Prompt injection via CVs",
+            category: "security",
+            residualLikelihood: 2,
+            residualImpact: 2,
+            status: "in_treatment",
+            version: fx.riskVersion!,
+          },
+        },
+      });
       return { entityId: fx.riskId!, subjectId: fx.systemId! };
     },
-    changes: (c) => expect(c).toEqual({
-      title: { before: "Prompt injection", after: "Prompt injection via CVs" },
-      residualLikelihood: { before: null, after: 2 },
-      residualImpact: { before: null, after: 2 },
-      status: { before: "open", after: "in_treatment" },
-    }),
+    changes: (c) =>
+      expect(c).toEqual({
+        title: { before: "Prompt injection", after: "Prompt injection via CVs" },
+        residualLikelihood: { before: null, after: 2 },
+        residualImpact: { before: null, after: 2 },
+        status: { before: "open", after: "in_treatment" },
+      }),
   },
   {
-    verb: "acceptRisk", action: "risk.accept", entityType: "risk", setup: riskFixture,
+    verb: "acceptRisk",
+    action: "risk.accept",
+    entityType: "risk",
+    setup: riskFixture,
     run: async (ctx, fx) => {
-      await acceptRisk({ ctx, input: { id: fx.riskId!, approverId: fx.approverId!, reason: "Within the board's risk appetite for 2026.", version: fx.riskVersion! } });
+      await acceptRisk({
+        ctx,
+        input: { id: fx.riskId!, approverId: fx.approverId!, reason: "Within the board's risk appetite for 2026.", version: fx.riskVersion! },
+      });
       return { entityId: fx.riskId!, subjectId: fx.systemId! };
     },
-    changes: (c, fx) => expect(c).toEqual({
-      treatment: { before: "mitigate", after: "accept" },
-      status: { before: "open", after: "accepted" },
-      acceptedById: { before: null, after: fx.approverId },
-      acceptedAt: { before: null, after: expect.stringMatching(ISO_DATE_TIME) },
-      acceptanceReason: { before: "", after: "Within the board's risk appetite for 2026." },
-      approver: { before: null, after: fx.approverLabel },
-    }),
+    changes: (c, fx) =>
+      expect(c).toEqual({
+        treatment: { before: "mitigate", after: "accept" },
+        status: { before: "open", after: "accepted" },
+        acceptedById: { before: null, after: fx.approverId },
+        acceptedAt: { before: null, after: expect.stringMatching(ISO_DATE_TIME) },
+        acceptanceReason: { before: "", after: "Within the board's risk appetite for 2026." },
+        approver: { before: null, after: fx.approverLabel },
+      }),
   },
   {
-    verb: "deleteRisk", action: "risk.delete", entityType: "risk", setup: riskFixture,
+    verb: "deleteRisk",
+    action: "risk.delete",
+    entityType: "risk",
+    setup: riskFixture,
     run: async (ctx, fx) => {
       await deleteRisk({ ctx, input: { id: fx.riskId! } });
       return { entityId: fx.riskId!, subjectId: fx.systemId! };
     },
     // every field the risk had; the ones that were null (residual rating, owner, due date, acceptance) are absent
-    changes: (c) => expect(c).toEqual({
-      title: { before: "Prompt injection", after: null },
-      description: { before: "", after: null },
-      category: { before: "security", after: null },
-      techniqueIds: { before: ["AML.T0051"], after: null },
-      owaspIds: { before: [], after: null },
-      inherentLikelihood: { before: 4, after: null },
-      inherentImpact: { before: 4, after: null },
-      treatment: { before: "mitigate", after: null },
-      treatmentPlan: { before: "", after: null },
-      status: { before: "open", after: null },
-      controls: { before: ["iso42001:A.6.2.4"], after: null },
-      acceptanceReason: { before: "", after: null },
-    }),
+    changes: (c) =>
+      expect(c).toEqual({
+        title: { before: "Prompt injection", after: null },
+        description: { before: "", after: null },
+        category: { before: "security", after: null },
+        techniqueIds: { before: ["AML.T0051"], after: null },
+        owaspIds: { before: [], after: null },
+        inherentLikelihood: { before: 4, after: null },
+        inherentImpact: { before: 4, after: null },
+        treatment: { before: "mitigate", after: null },
+        treatmentPlan: { before: "", after: null },
+        status: { before: "open", after: null },
+        controls: { before: ["iso42001:A.6.2.4"], after: null },
+        acceptanceReason: { before: "", after: null },
+      }),
   },
   {
-    verb: "updateRiskMatrix", action: "matrix.update", entityType: "risk_matrix",
+    verb: "updateRiskMatrix",
+    action: "matrix.update",
+    entityType: "risk_matrix",
     setup: async (org) => ({ matrix: await getRiskMatrix({ ctx: org.system }) }),
     run: async (ctx, fx) => {
       const { version, ...matrix } = fx.matrix!;
@@ -471,50 +612,80 @@ const MUTATIONS: MutationCase[] = [
       const row = await db.riskMatrix.findUniqueOrThrow({ where: { orgId: ctx.orgId }, select: { id: true } });
       return { entityId: row.id, subjectId: null };
     },
-    changes: (c, fx) => expect(c).toEqual({
-      likelihoodLabels: { before: fx.matrix!.likelihoodLabels, after: ["Very rare", ...fx.matrix!.likelihoodLabels.slice(1)] },
-    }),
+    changes: (c, fx) =>
+      expect(c).toEqual({
+        likelihoodLabels: { before: fx.matrix!.likelihoodLabels, after: ["Very rare", ...fx.matrix!.likelihoodLabels.slice(1)] },
+      }),
   },
   {
-    verb: "updateSystemControl", action: "control.update", entityType: "control", setup: controlFixture,
+    verb: "updateSystemControl",
+    action: "control.update",
+    entityType: "control",
+    setup: controlFixture,
     run: async (ctx, fx) => {
       await updateSystemControl({
         ctx,
-        input: { systemId: fx.systemId!, framework: "iso42001", controlId: "A.6.2.6", status: "implemented", justification: "Dashboards and alerts are live.", ownerId: fx.ownerUserId!, reviewDate: "2027-01-31", version: 1 },
+        input: {
+          systemId: fx.systemId!,
+          framework: "iso42001",
+          controlId: "A.6.2.6",
+          status: "implemented",
+          justification: "Dashboards and alerts are live.",
+          ownerId: fx.ownerUserId!,
+          reviewDate: "2027-01-31",
+          version: 1,
+        },
       });
       return { entityId: fx.controlRowId!, subjectId: fx.systemId! };
     },
     // a later save: the event is tied to the stored row by entityId and records only what changed
-    changes: (c, fx) => expect(c).toEqual({
-      status: { before: "in_progress", after: "implemented" },
-      justification: { before: "", after: "Dashboards and alerts are live." },
-      ownerId: { before: null, after: fx.ownerUserId },
-      reviewDate: { before: null, after: "2027-01-31" },
-    }),
+    changes: (c, fx) =>
+      expect(c).toEqual({
+        status: { before: "in_progress", after: "implemented" },
+        justification: { before: "", after: "Dashboards and alerts are live." },
+        ownerId: { before: null, after: fx.ownerUserId },
+        reviewDate: { before: null, after: "2027-01-31" },
+      }),
   },
   {
-    verb: "createEvidence", action: "evidence.create", entityType: "evidence", setup: controlSystemFixture,
+    verb: "createEvidence",
+    action: "evidence.create",
+    entityType: "evidence",
+    setup: controlSystemFixture,
     run: async (ctx, fx) => {
       const evidence = await createEvidence({
         ctx,
-        input: { systemId: fx.systemId!, kind: "file", title: "Model card", file: { name: "model-card.txt", mimeType: "text/plain", bytes: EVIDENCE_FILE }, links: [{ framework: "iso42001", controlId: "A.6.2.6" }, { framework: "iso42001", controlId: "A.2.2" }] },
+        input: {
+          systemId: fx.systemId!,
+          kind: "file",
+          title: "Model card",
+          file: { name: "model-card.txt", mimeType: "text/plain", bytes: EVIDENCE_FILE },
+          links: [
+            { framework: "iso42001", controlId: "A.6.2.6" },
+            { framework: "iso42001", controlId: "A.2.2" },
+          ],
+        },
       });
       return { entityId: evidence.id, subjectId: fx.systemId! };
     },
     // the SHA-256 and size of the file, never its bytes
-    changes: (c) => expect(c).toEqual({
-      kind: { before: null, after: "file" },
-      title: { before: null, after: "Model card" },
-      url: { before: null, after: "" },
-      fileName: { before: null, after: "model-card.txt" },
-      mimeType: { before: null, after: "text/plain" },
-      size: { before: null, after: EVIDENCE_FILE.byteLength },
-      sha256: { before: null, after: createHash("sha256").update(EVIDENCE_FILE).digest("hex") },
-      links: { before: null, after: ["iso42001 A.6.2.6", "iso42001 A.2.2"] },
-    }),
+    changes: (c) =>
+      expect(c).toEqual({
+        kind: { before: null, after: "file" },
+        title: { before: null, after: "Model card" },
+        url: { before: null, after: "" },
+        fileName: { before: null, after: "model-card.txt" },
+        mimeType: { before: null, after: "text/plain" },
+        size: { before: null, after: EVIDENCE_FILE.byteLength },
+        sha256: { before: null, after: createHash("sha256").update(EVIDENCE_FILE).digest("hex") },
+        links: { before: null, after: ["iso42001 A.6.2.6", "iso42001 A.2.2"] },
+      }),
   },
   {
-    verb: "linkEvidence", action: "evidence.link", entityType: "evidence", setup: evidenceFixture,
+    verb: "linkEvidence",
+    action: "evidence.link",
+    entityType: "evidence",
+    setup: evidenceFixture,
     run: async (ctx, fx) => {
       await linkEvidence({ ctx, input: { evidenceId: fx.evidenceId!, framework: "iso42001", controlId: "A.2.2" } });
       return { entityId: fx.evidenceId!, subjectId: fx.systemId! };
@@ -522,21 +693,25 @@ const MUTATIONS: MutationCase[] = [
     changes: (c) => expect(c).toEqual({ links: { before: ["iso42001 A.6.2.6"], after: ["iso42001 A.6.2.6", "iso42001 A.2.2"] } }),
   },
   {
-    verb: "deleteEvidence", action: "evidence.delete", entityType: "evidence", setup: evidenceFixture,
+    verb: "deleteEvidence",
+    action: "evidence.delete",
+    entityType: "evidence",
+    setup: evidenceFixture,
     run: async (ctx, fx) => {
       await deleteEvidence({ ctx, input: { evidenceId: fx.evidenceId! } });
       return { entityId: fx.evidenceId!, subjectId: fx.systemId! };
     },
-    changes: (c) => expect(c).toEqual({
-      kind: { before: "link", after: null },
-      title: { before: EVIDENCE_LINK.title, after: null },
-      url: { before: EVIDENCE_LINK.url, after: null },
-      fileName: { before: "", after: null },
-      mimeType: { before: "", after: null },
-      size: { before: 0, after: null },
-      sha256: { before: "", after: null },
-      links: { before: ["iso42001 A.6.2.6"], after: null },
-    }),
+    changes: (c) =>
+      expect(c).toEqual({
+        kind: { before: "link", after: null },
+        title: { before: EVIDENCE_LINK.title, after: null },
+        url: { before: EVIDENCE_LINK.url, after: null },
+        fileName: { before: "", after: null },
+        mimeType: { before: "", after: null },
+        size: { before: 0, after: null },
+        sha256: { before: "", after: null },
+        links: { before: ["iso42001 A.6.2.6"], after: null },
+      }),
   },
 ];
 
@@ -549,7 +724,14 @@ describe("every mutating verb writes exactly one audit event", () => {
   it("the organisation starts with organization.create as event #1", async () => {
     const [first, ...rest] = await eventsOf(org.orgId);
     expect(rest).toEqual([]);
-    expect(first).toMatchObject({ seq: 1, action: "organization.create", entityType: "organization", entityId: org.orgId, actorType: "system", prevHash: null });
+    expect(first).toMatchObject({
+      seq: 1,
+      action: "organization.create",
+      entityType: "organization",
+      entityId: org.orgId,
+      actorType: "system",
+      prevHash: null,
+    });
   });
 
   it("covers every audited action except classification (tested with the classification verbs)", () => {
@@ -642,7 +824,11 @@ describe("verifyAuditChain", () => {
   it("edited changes of event #3 → broken at #3", async () => {
     const org = await orgWithEvents(5);
     const third = await eventAt(org.orgId, 3);
-    await tamper(`UPDATE "AuditEvent" SET changes = $1::jsonb WHERE "orgId" = $2 AND seq = 3`, JSON.stringify({ name: { before: "A", after: "Innocent" } }), org.orgId);
+    await tamper(
+      `UPDATE "AuditEvent" SET changes = $1::jsonb WHERE "orgId" = $2 AND seq = 3`,
+      JSON.stringify({ name: { before: "A", after: "Innocent" } }),
+      org.orgId,
+    );
     const report = await verifyAuditChain({ ctx: org.as("auditor") });
     expect(report.ok).toBe(false);
     expect(report.firstBreak).toEqual({ seq: 3, eventId: third.id, reason: expect.stringMatching(/altered/) });
@@ -713,7 +899,9 @@ describe("concurrent mutations", () => {
     const before = (await orgHead(org.orgId)).auditSeq;
 
     const results = await Promise.allSettled([
-      ...systems.map((s, i) => updateSystem({ ctx: org.as("compliance_officer"), input: { id: s.id, patch: { description: `parallel ${i}`, version: s.version } } })),
+      ...systems.map((s, i) =>
+        updateSystem({ ctx: org.as("compliance_officer"), input: { id: s.id, patch: { description: `parallel ${i}`, version: s.version } } }),
+      ),
       ...systems.map((_, i) => createSystem({ ctx: org.as("admin"), input: { name: `Parallel ${i}` } })),
     ]);
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
@@ -721,7 +909,12 @@ describe("concurrent mutations", () => {
     const events = await eventsOf(org.orgId);
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: before + 10 }, (_, i) => i + 1));
     events.forEach((e, i) => expect(e.prevHash).toBe(i === 0 ? null : events[i - 1].hash));
-    expect(events.slice(before).map((e) => e.action).sort()).toEqual([...Array(5).fill("system.create"), ...Array(5).fill("system.update")]);
+    expect(
+      events
+        .slice(before)
+        .map((e) => e.action)
+        .sort(),
+    ).toEqual([...Array(5).fill("system.create"), ...Array(5).fill("system.update")]);
     expect(await verifyAuditChain({ ctx: org.as("auditor") })).toEqual({ ok: true, checked: before + 10, headSeq: before + 10, firstBreak: null });
   });
 

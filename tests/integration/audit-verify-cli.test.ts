@@ -49,7 +49,10 @@ describe("scripts/audit-verify.ts", () => {
   beforeAll(async () => {
     [intact, tampered] = await Promise.all([orgWithHistory("cli-intact"), orgWithHistory("cli-tampered")]);
     tamperedEventId = (await db.auditEvent.findUniqueOrThrow({ where: { orgId_seq: { orgId: tampered.org.orgId, seq: 3 } }, select: { id: true } })).id;
-    await db.$executeRawUnsafe(`UPDATE "AuditEvent" SET changes = '{"name":{"before":"x","after":"y"}}'::jsonb WHERE "orgId" = $1 AND seq = 3`, tampered.org.orgId);
+    await db.$executeRawUnsafe(
+      `UPDATE "AuditEvent" SET changes = '{"name":{"before":"x","after":"y"}}'::jsonb WHERE "orgId" = $1 AND seq = 3`,
+      tampered.org.orgId,
+    );
   });
 
   it("an intact organisation → exit 0 and an OK line with the event count", async () => {

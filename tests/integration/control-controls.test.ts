@@ -32,7 +32,10 @@ async function auditSeq(orgId: string): Promise<number> {
 }
 
 async function expectAppError(promise: Promise<unknown>, code: AppErrorCode): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error, `expected AppError ${code}, but the call succeeded`).not.toBeNull();
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code, (error as AppError).message).toBe(code);
@@ -69,7 +72,8 @@ async function expectOneEvent<T>(org: TestOrg, action: string, call: () => Promi
   return { value, event };
 }
 
-const find = (controls: SystemControlView[], framework: string, controlId: string) => controls.find((c) => c.framework === framework && c.controlId === controlId);
+const find = (controls: SystemControlView[], framework: string, controlId: string) =>
+  controls.find((c) => c.framework === framework && c.controlId === controlId);
 const frameworkPosture = (posture: CompliancePosture, framework: string) => posture.frameworks.find((f) => f.framework === framework)!;
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -99,10 +103,34 @@ describe("listSystemControls", () => {
     const count = (framework: string) => list.controls.filter((c) => c.framework === framework).length;
     expect([count("iso42001"), count("eu_ai_act"), count("nist_ai_rmf")]).toEqual([38, 16, 72]);
     expect(list.controls.filter((c) => c.framework === "eu_ai_act").map((c) => c.controlId)).toEqual([
-      "Art 4", "Art 9", "Art 10", "Art 11", "Art 12", "Art 13", "Art 14", "Art 15", "Art 16", "Art 17", "Art 43", "Art 47", "Art 48", "Art 49", "Art 72", "Art 73",
+      "Art 4",
+      "Art 9",
+      "Art 10",
+      "Art 11",
+      "Art 12",
+      "Art 13",
+      "Art 14",
+      "Art 15",
+      "Art 16",
+      "Art 17",
+      "Art 43",
+      "Art 47",
+      "Art 48",
+      "Art 49",
+      "Art 72",
+      "Art 73",
     ]);
     const art9 = find(list.controls, "eu_ai_act", "Art 9")!;
-    expect(art9).toMatchObject({ title: "Risk management system", status: "not_started", justification: "", owner: null, reviewDate: null, version: null, evidence: [], evidenced: false });
+    expect(art9).toMatchObject({
+      title: "Risk management system",
+      status: "not_started",
+      justification: "",
+      owner: null,
+      reviewDate: null,
+      version: null,
+      evidence: [],
+      evidenced: false,
+    });
     expect(art9.reason).toMatch(/risk management system/);
     expect(find(list.controls, "iso42001", "A.2.2")!.reason).toMatch(/^AI management system scope/);
     expect(find(list.controls, "nist_ai_rmf", "GOVERN 1.1")!.reason).toMatch(/^Voluntary framework adopted/);
@@ -115,9 +143,14 @@ describe("listSystemControls", () => {
 
   it("uses the latest decided classification: an Annex III 5(b) deployer gets Art 27 with a firm reason", async () => {
     const systemId = await makeSystem(org, { euAiActRole: "deployer" });
-    const { id: assessmentId } = await proposeClassification({ ctx: org.as("compliance_officer"), input: { systemId, answers: { annex1_product: false, annex3_areas: ["5b"], profiles_natural_persons: true } } });
+    const { id: assessmentId } = await proposeClassification({
+      ctx: org.as("compliance_officer"),
+      input: { systemId, answers: { annex1_product: false, annex3_areas: ["5b"], profiles_natural_persons: true } },
+    });
     // an undecided proposal changes nothing
-    expect((await listSystemControls({ ctx: org.as("auditor"), input: { systemId, framework: "eu_ai_act" } })).controls.map((c) => c.controlId)).toEqual(["Art 4"]);
+    expect((await listSystemControls({ ctx: org.as("auditor"), input: { systemId, framework: "eu_ai_act" } })).controls.map((c) => c.controlId)).toEqual([
+      "Art 4",
+    ]);
     await decideClassification({ ctx: org.as("compliance_officer"), input: { systemId, decision: { assessmentId, decision: "accepted" } } });
     const list = await listSystemControls({ ctx: org.as("auditor"), input: { systemId, framework: "eu_ai_act" } });
     expect(list.system.riskTier).toBe("high");
@@ -145,16 +178,25 @@ describe("updateSystemControl", () => {
   it("creates the status on first save (one audit event naming the control), then updates it with optimistic concurrency", async () => {
     const ctx = org.as("compliance_officer");
     const { value: first, event } = await expectOneEvent(org, "control.update", () =>
-      set(ctx, { systemId, framework: "iso42001", controlId: "A.6.2.6", status: "in_progress", ownerId: org.users.risk_owner.id, reviewDate: "2026-12-31" }));
-    expect(first).toMatchObject({ status: "in_progress", version: 1, reviewDate: "2026-12-31", owner: { id: org.users.risk_owner.id, name: expect.any(String) } });
+      set(ctx, { systemId, framework: "iso42001", controlId: "A.6.2.6", status: "in_progress", ownerId: org.users.risk_owner.id, reviewDate: "2026-12-31" }),
+    );
+    expect(first).toMatchObject({
+      status: "in_progress",
+      version: 1,
+      reviewDate: "2026-12-31",
+      owner: { id: org.users.risk_owner.id, name: expect.any(String) },
+    });
     expect(event).toMatchObject({ entityType: "control", subjectId: systemId });
     expect(event.changes).toMatchObject({
-      framework: { before: null, after: "iso42001" }, controlId: { before: null, after: "A.6.2.6" },
-      status: { before: "not_started", after: "in_progress" }, reviewDate: { before: null, after: "2026-12-31" },
+      framework: { before: null, after: "iso42001" },
+      controlId: { before: null, after: "A.6.2.6" },
+      status: { before: "not_started", after: "in_progress" },
+      reviewDate: { before: null, after: "2026-12-31" },
     });
 
     const { value: second, event: update } = await expectOneEvent(org, "control.update", () =>
-      set(ctx, { systemId, framework: "iso42001", controlId: "A.6.2.6", status: "implemented", version: 1 }));
+      set(ctx, { systemId, framework: "iso42001", controlId: "A.6.2.6", status: "implemented", version: 1 }),
+    );
     expect(second).toMatchObject({ status: "implemented", version: 2, reviewDate: "2026-12-31", ownerId: org.users.risk_owner.id });
     expect(update.changes).toEqual({ status: { before: "in_progress", after: "implemented" } });
     expect(update.entityId).toBe(event.entityId);
@@ -181,8 +223,18 @@ describe("updateSystemControl", () => {
   it("not_applicable requires a justification of at least 10 characters (VALIDATION on justification, nothing written)", async () => {
     const ctx = org.as("admin");
     await expectValidation(org, () => set(ctx, { systemId, framework: "nist_ai_rmf", controlId: "MAP 1.1", status: "not_applicable" }), "justification");
-    await expectValidation(org, () => set(ctx, { systemId, framework: "nist_ai_rmf", controlId: "MAP 1.1", status: "not_applicable", justification: "   too short  " }), "justification");
-    const saved = await set(ctx, { systemId, framework: "nist_ai_rmf", controlId: "MAP 1.1", status: "not_applicable", justification: "Covered by the group-level context analysis." });
+    await expectValidation(
+      org,
+      () => set(ctx, { systemId, framework: "nist_ai_rmf", controlId: "MAP 1.1", status: "not_applicable", justification: "   too short  " }),
+      "justification",
+    );
+    const saved = await set(ctx, {
+      systemId,
+      framework: "nist_ai_rmf",
+      controlId: "MAP 1.1",
+      status: "not_applicable",
+      justification: "Covered by the group-level context analysis.",
+    });
     expect(saved).toMatchObject({ status: "not_applicable", justification: "Covered by the group-level context analysis.", version: 1 });
     // clearing the justification of a not-applicable control is refused as well
     await expectValidation(org, () => set(ctx, { systemId, framework: "nist_ai_rmf", controlId: "MAP 1.1", justification: "", version: 1 }), "justification");
@@ -197,7 +249,11 @@ describe("updateSystemControl", () => {
     await expectValidation(org, () => set(ctx, { systemId, framework: "eu_ai_act", controlId: "Art 26", status: "implemented" }), "controlId");
     await expectValidation(org, () => set(ctx, { systemId, framework: "eu_ai_act", controlId: "Art 99", status: "implemented" }), "controlId");
     await expectValidation(org, () => set(ctx, { systemId, framework: "iso42001", controlId: "A.99.1", status: "implemented" }), "controlId");
-    await expectValidation(org, () => set(ctx, { systemId, framework: "owasp_llm_2025" as never, controlId: "LLM01:2025", status: "implemented" }), "framework");
+    await expectValidation(
+      org,
+      () => set(ctx, { systemId, framework: "owasp_llm_2025" as never, controlId: "LLM01:2025", status: "implemented" }),
+      "framework",
+    );
     await expectValidation(org, () => set(ctx, { systemId, framework: "iso42001", controlId: "A.2.2", status: "done" as never }), "status");
     await expectValidation(org, () => set(ctx, { systemId, framework: "iso42001", controlId: "A.2.2", reviewDate: "2026-02-30" }), "reviewDate");
     await expectValidation(org, () => set(ctx, { systemId, framework: "iso42001", controlId: "A.2.2", ownerId: other.users.admin.id }), "ownerId");
@@ -223,13 +279,32 @@ describe("evidence", () => {
 
   it("stores a file with its SHA-256 and size; it downloads only within the organisation", async () => {
     const content = bytesOf(`monitoring report ${unique()}\n`);
-    const { value: evidence, event } = await expectOneEvent(org, "evidence.create", () => createEvidence({
-      ctx: org.as("compliance_officer"),
-      input: { systemId, kind: "file", title: "", file: { name: "C:\\reports\\monitoring report.txt", mimeType: "text/plain", bytes: content }, links: [{ framework: "iso42001", controlId: "A.6.2.6" }] },
-    }));
-    expect(evidence).toMatchObject({ kind: "file", title: "monitoring report.txt", fileName: "monitoring report.txt", mimeType: "text/plain", size: content.byteLength, sha256: sha256(content) });
+    const { value: evidence, event } = await expectOneEvent(org, "evidence.create", () =>
+      createEvidence({
+        ctx: org.as("compliance_officer"),
+        input: {
+          systemId,
+          kind: "file",
+          title: "",
+          file: { name: "C:\\reports\\monitoring report.txt", mimeType: "text/plain", bytes: content },
+          links: [{ framework: "iso42001", controlId: "A.6.2.6" }],
+        },
+      }),
+    );
+    expect(evidence).toMatchObject({
+      kind: "file",
+      title: "monitoring report.txt",
+      fileName: "monitoring report.txt",
+      mimeType: "text/plain",
+      size: content.byteLength,
+      sha256: sha256(content),
+    });
     expect(evidence.links).toEqual([{ framework: "iso42001", controlId: "A.6.2.6" }]);
-    expect(event.changes).toMatchObject({ sha256: { before: null, after: sha256(content) }, size: { before: null, after: content.byteLength }, links: { before: null, after: ["iso42001 A.6.2.6"] } });
+    expect(event.changes).toMatchObject({
+      sha256: { before: null, after: sha256(content) },
+      size: { before: null, after: content.byteLength },
+      links: { before: null, after: ["iso42001 A.6.2.6"] },
+    });
     // the audit trail records the SHA-256, never the bytes
     expect(Object.keys(event.changes as object)).not.toContain("content");
 
@@ -239,7 +314,9 @@ describe("evidence", () => {
     const file = await getEvidenceFile({ ctx: org.as("auditor"), input: { evidenceId: evidence.id, systemId } });
     expect(Buffer.from(file.bytes).equals(Buffer.from(content))).toBe(true);
     expect(file.headers).toMatchObject({
-      "content-type": "text/plain", "content-length": String(content.byteLength), "x-content-type-options": "nosniff",
+      "content-type": "text/plain",
+      "content-length": String(content.byteLength),
+      "x-content-type-options": "nosniff",
       "content-disposition": `attachment; filename="monitoring report.txt"; filename*=UTF-8''monitoring%20report.txt`,
       "repr-digest": `sha-256=:${Buffer.from(sha256(content), "hex").toString("base64")}:`,
     });
@@ -250,7 +327,15 @@ describe("evidence", () => {
   });
 
   it("serves active content types as application/octet-stream", async () => {
-    const evidence = await createEvidence({ ctx: org.as("admin"), input: { systemId, kind: "file", file: { name: "x.svg", mimeType: "image/svg+xml", bytes: bytesOf("<svg onload=alert(1)/>") }, links: [{ framework: "iso42001", controlId: "A.2.2" }] } });
+    const evidence = await createEvidence({
+      ctx: org.as("admin"),
+      input: {
+        systemId,
+        kind: "file",
+        file: { name: "x.svg", mimeType: "image/svg+xml", bytes: bytesOf("<svg onload=alert(1)/>") },
+        links: [{ framework: "iso42001", controlId: "A.2.2" }],
+      },
+    });
     const file = await getEvidenceFile({ ctx: org.as("admin"), input: { evidenceId: evidence.id } });
     expect(file.headers["content-type"]).toBe("application/octet-stream");
     expect(file.headers["content-security-policy"]).toContain("sandbox");
@@ -259,19 +344,51 @@ describe("evidence", () => {
   it("refuses files over 10 MB, empty files, non-http(s) links and inapplicable controls, writing nothing", async () => {
     const ctx = org.as("admin");
     const links = [{ framework: "iso42001" as const, controlId: "A.2.2" }];
-    await expectValidation(org, () => createEvidence({ ctx, input: { systemId, kind: "file", file: { name: "big.bin", mimeType: "", bytes: new Uint8Array(MAX_EVIDENCE_FILE_BYTES + 1) }, links } }), "file");
-    await expectValidation(org, () => createEvidence({ ctx, input: { systemId, kind: "file", file: { name: "empty.txt", mimeType: "", bytes: new Uint8Array(0) }, links } }), "file");
+    await expectValidation(
+      org,
+      () =>
+        createEvidence({
+          ctx,
+          input: { systemId, kind: "file", file: { name: "big.bin", mimeType: "", bytes: new Uint8Array(MAX_EVIDENCE_FILE_BYTES + 1) }, links },
+        }),
+      "file",
+    );
+    await expectValidation(
+      org,
+      () => createEvidence({ ctx, input: { systemId, kind: "file", file: { name: "empty.txt", mimeType: "", bytes: new Uint8Array(0) }, links } }),
+      "file",
+    );
     await expectValidation(org, () => createEvidence({ ctx, input: { systemId, kind: "link", title: "x", url: "javascript:alert(1)", links } }), "url");
     await expectValidation(org, () => createEvidence({ ctx, input: { systemId, kind: "link", title: "x", url: "ftp://example.test/a", links } }), "url");
     await expectValidation(org, () => createEvidence({ ctx, input: { systemId, kind: "link", title: "", url: "https://example.test", links } }), "title");
     await expectValidation(org, () => createEvidence({ ctx, input: { systemId, kind: "link", title: "x", url: "https://example.test", links: [] } }), "links");
-    await expectValidation(org, () => createEvidence({ ctx, input: { systemId, kind: "link", title: "x", url: "https://example.test", links: [{ framework: "eu_ai_act", controlId: "Art 26" }] } }), "links.0.controlId");
-    await expectValidation(org, () => createEvidence({ ctx, input: { systemId, kind: "link", title: "x", url: "https://example.test", links: [...links, ...links] } }), "links.1");
+    await expectValidation(
+      org,
+      () =>
+        createEvidence({
+          ctx,
+          input: { systemId, kind: "link", title: "x", url: "https://example.test", links: [{ framework: "eu_ai_act", controlId: "Art 26" }] },
+        }),
+      "links.0.controlId",
+    );
+    await expectValidation(
+      org,
+      () => createEvidence({ ctx, input: { systemId, kind: "link", title: "x", url: "https://example.test", links: [...links, ...links] } }),
+      "links.1",
+    );
   });
 
   it("accepts a file of exactly 10 MB", async () => {
     const bytes = randomBytes(MAX_EVIDENCE_FILE_BYTES);
-    const evidence = await createEvidence({ ctx: org.as("admin"), input: { systemId, kind: "file", file: { name: "exact.bin", mimeType: "application/octet-stream", bytes }, links: [{ framework: "iso42001", controlId: "A.4.3" }] } });
+    const evidence = await createEvidence({
+      ctx: org.as("admin"),
+      input: {
+        systemId,
+        kind: "file",
+        file: { name: "exact.bin", mimeType: "application/octet-stream", bytes },
+        links: [{ framework: "iso42001", controlId: "A.4.3" }],
+      },
+    });
     expect(evidence).toMatchObject({ size: MAX_EVIDENCE_FILE_BYTES, sha256: sha256(bytes) });
     await deleteEvidence({ ctx: org.as("admin"), input: { evidenceId: evidence.id } });
   });
@@ -280,14 +397,27 @@ describe("evidence", () => {
     const target = await makeSystem(org, { riskTier: "high", euAiActRole: "provider" });
     const evidence = await createEvidence({
       ctx: org.as("admin"),
-      input: { systemId: target, kind: "link", title: "Production monitoring dashboard", url: "https://grafana.example.test/d/ai", links: [{ framework: "iso42001", controlId: "A.6.2.6" }] },
+      input: {
+        systemId: target,
+        kind: "link",
+        title: "Production monitoring dashboard",
+        url: "https://grafana.example.test/d/ai",
+        links: [{ framework: "iso42001", controlId: "A.6.2.6" }],
+      },
     });
     const { controls } = await listSystemControls({ ctx: org.as("auditor"), input: { systemId: target } });
     expect(find(controls, "iso42001", "A.6.2.6")!.evidence).toEqual([expect.objectContaining({ id: evidence.id, via: null })]);
-    for (const [framework, controlId] of [["eu_ai_act", "Art 72"], ["nist_ai_rmf", "MEASURE 2.4"]] as const) {
+    for (const [framework, controlId] of [
+      ["eu_ai_act", "Art 72"],
+      ["nist_ai_rmf", "MEASURE 2.4"],
+    ] as const) {
       const control = find(controls, framework, controlId)!;
       expect(control.evidence, `${framework} ${controlId}`).toEqual([
-        expect.objectContaining({ id: evidence.id, title: "Production monitoring dashboard", via: { framework: "iso42001", controlId: "A.6.2.6", label: "via ISO/IEC 42001 A.6.2.6" } }),
+        expect.objectContaining({
+          id: evidence.id,
+          title: "Production monitoring dashboard",
+          via: { framework: "iso42001", controlId: "A.6.2.6", label: "via ISO/IEC 42001 A.6.2.6" },
+        }),
       ]);
       expect(control).toMatchObject({ evidenced: true, status: "not_started" });
     }
@@ -302,7 +432,16 @@ describe("evidence", () => {
     expect(find(isoOnly.controls, "iso42001", "A.6.2.6")!.alsoCountsFor.map((o) => o.controlId)).toEqual(["Art 72", "MEASURE 2.4"]);
     expect(find(controls, "eu_ai_act", "Art 72")!.alsoCountsFor.map((o) => o.controlId)).toContain("A.6.2.6");
     // the logs control reaches Art 12 the same way
-    await createEvidence({ ctx: org.as("admin"), input: { systemId: target, kind: "link", title: "Log retention policy", url: "https://wiki.example.test/logs", links: [{ framework: "iso42001", controlId: "A.6.2.8" }] } });
+    await createEvidence({
+      ctx: org.as("admin"),
+      input: {
+        systemId: target,
+        kind: "link",
+        title: "Log retention policy",
+        url: "https://wiki.example.test/logs",
+        links: [{ framework: "iso42001", controlId: "A.6.2.8" }],
+      },
+    });
     const again = await listSystemControls({ ctx: org.as("auditor"), input: { systemId: target, framework: "eu_ai_act" } });
     expect(find(again.controls, "eu_ai_act", "Art 12")!.evidence.map((e) => e.via?.label)).toEqual(["via ISO/IEC 42001 A.6.2.8"]);
     // never across systems
@@ -317,26 +456,57 @@ describe("evidence", () => {
   });
 
   it("linkEvidence attaches existing evidence to another control (one event); duplicates and inapplicable controls are refused", async () => {
-    const evidence = await createEvidence({ ctx: org.as("admin"), input: { systemId, kind: "link", title: "Risk register", url: "https://example.test/risks", links: [{ framework: "iso42001", controlId: "A.5.2" }] } });
-    const { value, event } = await expectOneEvent(org, "evidence.link", () => linkEvidence({ ctx: org.as("compliance_officer"), input: { evidenceId: evidence.id, framework: "eu_ai_act", controlId: "Art 9" } }));
-    expect(value.links).toEqual([{ framework: "iso42001", controlId: "A.5.2" }, { framework: "eu_ai_act", controlId: "Art 9" }]);
+    const evidence = await createEvidence({
+      ctx: org.as("admin"),
+      input: { systemId, kind: "link", title: "Risk register", url: "https://example.test/risks", links: [{ framework: "iso42001", controlId: "A.5.2" }] },
+    });
+    const { value, event } = await expectOneEvent(org, "evidence.link", () =>
+      linkEvidence({ ctx: org.as("compliance_officer"), input: { evidenceId: evidence.id, framework: "eu_ai_act", controlId: "Art 9" } }),
+    );
+    expect(value.links).toEqual([
+      { framework: "iso42001", controlId: "A.5.2" },
+      { framework: "eu_ai_act", controlId: "Art 9" },
+    ]);
     expect(event.changes).toEqual({ links: { before: ["iso42001 A.5.2"], after: ["iso42001 A.5.2", "eu_ai_act Art 9"] } });
     const art9 = find((await listSystemControls({ ctx: org.as("auditor"), input: { systemId, framework: "eu_ai_act" } })).controls, "eu_ai_act", "Art 9")!;
     expect(art9.evidence).toEqual([expect.objectContaining({ id: evidence.id, via: null })]);
     await expectAppError(linkEvidence({ ctx: org.as("admin"), input: { evidenceId: evidence.id, framework: "eu_ai_act", controlId: "Art 9" } }), "CONFLICT");
-    await expectValidation(org, () => linkEvidence({ ctx: org.as("admin"), input: { evidenceId: evidence.id, framework: "eu_ai_act", controlId: "Art 26" } }), "controlId");
-    await expectAppError(linkEvidence({ ctx: other.as("admin"), input: { evidenceId: evidence.id, framework: "eu_ai_act", controlId: "Art 10" } }), "NOT_FOUND");
+    await expectValidation(
+      org,
+      () => linkEvidence({ ctx: org.as("admin"), input: { evidenceId: evidence.id, framework: "eu_ai_act", controlId: "Art 26" } }),
+      "controlId",
+    );
+    await expectAppError(
+      linkEvidence({ ctx: other.as("admin"), input: { evidenceId: evidence.id, framework: "eu_ai_act", controlId: "Art 10" } }),
+      "NOT_FOUND",
+    );
   });
 
   it("deleteEvidence removes the evidence and its links (one event keeping its metadata), statuses untouched", async () => {
     const content = bytesOf("to be deleted");
-    const evidence = await createEvidence({ ctx: org.as("admin"), input: { systemId, kind: "file", file: { name: "d.txt", mimeType: "text/plain", bytes: content }, links: [{ framework: "iso42001", controlId: "A.3.2" }, { framework: "nist_ai_rmf", controlId: "GOVERN 2.1" }] } });
+    const evidence = await createEvidence({
+      ctx: org.as("admin"),
+      input: {
+        systemId,
+        kind: "file",
+        file: { name: "d.txt", mimeType: "text/plain", bytes: content },
+        links: [
+          { framework: "iso42001", controlId: "A.3.2" },
+          { framework: "nist_ai_rmf", controlId: "GOVERN 2.1" },
+        ],
+      },
+    });
     await set(org.as("admin"), { systemId, framework: "iso42001", controlId: "A.3.2", status: "implemented" });
     const { event } = await expectOneEvent(org, "evidence.delete", () => deleteEvidence({ ctx: org.as("admin"), input: { evidenceId: evidence.id } }));
-    expect(event.changes).toMatchObject({ sha256: { before: sha256(content), after: null }, links: { before: ["iso42001 A.3.2", "nist_ai_rmf GOVERN 2.1"], after: null } });
+    expect(event.changes).toMatchObject({
+      sha256: { before: sha256(content), after: null },
+      links: { before: ["iso42001 A.3.2", "nist_ai_rmf GOVERN 2.1"], after: null },
+    });
     expect(await db.evidenceLink.count({ where: { evidenceId: evidence.id } })).toBe(0);
     await expectAppError(getEvidenceFile({ ctx: org.as("admin"), input: { evidenceId: evidence.id } }), "NOT_FOUND");
-    expect(find((await listSystemControls({ ctx: org.as("admin"), input: { systemId, framework: "iso42001" } })).controls, "iso42001", "A.3.2")!.status).toBe("implemented");
+    expect(find((await listSystemControls({ ctx: org.as("admin"), input: { systemId, framework: "iso42001" } })).controls, "iso42001", "A.3.2")!.status).toBe(
+      "implemented",
+    );
     expect((await listSystemEvidence({ ctx: org.as("admin"), input: { systemId } })).some((e) => e.id === evidence.id)).toBe(false);
     await expectAppError(deleteEvidence({ ctx: org.as("admin"), input: { evidenceId: evidence.id } }), "NOT_FOUND");
   });
@@ -381,7 +551,14 @@ describe("compliance posture", () => {
     expect(frameworkPosture(high, "iso42001")).toMatchObject({ applicable: 38, implemented: 19, inProgress: 1, notStarted: 18, notApplicable: 0, percent: 50 });
 
     // two not applicable: 19 / 36
-    for (const control of iso.slice(36, 38)) await set(ctx(), { systemId: highId, framework: "iso42001", controlId: control.controlId, status: "not_applicable", justification: "Handled by the group ISMS, see the SoA." });
+    for (const control of iso.slice(36, 38))
+      await set(ctx(), {
+        systemId: highId,
+        framework: "iso42001",
+        controlId: control.controlId,
+        status: "not_applicable",
+        justification: "Handled by the group ISMS, see the SoA.",
+      });
     high = await posture(highId);
     expect(frameworkPosture(high, "iso42001")).toMatchObject({ implemented: 19, notApplicable: 2, percent: 52.8 });
 

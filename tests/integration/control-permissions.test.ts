@@ -90,20 +90,87 @@ type VerbSpec = {
 const LINK = { framework: "iso42001" as const, controlId: "A.6.2.6" };
 
 const VERBS: VerbSpec[] = [
-  { verb: "listSystemControls", permission: "inventory:read", mutates: false, targetsSystem: true, run: (ctx, fx) => listSystemControls({ ctx, input: { systemId: fx.systemId } }) },
-  { verb: "getCompliancePosture (system)", permission: "inventory:read", mutates: false, targetsSystem: true, run: (ctx, fx) => getCompliancePosture({ ctx, input: { systemId: fx.systemId } }) },
-  { verb: "getCompliancePosture (organisation)", permission: "inventory:read", mutates: false, targetsSystem: false, run: (ctx) => getCompliancePosture({ ctx }) },
-  { verb: "getFrameworkCoverage", permission: "inventory:read", mutates: false, targetsSystem: false, run: (ctx) => getFrameworkCoverage({ ctx, input: { framework: "iso42001" } }) },
-  { verb: "listControlSystems", permission: "inventory:read", mutates: false, targetsSystem: false, run: (ctx) => listControlSystems({ ctx, input: { framework: "eu_ai_act", controlId: "Art 4" } }) },
-  { verb: "listSystemEvidence", permission: "inventory:read", mutates: false, targetsSystem: true, run: (ctx, fx) => listSystemEvidence({ ctx, input: { systemId: fx.systemId } }) },
-  { verb: "getEvidenceFile", permission: "inventory:read", mutates: false, targetsSystem: true, needsEvidence: true, run: (ctx, fx) => getEvidenceFile({ ctx, input: { evidenceId: fx.evidenceId } }) },
-  { verb: "updateSystemControl", permission: "control:write", mutates: true, targetsSystem: true, run: (ctx, fx) => updateSystemControl({ ctx, input: { systemId: fx.systemId, ...LINK, status: "implemented" } }) },
   {
-    verb: "createEvidence", permission: "control:write", mutates: true, targetsSystem: true,
-    run: (ctx, fx) => createEvidence({ ctx, input: { systemId: fx.systemId, kind: "link", title: "Matrix evidence", url: "https://example.test/e", links: [LINK] } }),
+    verb: "listSystemControls",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => listSystemControls({ ctx, input: { systemId: fx.systemId } }),
   },
-  { verb: "linkEvidence", permission: "control:write", mutates: true, targetsSystem: true, needsEvidence: true, run: (ctx, fx) => linkEvidence({ ctx, input: { evidenceId: fx.evidenceId, framework: "eu_ai_act", controlId: "Art 4" } }) },
-  { verb: "deleteEvidence", permission: "control:write", mutates: true, targetsSystem: true, needsEvidence: true, run: (ctx, fx) => deleteEvidence({ ctx, input: { evidenceId: fx.evidenceId } }) },
+  {
+    verb: "getCompliancePosture (system)",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => getCompliancePosture({ ctx, input: { systemId: fx.systemId } }),
+  },
+  {
+    verb: "getCompliancePosture (organisation)",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => getCompliancePosture({ ctx }),
+  },
+  {
+    verb: "getFrameworkCoverage",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => getFrameworkCoverage({ ctx, input: { framework: "iso42001" } }),
+  },
+  {
+    verb: "listControlSystems",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => listControlSystems({ ctx, input: { framework: "eu_ai_act", controlId: "Art 4" } }),
+  },
+  {
+    verb: "listSystemEvidence",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => listSystemEvidence({ ctx, input: { systemId: fx.systemId } }),
+  },
+  {
+    verb: "getEvidenceFile",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    needsEvidence: true,
+    run: (ctx, fx) => getEvidenceFile({ ctx, input: { evidenceId: fx.evidenceId } }),
+  },
+  {
+    verb: "updateSystemControl",
+    permission: "control:write",
+    mutates: true,
+    targetsSystem: true,
+    run: (ctx, fx) => updateSystemControl({ ctx, input: { systemId: fx.systemId, ...LINK, status: "implemented" } }),
+  },
+  {
+    verb: "createEvidence",
+    permission: "control:write",
+    mutates: true,
+    targetsSystem: true,
+    run: (ctx, fx) =>
+      createEvidence({ ctx, input: { systemId: fx.systemId, kind: "link", title: "Matrix evidence", url: "https://example.test/e", links: [LINK] } }),
+  },
+  {
+    verb: "linkEvidence",
+    permission: "control:write",
+    mutates: true,
+    targetsSystem: true,
+    needsEvidence: true,
+    run: (ctx, fx) => linkEvidence({ ctx, input: { evidenceId: fx.evidenceId, framework: "eu_ai_act", controlId: "Art 4" } }),
+  },
+  {
+    verb: "deleteEvidence",
+    permission: "control:write",
+    mutates: true,
+    targetsSystem: true,
+    needsEvidence: true,
+    run: (ctx, fx) => deleteEvidence({ ctx, input: { evidenceId: fx.evidenceId } }),
+  },
 ];
 
 type Cell = { name: string; actor: ActorKey; ownership: Ownership | null; expected: "allowed" | "FORBIDDEN"; spec: VerbSpec };
@@ -137,14 +204,34 @@ describe("permission matrix of the control and evidence verbs (derived from PERM
     const ownerId = cell.ownership === "own" && !isToken(cell.actor) ? org.users[cell.actor].id : bystanderId;
     const { id: systemId } = await createSystem({ ctx: org.system, input: { name: `Target ${unique()}`, ownerId, lifecycleStage: "production" } });
     const evidenceId = cell.spec.needsEvidence
-      ? (await createEvidence({ ctx: org.system, input: { systemId, kind: "file", file: { name: "f.txt", mimeType: "text/plain", bytes: new TextEncoder().encode("x") }, links: [LINK] } })).id
+      ? (
+          await createEvidence({
+            ctx: org.system,
+            input: { systemId, kind: "file", file: { name: "f.txt", mimeType: "text/plain", bytes: new TextEncoder().encode("x") }, links: [LINK] },
+          })
+        ).id
       : "";
     return { systemId, evidenceId };
   }
 
   it("covers every verb of lib/controls and lib/evidence and every role of the table", () => {
-    expect(VERBS.map((v) => v.verb.split(" ")[0]).filter((v, i, all) => all.indexOf(v) === i).sort()).toEqual(
-      ["listSystemControls", "getCompliancePosture", "getFrameworkCoverage", "listControlSystems", "listSystemEvidence", "getEvidenceFile", "updateSystemControl", "createEvidence", "linkEvidence", "deleteEvidence"].sort(),
+    expect(
+      VERBS.map((v) => v.verb.split(" ")[0])
+        .filter((v, i, all) => all.indexOf(v) === i)
+        .sort(),
+    ).toEqual(
+      [
+        "listSystemControls",
+        "getCompliancePosture",
+        "getFrameworkCoverage",
+        "listControlSystems",
+        "listSystemEvidence",
+        "getEvidenceFile",
+        "updateSystemControl",
+        "createEvidence",
+        "linkEvidence",
+        "deleteEvidence",
+      ].sort(),
     );
     for (const row of Object.values(PERMISSIONS)) for (const role of Object.keys(row)) expect(ACTORS).toContain(role);
     // the cells below are not vacuous: control:write is "own" for risk owners and absent for executives and auditors
@@ -193,10 +280,24 @@ describe("org B cannot read or change org A's controls and evidence", () => {
 
   beforeAll(async () => {
     [a, b] = await Promise.all([createTestOrg("ctl-tenant-a"), createTestOrg("ctl-tenant-b")]);
-    A.systemId = (await createSystem({ ctx: a.as("admin"), input: { name: "A scoring", riskTier: "high", euAiActRole: "provider", ownerId: a.users.risk_owner.id } })).id;
+    A.systemId = (
+      await createSystem({ ctx: a.as("admin"), input: { name: "A scoring", riskTier: "high", euAiActRole: "provider", ownerId: a.users.risk_owner.id } })
+    ).id;
     await updateSystemControl({ ctx: a.as("admin"), input: { systemId: A.systemId, framework: "eu_ai_act", controlId: "Art 9", status: "implemented" } });
-    A.fileId = (await createEvidence({ ctx: a.as("admin"), input: { systemId: A.systemId, kind: "file", file: { name: "secret.txt", mimeType: "text/plain", bytes: new TextEncoder().encode("A's secret") }, links: [{ framework: "eu_ai_act", controlId: "Art 9" }] } })).id;
-    A.linkId = (await createEvidence({ ctx: a.as("admin"), input: { systemId: A.systemId, kind: "link", title: "A link", url: "https://a.example.test", links: [LINK] } })).id;
+    A.fileId = (
+      await createEvidence({
+        ctx: a.as("admin"),
+        input: {
+          systemId: A.systemId,
+          kind: "file",
+          file: { name: "secret.txt", mimeType: "text/plain", bytes: new TextEncoder().encode("A's secret") },
+          links: [{ framework: "eu_ai_act", controlId: "Art 9" }],
+        },
+      })
+    ).id;
+    A.linkId = (
+      await createEvidence({ ctx: a.as("admin"), input: { systemId: A.systemId, kind: "link", title: "A link", url: "https://a.example.test", links: [LINK] } })
+    ).id;
     await createSystem({ ctx: b.as("admin"), input: { name: "B system", ownerId: b.users.risk_owner.id } });
     for (const key of ["read_token", "write_token"] as const) {
       const { secret } = await createApiToken({ ctx: b.as("admin"), input: { name: key, scopes: [...TOKEN_ACTORS[key]] } });
@@ -207,13 +308,43 @@ describe("org B cannot read or change org A's controls and evidence", () => {
 
   type Probe = { op: string; permission: Permission; target: () => string; run: (ctx: ServiceContext, id: string) => Promise<unknown> };
   const PROBES: Probe[] = [
-    { op: "listSystemControls", permission: "inventory:read", target: () => A.systemId, run: (ctx, id) => listSystemControls({ ctx, input: { systemId: id } }) },
-    { op: "getCompliancePosture", permission: "inventory:read", target: () => A.systemId, run: (ctx, id) => getCompliancePosture({ ctx, input: { systemId: id } }) },
-    { op: "listSystemEvidence", permission: "inventory:read", target: () => A.systemId, run: (ctx, id) => listSystemEvidence({ ctx, input: { systemId: id } }) },
+    {
+      op: "listSystemControls",
+      permission: "inventory:read",
+      target: () => A.systemId,
+      run: (ctx, id) => listSystemControls({ ctx, input: { systemId: id } }),
+    },
+    {
+      op: "getCompliancePosture",
+      permission: "inventory:read",
+      target: () => A.systemId,
+      run: (ctx, id) => getCompliancePosture({ ctx, input: { systemId: id } }),
+    },
+    {
+      op: "listSystemEvidence",
+      permission: "inventory:read",
+      target: () => A.systemId,
+      run: (ctx, id) => listSystemEvidence({ ctx, input: { systemId: id } }),
+    },
     { op: "getEvidenceFile", permission: "inventory:read", target: () => A.fileId, run: (ctx, id) => getEvidenceFile({ ctx, input: { evidenceId: id } }) },
-    { op: "updateSystemControl", permission: "control:write", target: () => A.systemId, run: (ctx, id) => updateSystemControl({ ctx, input: { systemId: id, framework: "eu_ai_act", controlId: "Art 9", status: "not_started", version: 1 } }) },
-    { op: "createEvidence", permission: "control:write", target: () => A.systemId, run: (ctx, id) => createEvidence({ ctx, input: { systemId: id, kind: "link", title: "Injected", url: "https://evil.example.test", links: [LINK] } }) },
-    { op: "linkEvidence", permission: "control:write", target: () => A.linkId, run: (ctx, id) => linkEvidence({ ctx, input: { evidenceId: id, framework: "iso42001", controlId: "A.2.2" } }) },
+    {
+      op: "updateSystemControl",
+      permission: "control:write",
+      target: () => A.systemId,
+      run: (ctx, id) => updateSystemControl({ ctx, input: { systemId: id, framework: "eu_ai_act", controlId: "Art 9", status: "not_started", version: 1 } }),
+    },
+    {
+      op: "createEvidence",
+      permission: "control:write",
+      target: () => A.systemId,
+      run: (ctx, id) => createEvidence({ ctx, input: { systemId: id, kind: "link", title: "Injected", url: "https://evil.example.test", links: [LINK] } }),
+    },
+    {
+      op: "linkEvidence",
+      permission: "control:write",
+      target: () => A.linkId,
+      run: (ctx, id) => linkEvidence({ ctx, input: { evidenceId: id, framework: "iso42001", controlId: "A.2.2" } }),
+    },
     { op: "deleteEvidence", permission: "control:write", target: () => A.fileId, run: (ctx, id) => deleteEvidence({ ctx, input: { evidenceId: id } }) },
   ];
 
@@ -231,7 +362,11 @@ describe("org B cannot read or change org A's controls and evidence", () => {
     const guess = await settle(probe.run(ctx, randomId()));
     expect(real.value, "org A's data must never be returned").toBeUndefined();
     expect(real.error?.code).toBe(expected);
-    expect({ code: real.error?.code, message: real.error?.message, issues: real.error?.issues }).toEqual({ code: guess.error?.code, message: guess.error?.message, issues: guess.error?.issues });
+    expect({ code: real.error?.code, message: real.error?.message, issues: real.error?.issues }).toEqual({
+      code: guess.error?.code,
+      message: guess.error?.message,
+      issues: guess.error?.issues,
+    });
     expect(await snapshot(a.orgId)).toEqual(aBefore);
     expect(await auditSeq(b.orgId)).toBe(bSeq);
   });

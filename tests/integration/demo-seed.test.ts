@@ -24,9 +24,14 @@ type SeedRun = { code: number | null; stdout: string; stderr: string; ms: number
 function seedEmbedded(dataDir: string): Promise<SeedRun> {
   const started = Date.now();
   return new Promise((resolve) => {
-    execFile("npx", ["tsx", "prisma/seed.ts"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: "", PGLITE_DIR: dataDir }, timeout: EMBEDDED_TIMEOUT_MS }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr, ms: Date.now() - started });
-    });
+    execFile(
+      "npx",
+      ["tsx", "prisma/seed.ts"],
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: "", PGLITE_DIR: dataDir }, timeout: EMBEDDED_TIMEOUT_MS },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr, ms: Date.now() - started });
+      },
+    );
   });
 }
 
@@ -68,7 +73,13 @@ describe("demo seed: threats, risks, controls and evidence", () => {
   it("creates every section in the first run and reports what it added", async () => {
     const now = await counts(orgId);
     expect(first.created).toBe(true);
-    expect(first.added).toMatchObject({ organisation: true, threatEntries: now.threatEntries, risks: now.risks, controlStatuses: now.controlStatuses, evidence: now.evidence });
+    expect(first.added).toMatchObject({
+      organisation: true,
+      threatEntries: now.threatEntries,
+      risks: now.risks,
+      controlStatuses: now.controlStatuses,
+      evidence: now.evidence,
+    });
     expect(now.threatEntries).toBeGreaterThanOrEqual(60);
     expect(now.risks).toBeGreaterThanOrEqual(30);
     expect(now.controlStatuses).toBeGreaterThanOrEqual(100);
@@ -97,7 +108,15 @@ describe("demo seed: threats, risks, controls and evidence", () => {
   it("gives risks demo owners, due dates, linked controls and every status, with named approvers for accepted ones", async () => {
     const risks = await db.risk.findMany({
       where: { orgId },
-      select: { status: true, ownerId: true, dueDate: true, residualLikelihood: true, acceptedById: true, acceptanceReason: true, _count: { select: { controls: true } } },
+      select: {
+        status: true,
+        ownerId: true,
+        dueDate: true,
+        residualLikelihood: true,
+        acceptedById: true,
+        acceptanceReason: true,
+        _count: { select: { controls: true } },
+      },
     });
     const members = await db.membership.findMany({ where: { orgId }, select: { userId: true, role: true, user: { select: { email: true } } } });
     const demoMembers = new Map(members.filter((m) => DEMO_MEMBERS.some((d) => d.email === m.user.email)).map((m) => [m.userId, m.role]));
@@ -162,11 +181,17 @@ describe("demo seed: threats, risks, controls and evidence", () => {
     expect(await db.organization.count({ where: { slug: DEMO_ORG.slug } })).toBe(1);
   });
 
-  it("runs twice on the embedded database: everything the first time, nothing the second", async () => {
-    const [firstRun, secondRun] = await embedded;
-    expect({ code: firstRun.code, stderr: firstRun.stderr }).toEqual({ code: 0, stderr: "" });
-    expect(firstRun.stdout).toMatch(/^Created the demo organisation with its members: \d+ AI systems, \d+ threat-profile entries, \d+ risks, \d+ control statuses and \d+ pieces of evidence\.$/m);
-    expect({ code: secondRun.code, stderr: secondRun.stderr }).toEqual({ code: 0, stderr: "" });
-    expect(secondRun.stdout).toMatch(/^The demo organisation already exists: nothing was added/m);
-  }, EMBEDDED_TIMEOUT_MS * 2);
+  it(
+    "runs twice on the embedded database: everything the first time, nothing the second",
+    async () => {
+      const [firstRun, secondRun] = await embedded;
+      expect({ code: firstRun.code, stderr: firstRun.stderr }).toEqual({ code: 0, stderr: "" });
+      expect(firstRun.stdout).toMatch(
+        /^Created the demo organisation with its members: \d+ AI systems, \d+ threat-profile entries, \d+ risks, \d+ control statuses and \d+ pieces of evidence\.$/m,
+      );
+      expect({ code: secondRun.code, stderr: secondRun.stderr }).toEqual({ code: 0, stderr: "" });
+      expect(secondRun.stdout).toMatch(/^The demo organisation already exists: nothing was added/m);
+    },
+    EMBEDDED_TIMEOUT_MS * 2,
+  );
 });

@@ -68,15 +68,19 @@ describe("embedded PGlite database (no DATABASE_URL)", () => {
     expect(JSON.parse(child.result)).toEqual(["Persisted across restarts"]);
   });
 
-  it("the committed migrations were applied on open and recorded in _prisma_migrations; the audit chain is intact", { timeout: CHILD_TIMEOUT_MS + 10_000 }, async () => {
-    const committed = (await readdir(path.join(ROOT, "prisma", "migrations"), { withFileTypes: true }))
-      .filter((d) => d.isDirectory())
-      .map((d) => d.name)
-      .sort();
-    expect(committed.length).toBeGreaterThan(0);
-    expect(createdId, "needs the data directory of the first test").toBeTruthy();
-    const child = await runFixture("inspect", dataDir);
-    expectCleanExit(child);
-    expect(JSON.parse(child.result)).toEqual({ migrations: committed, auditChain: { ok: true, checked: 2 } });
-  });
+  it(
+    "the committed migrations were applied on open and recorded in _prisma_migrations; the audit chain is intact",
+    { timeout: CHILD_TIMEOUT_MS + 10_000 },
+    async () => {
+      const committed = (await readdir(path.join(ROOT, "prisma", "migrations"), { withFileTypes: true }))
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort();
+      expect(committed.length).toBeGreaterThan(0);
+      expect(createdId, "needs the data directory of the first test").toBeTruthy();
+      const child = await runFixture("inspect", dataDir);
+      expectCleanExit(child);
+      expect(JSON.parse(child.result)).toEqual({ migrations: committed, auditChain: { ok: true, checked: 2 } });
+    },
+  );
 });

@@ -2,12 +2,7 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import {
-  authenticateCredentials,
-  LOGIN_WINDOW_MS,
-  MAX_FAILURES_PER_EMAIL,
-  MAX_FAILURES_PER_IP,
-} from "@/lib/auth/authenticate-credentials";
+import { authenticateCredentials, LOGIN_WINDOW_MS, MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP } from "@/lib/auth/authenticate-credentials";
 import { createTestOrg, TEST_PASSWORD, type TestOrg } from "@/tests/factories/create-test-org";
 
 // ---------------------------------------------------------------------------------------------
@@ -77,7 +72,15 @@ describe("authenticateCredentials: checking the password", () => {
 
   it("malformed input → null, not an exception", async () => {
     const ip = uniqueIp();
-    for (const raw of [undefined, null, "x", {}, { email: org.users.executive.email }, { email: 1, password: TEST_PASSWORD }, { email: "a@b.c", password: "x".repeat(1001) }]) {
+    for (const raw of [
+      undefined,
+      null,
+      "x",
+      {},
+      { email: org.users.executive.email },
+      { email: 1, password: TEST_PASSWORD },
+      { email: "a@b.c", password: "x".repeat(1001) },
+    ]) {
       expect(await authenticateCredentials(raw, ip)).toBeNull();
     }
   });
@@ -132,7 +135,9 @@ describe("authenticateCredentials: rate limiting per e-mail address", () => {
   it(`failures older than the window (${LOGIN_WINDOW_MS / 60_000} min) no longer count`, async () => {
     const user = await freshUser("window");
     const old = new Date(Date.now() - LOGIN_WINDOW_MS - 60_000);
-    await db.loginAttempt.createMany({ data: Array.from({ length: MAX_FAILURES_PER_EMAIL }, () => ({ email: user.email, ip: uniqueIp(), success: false, createdAt: old })) });
+    await db.loginAttempt.createMany({
+      data: Array.from({ length: MAX_FAILURES_PER_EMAIL }, () => ({ email: user.email, ip: uniqueIp(), success: false, createdAt: old })),
+    });
     await expect(authenticateCredentials({ email: user.email, password: TEST_PASSWORD }, uniqueIp())).resolves.toMatchObject({ id: user.id });
   });
 });

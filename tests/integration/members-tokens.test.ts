@@ -49,7 +49,10 @@ describe("addMember", () => {
 
   it("creates an account with a one-time password that is returned once and stored only as a hash", async () => {
     const email = uniqueEmail("new.person");
-    const { userId, initialPassword } = await addMember({ ctx: org.as("admin"), input: { email: `  ${email.toUpperCase()} `, name: "New Person", role: "risk_owner" } });
+    const { userId, initialPassword } = await addMember({
+      ctx: org.as("admin"),
+      input: { email: `  ${email.toUpperCase()} `, name: "New Person", role: "risk_owner" },
+    });
     expect(initialPassword).toEqual(expect.any(String));
     expect(initialPassword!.length).toBeGreaterThanOrEqual(16);
 
@@ -65,9 +68,16 @@ describe("addMember", () => {
     // the password appears nowhere else, in particular not in the audit trail
     const event = await db.auditEvent.findFirstOrThrow({ where: { orgId: org.orgId, action: "member.add", entityId: userId } });
     expect(JSON.stringify(event)).not.toContain(initialPassword!);
-    expect(event.changes).toEqual({ email: { before: null, after: email.toLowerCase() }, role: { before: null, after: "risk_owner" }, accountCreated: { before: null, after: true } });
+    expect(event.changes).toEqual({
+      email: { before: null, after: email.toLowerCase() },
+      role: { before: null, after: "risk_owner" },
+      accountCreated: { before: null, after: true },
+    });
 
-    expect((await listMembers({ ctx: org.as("executive") })).find((m) => m.userId === userId)).toMatchObject({ role: "risk_owner", email: email.toLowerCase() });
+    expect((await listMembers({ ctx: org.as("executive") })).find((m) => m.userId === userId)).toMatchObject({
+      role: "risk_owner",
+      email: email.toLowerCase(),
+    });
     // and the new person can sign in with it
     await expect(authenticateCredentials({ email, password: initialPassword }, `10.9.${randomBytes(1)[0]}.1`)).resolves.toMatchObject({ id: userId });
   });
@@ -98,16 +108,25 @@ describe("addMember", () => {
 
   it("adding someone who is already a member → CONFLICT with path email, nothing written", async () => {
     const seq = await auditSeq(org.orgId);
-    const error = await expectAppError(() => addMember({ ctx: org.as("admin"), input: { email: org.users.executive.email, name: "Again", role: "auditor" } }), "CONFLICT");
+    const error = await expectAppError(
+      () => addMember({ ctx: org.as("admin"), input: { email: org.users.executive.email, name: "Again", role: "auditor" } }),
+      "CONFLICT",
+    );
     expect(error.issues).toEqual([{ path: "email", message: expect.any(String) }]);
     // also with different case and whitespace
-    await expectAppError(() => addMember({ ctx: org.as("admin"), input: { email: ` ${org.users.executive.email.toUpperCase()}`, name: "Again", role: "auditor" } }), "CONFLICT");
+    await expectAppError(
+      () => addMember({ ctx: org.as("admin"), input: { email: ` ${org.users.executive.email.toUpperCase()}`, name: "Again", role: "auditor" } }),
+      "CONFLICT",
+    );
     expect(await auditSeq(org.orgId)).toBe(seq);
     expect((await listMembers({ ctx: org.as("admin") })).find((m) => m.userId === org.users.executive.id)?.role).toBe("executive");
   });
 
   it("validates the input with field paths", async () => {
-    const error = await expectAppError(() => addMember({ ctx: org.as("admin"), input: { email: "not-an-email", name: "", role: "owner" as never } }), "VALIDATION");
+    const error = await expectAppError(
+      () => addMember({ ctx: org.as("admin"), input: { email: "not-an-email", name: "", role: "owner" as never } }),
+      "VALIDATION",
+    );
     expect(error.issues.map((i) => i.path).sort()).toEqual(["email", "name", "role"]);
   });
 });
@@ -129,7 +148,14 @@ describe("API tokens", () => {
 
     const row = await db.apiToken.findUniqueOrThrow({ where: { id } });
     expect(row.tokenHash).toBe(sha256Hex(secret));
-    expect(row).toMatchObject({ orgId: org.orgId, name: "CI pipeline", scopes: ["read"], prefix: secret.slice(0, 12), createdById: org.users.admin.id, revokedAt: null });
+    expect(row).toMatchObject({
+      orgId: org.orgId,
+      name: "CI pipeline",
+      scopes: ["read"],
+      prefix: secret.slice(0, 12),
+      createdById: org.users.admin.id,
+      revokedAt: null,
+    });
     expect(Object.values(row)).not.toContain(secret);
 
     const listed = await listApiTokens({ ctx: org.as("admin") });

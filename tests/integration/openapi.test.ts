@@ -129,20 +129,44 @@ describe("OpenAPI document", () => {
 
   it("gives every operation an operationId, responses, and the expected problem responses", () => {
     const operations = Object.entries(paths).flatMap(([path, item]) =>
-      Object.entries(item).filter(([method]) => HTTP_METHODS.includes(method)).map(([method, op]) => ({ path, method, op: op as Json })),
+      Object.entries(item)
+        .filter(([method]) => HTTP_METHODS.includes(method))
+        .map(([method, op]) => ({ path, method, op: op as Json })),
     );
     expect(operations.map((o) => `${o.method.toUpperCase()} ${o.path}`).sort()).toEqual(
       [
-        "DELETE /systems/{id}", "GET /openapi.json", "GET /systems", "GET /systems/{id}", "PATCH /systems/{id}", "POST /systems", "POST /systems/{id}/restore",
+        "DELETE /systems/{id}",
+        "GET /openapi.json",
+        "GET /systems",
+        "GET /systems/{id}",
+        "PATCH /systems/{id}",
+        "POST /systems",
+        "POST /systems/{id}/restore",
         // risks
-        "GET /risks", "GET /systems/{id}/risks", "POST /systems/{id}/risks", "GET /risks/{riskId}", "PATCH /risks/{riskId}", "DELETE /risks/{riskId}",
-        "POST /risks/{riskId}/accept", "GET /risk-matrix",
+        "GET /risks",
+        "GET /systems/{id}/risks",
+        "POST /systems/{id}/risks",
+        "GET /risks/{riskId}",
+        "PATCH /risks/{riskId}",
+        "DELETE /risks/{riskId}",
+        "POST /risks/{riskId}/accept",
+        "GET /risk-matrix",
         // threat profiles
-        "GET /systems/{id}/threat-profile", "POST /systems/{id}/threat-profile", "DELETE /systems/{id}/threat-profile/{techniqueId}",
-        "GET /systems/{id}/threat-profile/navigator-layer", "POST /systems/{id}/threat-profile/navigator-layer", "GET /threat-profile/navigator-layer",
+        "GET /systems/{id}/threat-profile",
+        "POST /systems/{id}/threat-profile",
+        "DELETE /systems/{id}/threat-profile/{techniqueId}",
+        "GET /systems/{id}/threat-profile/navigator-layer",
+        "POST /systems/{id}/threat-profile/navigator-layer",
+        "GET /threat-profile/navigator-layer",
         // controls and evidence
-        "GET /systems/{id}/controls", "PATCH /systems/{id}/controls/{framework}/{controlId}", "GET /systems/{id}/controls/posture", "GET /posture",
-        "POST /evidence", "DELETE /evidence/{evidenceId}", "GET /evidence/{evidenceId}/content", "POST /evidence/{evidenceId}/links",
+        "GET /systems/{id}/controls",
+        "PATCH /systems/{id}/controls/{framework}/{controlId}",
+        "GET /systems/{id}/controls/posture",
+        "GET /posture",
+        "POST /evidence",
+        "DELETE /evidence/{evidenceId}",
+        "GET /evidence/{evidenceId}/content",
+        "POST /evidence/{evidenceId}/links",
       ].sort(),
     );
     // every path the document names has a route handler for each of its methods
@@ -159,7 +183,9 @@ describe("OpenAPI document", () => {
       if (path !== "/openapi.json") expect(op.responses, `${method} ${path}`).toHaveProperty("401");
     }
     expect(Object.keys(paths["/systems"].post.responses as Json)).toEqual(expect.arrayContaining(["201", "400", "401", "403", "413", "415", "422"]));
-    expect(Object.keys(paths["/systems/{id}"].patch.responses as Json)).toEqual(expect.arrayContaining(["200", "400", "401", "403", "404", "409", "413", "415", "422"]));
+    expect(Object.keys(paths["/systems/{id}"].patch.responses as Json)).toEqual(
+      expect.arrayContaining(["200", "400", "401", "403", "404", "409", "413", "415", "422"]),
+    );
     const conflict = resolve(doc, (paths["/systems/{id}"].patch.responses as Record<string, { $ref: string }>)["409"].$ref) as Json;
     expect(conflict.content).toEqual({ "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } });
     expect(paths["/openapi.json"].get.security).toEqual([]);
@@ -187,7 +213,11 @@ describe("OpenAPI document", () => {
   });
 
   it("forbids additional properties on every request body", () => {
-    const bodies = Object.values(paths).flatMap((item) => Object.values(item).map((op) => (op as Json).requestBody).filter(Boolean)) as {
+    const bodies = Object.values(paths).flatMap((item) =>
+      Object.values(item)
+        .map((op) => (op as Json).requestBody)
+        .filter(Boolean),
+    ) as {
       content: Record<string, { schema: Schema }>;
     }[];
     expect(bodies).toHaveLength(10);

@@ -38,18 +38,43 @@ beforeAll(async () => {
     (await createSystem({ ctx, input: { name: "Chatbot", riskTier: "limited", euAiActRole: "deployer", lifecycleStage: "production" } })).id,
     (await createSystem({ ctx, input: { name: "CV screening", riskTier: "high", euAiActRole: "provider", lifecycleStage: "production" } })).id,
   ];
-  await addThreatProfileEntries({ ctx, input: { systemId: aSystems[0], source: "manual", entries: [{ techniqueId: "AML.T0051", rationale: "Customers type free text." }] } });
-  await addThreatProfileEntries({ ctx, input: { systemId: aSystems[1], source: "manual", entries: [{ techniqueId: "AML.T0020", rationale: "Training CVs come from the web." }] } });
-  await createRisk({ ctx, input: { systemId: aSystems[0], risk: { title: "Prompt injection leaks data", category: "security", inherentLikelihood: 4, inherentImpact: 5, techniqueIds: ["AML.T0051"] } } });
-  await createRisk({ ctx, input: { systemId: aSystems[1], risk: { title: "Biased ranking", category: "fairness", inherentLikelihood: 3, inherentImpact: 4 } } });
+  await addThreatProfileEntries({
+    ctx,
+    input: { systemId: aSystems[0], source: "manual", entries: [{ techniqueId: "AML.T0051", rationale: "Customers type free text." }] },
+  });
+  await addThreatProfileEntries({
+    ctx,
+    input: { systemId: aSystems[1], source: "manual", entries: [{ techniqueId: "AML.T0020", rationale: "Training CVs come from the web." }] },
+  });
+  await createRisk({
+    ctx,
+    input: {
+      systemId: aSystems[0],
+      risk: { title: "Prompt injection leaks data", category: "security", inherentLikelihood: 4, inherentImpact: 5, techniqueIds: ["AML.T0051"] },
+    },
+  });
+  await createRisk({
+    ctx,
+    input: { systemId: aSystems[1], risk: { title: "Biased ranking", category: "fairness", inherentLikelihood: 3, inherentImpact: 4 } },
+  });
   const bSystem = (await createSystem({ ctx: b.as("admin"), input: { name: "B only", riskTier: "high", euAiActRole: "provider" } })).id;
-  await createRisk({ ctx: b.as("admin"), input: { systemId: bSystem, risk: { title: "B secret", category: "privacy", inherentLikelihood: 5, inherentImpact: 5, techniqueIds: ["AML.T0024"] } } });
-  await addThreatProfileEntries({ ctx: b.as("admin"), input: { systemId: bSystem, source: "manual", entries: [{ techniqueId: "AML.T0024", rationale: "B's public API." }] } });
+  await createRisk({
+    ctx: b.as("admin"),
+    input: { systemId: bSystem, risk: { title: "B secret", category: "privacy", inherentLikelihood: 5, inherentImpact: 5, techniqueIds: ["AML.T0024"] } },
+  });
+  await addThreatProfileEntries({
+    ctx: b.as("admin"),
+    input: { systemId: bSystem, source: "manual", entries: [{ techniqueId: "AML.T0024", rationale: "B's public API." }] },
+  });
 });
 
 describe("organisation-wide REST endpoints", () => {
   it("refuse a request without a token (401 problem)", async () => {
-    for (const [handler, path] of [[listRisksRoute, "/risks"], [postureRoute, "/posture"], [layerRoute, "/threat-profile/navigator-layer"]] as const) {
+    for (const [handler, path] of [
+      [listRisksRoute, "/risks"],
+      [postureRoute, "/posture"],
+      [layerRoute, "/threat-profile/navigator-layer"],
+    ] as const) {
       const { res, data } = await call(handler, path);
       expect(res.status, path).toBe(401);
       expect(problemSchema.parse(data).code).toBe("UNAUTHENTICATED");

@@ -106,23 +106,107 @@ type VerbSpec = {
 };
 
 const VERBS: VerbSpec[] = [
-  { verb: "createSystem", permission: "system:create", mutates: true, targetsSystem: false, run: (ctx) => createSystem({ ctx, input: { name: "Matrix system" } }) },
-  { verb: "updateSystem", permission: "system:update", mutates: true, targetsSystem: true, run: (ctx, fx) => updateSystem({ ctx, input: { id: fx.systemId, patch: { description: "edited", version: 1 } } }) },
-  { verb: "archiveSystem", permission: "system:archive", mutates: true, targetsSystem: true, run: (ctx, fx) => archiveSystem({ ctx, input: { id: fx.systemId } }) },
-  { verb: "restoreSystem", permission: "system:archive", mutates: true, targetsSystem: true, needs: { archived: true }, run: (ctx, fx) => restoreSystem({ ctx, input: { id: fx.systemId } }) },
+  {
+    verb: "createSystem",
+    permission: "system:create",
+    mutates: true,
+    targetsSystem: false,
+    run: (ctx) => createSystem({ ctx, input: { name: "Matrix system" } }),
+  },
+  {
+    verb: "updateSystem",
+    permission: "system:update",
+    mutates: true,
+    targetsSystem: true,
+    run: (ctx, fx) => updateSystem({ ctx, input: { id: fx.systemId, patch: { description: "edited", version: 1 } } }),
+  },
+  {
+    verb: "archiveSystem",
+    permission: "system:archive",
+    mutates: true,
+    targetsSystem: true,
+    run: (ctx, fx) => archiveSystem({ ctx, input: { id: fx.systemId } }),
+  },
+  {
+    verb: "restoreSystem",
+    permission: "system:archive",
+    mutates: true,
+    targetsSystem: true,
+    needs: { archived: true },
+    run: (ctx, fx) => restoreSystem({ ctx, input: { id: fx.systemId } }),
+  },
   { verb: "listSystems", permission: "inventory:read", mutates: false, targetsSystem: false, run: (ctx) => listSystems({ ctx, input: {} }) },
   { verb: "getSystem", permission: "inventory:read", mutates: false, targetsSystem: true, run: (ctx, fx) => getSystem({ ctx, input: { id: fx.systemId } }) },
-  { verb: "listSystemHistory", permission: "inventory:read", mutates: false, targetsSystem: true, run: (ctx, fx) => listSystemHistory({ ctx, input: { id: fx.systemId } }) },
+  {
+    verb: "listSystemHistory",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => listSystemHistory({ ctx, input: { id: fx.systemId } }),
+  },
   { verb: "getInventoryStats", permission: "inventory:read", mutates: false, targetsSystem: false, run: (ctx) => getInventoryStats({ ctx }) },
-  { verb: "createComponent", permission: "system:update", mutates: true, targetsSystem: true, run: (ctx, fx) => createComponent({ ctx, input: { systemId: fx.systemId, component: { kind: "model", name: "Matrix model" } } }) },
-  { verb: "updateComponent", permission: "system:update", mutates: true, targetsSystem: true, needs: { component: true }, run: (ctx, fx) => updateComponent({ ctx, input: { id: fx.componentId, component: { kind: "dataset", name: "Renamed" } } }) },
-  { verb: "deleteComponent", permission: "system:update", mutates: true, targetsSystem: true, needs: { component: true }, run: (ctx, fx) => deleteComponent({ ctx, input: { id: fx.componentId } }) },
+  {
+    verb: "createComponent",
+    permission: "system:update",
+    mutates: true,
+    targetsSystem: true,
+    run: (ctx, fx) => createComponent({ ctx, input: { systemId: fx.systemId, component: { kind: "model", name: "Matrix model" } } }),
+  },
+  {
+    verb: "updateComponent",
+    permission: "system:update",
+    mutates: true,
+    targetsSystem: true,
+    needs: { component: true },
+    run: (ctx, fx) => updateComponent({ ctx, input: { id: fx.componentId, component: { kind: "dataset", name: "Renamed" } } }),
+  },
+  {
+    verb: "deleteComponent",
+    permission: "system:update",
+    mutates: true,
+    targetsSystem: true,
+    needs: { component: true },
+    run: (ctx, fx) => deleteComponent({ ctx, input: { id: fx.componentId } }),
+  },
   { verb: "listMembers", permission: "member:read", mutates: false, targetsSystem: false, run: (ctx) => listMembers({ ctx }) },
-  { verb: "addMember", permission: "member:manage", mutates: true, targetsSystem: false, run: (ctx) => addMember({ ctx, input: { email: `new-${unique()}@example.test`, name: "New member", role: "executive" } }) },
-  { verb: "changeMemberRole", permission: "member:manage", mutates: true, targetsSystem: false, needs: { member: true }, run: (ctx, fx) => changeMemberRole({ ctx, input: { userId: fx.memberUserId, role: "auditor" } }) },
-  { verb: "removeMember", permission: "member:manage", mutates: true, targetsSystem: false, needs: { member: true }, run: (ctx, fx) => removeMember({ ctx, input: { userId: fx.memberUserId } }) },
-  { verb: "createApiToken", permission: "token:manage", mutates: true, targetsSystem: false, run: (ctx) => createApiToken({ ctx, input: { name: "Matrix token", scopes: ["read"] } }) },
-  { verb: "revokeApiToken", permission: "token:manage", mutates: true, targetsSystem: false, needs: { token: true }, run: (ctx, fx) => revokeApiToken({ ctx, input: { id: fx.tokenId } }) },
+  {
+    verb: "addMember",
+    permission: "member:manage",
+    mutates: true,
+    targetsSystem: false,
+    run: (ctx) => addMember({ ctx, input: { email: `new-${unique()}@example.test`, name: "New member", role: "executive" } }),
+  },
+  {
+    verb: "changeMemberRole",
+    permission: "member:manage",
+    mutates: true,
+    targetsSystem: false,
+    needs: { member: true },
+    run: (ctx, fx) => changeMemberRole({ ctx, input: { userId: fx.memberUserId, role: "auditor" } }),
+  },
+  {
+    verb: "removeMember",
+    permission: "member:manage",
+    mutates: true,
+    targetsSystem: false,
+    needs: { member: true },
+    run: (ctx, fx) => removeMember({ ctx, input: { userId: fx.memberUserId } }),
+  },
+  {
+    verb: "createApiToken",
+    permission: "token:manage",
+    mutates: true,
+    targetsSystem: false,
+    run: (ctx) => createApiToken({ ctx, input: { name: "Matrix token", scopes: ["read"] } }),
+  },
+  {
+    verb: "revokeApiToken",
+    permission: "token:manage",
+    mutates: true,
+    targetsSystem: false,
+    needs: { token: true },
+    run: (ctx, fx) => revokeApiToken({ ctx, input: { id: fx.tokenId } }),
+  },
   { verb: "listApiTokens", permission: "token:manage", mutates: false, targetsSystem: false, run: (ctx) => listApiTokens({ ctx }) },
   { verb: "verifyAuditChain", permission: "audit:read", mutates: false, targetsSystem: false, run: (ctx) => verifyAuditChain({ ctx }) },
 ];
@@ -158,7 +242,9 @@ async function prepare(cell: Cell): Promise<Fixture> {
   const { spec, actor, ownership } = cell;
   const ownerId = ownership === "own" && !isToken(actor) ? org.users[actor].id : bystanderId;
   const systemId = await makeSystem(org, ownerId, spec.needs?.archived);
-  const componentId = spec.needs?.component ? (await createComponent({ ctx: org.system, input: { systemId, component: { kind: "model", name: "Fixture model" } } })).id : "";
+  const componentId = spec.needs?.component
+    ? (await createComponent({ ctx: org.system, input: { systemId, component: { kind: "model", name: "Fixture model" } } })).id
+    : "";
   const memberUserId = spec.needs?.member ? await makeMember(org) : "";
   const tokenId = spec.needs?.token ? (await createApiToken({ ctx: org.system, input: { name: "Fixture token", scopes: ["read"] } })).id : "";
   return { systemId, componentId, memberUserId, tokenId };
@@ -168,9 +254,25 @@ describe("permission matrix (derived from PERMISSIONS and TOKEN_SCOPE_PERMISSION
   it("covers every inventory and member verb", () => {
     expect(VERBS.map((v) => v.verb).sort()).toEqual(
       [
-        "createSystem", "updateSystem", "archiveSystem", "restoreSystem", "listSystems", "getSystem", "listSystemHistory", "getInventoryStats",
-        "createComponent", "updateComponent", "deleteComponent", "listMembers", "addMember", "changeMemberRole", "removeMember",
-        "createApiToken", "revokeApiToken", "listApiTokens", "verifyAuditChain",
+        "createSystem",
+        "updateSystem",
+        "archiveSystem",
+        "restoreSystem",
+        "listSystems",
+        "getSystem",
+        "listSystemHistory",
+        "getInventoryStats",
+        "createComponent",
+        "updateComponent",
+        "deleteComponent",
+        "listMembers",
+        "addMember",
+        "changeMemberRole",
+        "removeMember",
+        "createApiToken",
+        "revokeApiToken",
+        "listApiTokens",
+        "verifyAuditChain",
       ].sort(),
     );
     // every role of the table appears as an actor, so a new role cannot slip past the matrix
@@ -215,29 +317,43 @@ describe("permission spot checks (written out literally)", () => {
     const updated = await updateSystem({ ctx: spot.as("risk_owner"), input: { id: own.id, patch: { purpose: "Screening", version: own.version } } });
     expect(updated.purpose).toBe("Screening");
     const seq = await auditSeq(spot.orgId);
-    await expectAppError(updateSystem({ ctx: spot.as("risk_owner"), input: { id: foreign.id, patch: { purpose: "Hijack", version: foreign.version } } }), "FORBIDDEN");
+    await expectAppError(
+      updateSystem({ ctx: spot.as("risk_owner"), input: { id: foreign.id, patch: { purpose: "Hijack", version: foreign.version } } }),
+      "FORBIDDEN",
+    );
     expect(await auditSeq(spot.orgId)).toBe(seq);
     expect((await getSystem({ ctx: spot.system, input: { id: foreign.id } })).purpose).toBe("");
   });
 
   it("risk_owner cannot change ownerId, not even of their own system", async () => {
     const own = await createSystem({ ctx: spot.as("admin"), input: { name: "Keep owner", ownerId: spot.users.risk_owner.id } });
-    await expectAppError(updateSystem({ ctx: spot.as("risk_owner"), input: { id: own.id, patch: { ownerId: spot.users.executive.id, version: own.version } } }), "FORBIDDEN");
+    await expectAppError(
+      updateSystem({ ctx: spot.as("risk_owner"), input: { id: own.id, patch: { ownerId: spot.users.executive.id, version: own.version } } }),
+      "FORBIDDEN",
+    );
     await expectAppError(updateSystem({ ctx: spot.as("risk_owner"), input: { id: own.id, patch: { ownerId: null, version: own.version } } }), "FORBIDDEN");
     expect((await getSystem({ ctx: spot.system, input: { id: own.id } })).ownerId).toBe(spot.users.risk_owner.id);
   });
 
   it("compliance_officer can change ownerId", async () => {
     const s = await createSystem({ ctx: spot.as("admin"), input: { name: "Handover", ownerId: spot.users.risk_owner.id } });
-    const updated = await updateSystem({ ctx: spot.as("compliance_officer"), input: { id: s.id, patch: { ownerId: spot.users.executive.id, version: s.version } } });
+    const updated = await updateSystem({
+      ctx: spot.as("compliance_officer"),
+      input: { id: s.id, patch: { ownerId: spot.users.executive.id, version: s.version } },
+    });
     expect(updated.ownerId).toBe(spot.users.executive.id);
   });
 
   it("risk_owner can add a component to their own system but not to another's", async () => {
     const own = await createSystem({ ctx: spot.as("admin"), input: { name: "RO components", ownerId: spot.users.risk_owner.id } });
     const foreign = await createSystem({ ctx: spot.as("admin"), input: { name: "Not RO" } });
-    await expect(createComponent({ ctx: spot.as("risk_owner"), input: { systemId: own.id, component: { kind: "model", name: "m" } } })).resolves.toMatchObject({ name: "m" });
-    await expectAppError(createComponent({ ctx: spot.as("risk_owner"), input: { systemId: foreign.id, component: { kind: "model", name: "m" } } }), "FORBIDDEN");
+    await expect(createComponent({ ctx: spot.as("risk_owner"), input: { systemId: own.id, component: { kind: "model", name: "m" } } })).resolves.toMatchObject({
+      name: "m",
+    });
+    await expectAppError(
+      createComponent({ ctx: spot.as("risk_owner"), input: { systemId: foreign.id, component: { kind: "model", name: "m" } } }),
+      "FORBIDDEN",
+    );
   });
 
   it("risk_owner cannot archive even their own system", async () => {
@@ -247,7 +363,10 @@ describe("permission spot checks (written out literally)", () => {
 
   it("compliance_officer cannot addMember", async () => {
     const seq = await auditSeq(spot.orgId);
-    await expectAppError(addMember({ ctx: spot.as("compliance_officer"), input: { email: `co-${unique()}@example.test`, name: "X", role: "admin" } }), "FORBIDDEN");
+    await expectAppError(
+      addMember({ ctx: spot.as("compliance_officer"), input: { email: `co-${unique()}@example.test`, name: "X", role: "admin" } }),
+      "FORBIDDEN",
+    );
     expect(await auditSeq(spot.orgId)).toBe(seq);
   });
 

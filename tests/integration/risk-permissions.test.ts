@@ -56,7 +56,10 @@ async function auditSeq(orgId: string): Promise<number> {
 }
 
 async function expectAppError(promise: Promise<unknown>, code: AppErrorCode): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error, `expected AppError ${code}, but the call succeeded`).not.toBeNull();
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
@@ -82,25 +85,90 @@ let org: TestOrg;
 let bystanderId: string;
 
 const VERBS: VerbSpec[] = [
-  { verb: "createRisk", permission: "risk:write", mutates: true, targetsSystem: true, run: (ctx, fx) => createRisk({ ctx, input: { systemId: fx.systemId, risk: RISK } }) },
-  { verb: "updateRisk", permission: "risk:write", mutates: true, targetsSystem: true, needsRisk: true, run: (ctx, fx) => updateRisk({ ctx, input: { id: fx.riskId, patch: { title: "Edited", version: 1 } } }) },
-  { verb: "acceptRisk", permission: "risk:write", mutates: true, targetsSystem: true, needsRisk: true, run: (ctx, fx) => acceptRisk({ ctx, input: { id: fx.riskId, approverId: org.users.executive.id, reason: REASON, version: 1 } }) },
-  { verb: "deleteRisk", permission: "risk:write", mutates: true, targetsSystem: true, needsRisk: true, run: (ctx, fx) => deleteRisk({ ctx, input: { id: fx.riskId } }) },
-  { verb: "getRisk", permission: "inventory:read", mutates: false, targetsSystem: true, needsRisk: true, run: (ctx, fx) => getRisk({ ctx, input: { id: fx.riskId } }) },
-  { verb: "listRiskHistory", permission: "inventory:read", mutates: false, targetsSystem: true, needsRisk: true, run: (ctx, fx) => listRiskHistory({ ctx, input: { id: fx.riskId } }) },
-  { verb: "listRisks", permission: "inventory:read", mutates: false, targetsSystem: true, run: (ctx, fx) => listRisks({ ctx, input: { systemId: fx.systemId, level: "high" } }) },
-  { verb: "getRiskHeatmap", permission: "inventory:read", mutates: false, targetsSystem: true, run: (ctx, fx) => getRiskHeatmap({ ctx, input: { systemId: fx.systemId, basis: "residual" } }) },
-  { verb: "listTechniqueRiskLevels", permission: "inventory:read", mutates: false, targetsSystem: true, run: (ctx, fx) => listTechniqueRiskLevels({ ctx, input: { systemId: fx.systemId } }) },
+  {
+    verb: "createRisk",
+    permission: "risk:write",
+    mutates: true,
+    targetsSystem: true,
+    run: (ctx, fx) => createRisk({ ctx, input: { systemId: fx.systemId, risk: RISK } }),
+  },
+  {
+    verb: "updateRisk",
+    permission: "risk:write",
+    mutates: true,
+    targetsSystem: true,
+    needsRisk: true,
+    run: (ctx, fx) => updateRisk({ ctx, input: { id: fx.riskId, patch: { title: "Edited", version: 1 } } }),
+  },
+  {
+    verb: "acceptRisk",
+    permission: "risk:write",
+    mutates: true,
+    targetsSystem: true,
+    needsRisk: true,
+    run: (ctx, fx) => acceptRisk({ ctx, input: { id: fx.riskId, approverId: org.users.executive.id, reason: REASON, version: 1 } }),
+  },
+  {
+    verb: "deleteRisk",
+    permission: "risk:write",
+    mutates: true,
+    targetsSystem: true,
+    needsRisk: true,
+    run: (ctx, fx) => deleteRisk({ ctx, input: { id: fx.riskId } }),
+  },
+  {
+    verb: "getRisk",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    needsRisk: true,
+    run: (ctx, fx) => getRisk({ ctx, input: { id: fx.riskId } }),
+  },
+  {
+    verb: "listRiskHistory",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    needsRisk: true,
+    run: (ctx, fx) => listRiskHistory({ ctx, input: { id: fx.riskId } }),
+  },
+  {
+    verb: "listRisks",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => listRisks({ ctx, input: { systemId: fx.systemId, level: "high" } }),
+  },
+  {
+    verb: "getRiskHeatmap",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => getRiskHeatmap({ ctx, input: { systemId: fx.systemId, basis: "residual" } }),
+  },
+  {
+    verb: "listTechniqueRiskLevels",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => listTechniqueRiskLevels({ ctx, input: { systemId: fx.systemId } }),
+  },
   { verb: "loadRiskRegister", permission: "inventory:read", mutates: false, targetsSystem: false, run: (ctx) => loadRiskRegister({ ctx, input: {} }) },
   { verb: "listRiskFilterOptions", permission: "inventory:read", mutates: false, targetsSystem: false, run: (ctx) => listRiskFilterOptions({ ctx }) },
   { verb: "getRiskMatrix", permission: "inventory:read", mutates: false, targetsSystem: false, run: (ctx) => getRiskMatrix({ ctx }) },
   { verb: "getScoredRiskMatrix", permission: "inventory:read", mutates: false, targetsSystem: false, run: (ctx) => getScoredRiskMatrix({ ctx }) },
   { verb: "listRiskApprovers", permission: "member:read", mutates: false, targetsSystem: false, run: (ctx) => listRiskApprovers({ ctx }) },
   {
-    verb: "updateRiskMatrix", permission: "matrix:manage", mutates: true, targetsSystem: false,
+    verb: "updateRiskMatrix",
+    permission: "matrix:manage",
+    mutates: true,
+    targetsSystem: false,
     run: async (ctx, fx) => {
       const { version: _v, ...matrix } = await getRiskMatrix({ ctx: org.system });
-      return updateRiskMatrix({ ctx, input: { ...matrix, likelihoodLabels: [`Rare ${unique()}`, ...matrix.likelihoodLabels.slice(1)], version: fx.matrixVersion } });
+      return updateRiskMatrix({
+        ctx,
+        input: { ...matrix, likelihoodLabels: [`Rare ${unique()}`, ...matrix.likelihoodLabels.slice(1)], version: fx.matrixVersion },
+      });
     },
   },
 ];
@@ -135,8 +203,21 @@ async function prepare(cell: Cell): Promise<Fixture> {
 describe("risk permission matrix (derived from PERMISSIONS and TOKEN_SCOPE_PERMISSIONS)", () => {
   it("covers every risk-register verb and every role", () => {
     expect(VERBS.map((v) => v.verb).sort()).toEqual([
-      "acceptRisk", "createRisk", "deleteRisk", "getRisk", "getRiskHeatmap", "getRiskMatrix", "getScoredRiskMatrix", "listRiskApprovers",
-      "listRiskFilterOptions", "listRiskHistory", "listRisks", "listTechniqueRiskLevels", "loadRiskRegister", "updateRisk", "updateRiskMatrix",
+      "acceptRisk",
+      "createRisk",
+      "deleteRisk",
+      "getRisk",
+      "getRiskHeatmap",
+      "getRiskMatrix",
+      "getScoredRiskMatrix",
+      "listRiskApprovers",
+      "listRiskFilterOptions",
+      "listRiskHistory",
+      "listRisks",
+      "listTechniqueRiskLevels",
+      "loadRiskRegister",
+      "updateRisk",
+      "updateRiskMatrix",
     ]);
     for (const row of Object.values(PERMISSIONS)) for (const role of Object.keys(row)) expect(ACTORS).toContain(role);
   });
@@ -182,7 +263,9 @@ describe("risk owner spot checks (written out literally)", () => {
     const foreign = await createSystem({ ctx: org.as("admin"), input: { name: "RO foreign", ownerId: org.users.compliance_officer.id } });
     const ro = org.as("risk_owner");
     const mine = await createRisk({ ctx: ro, input: { systemId: own.id, risk: RISK } });
-    await expect(updateRisk({ ctx: ro, input: { id: mine.id, patch: { status: "in_treatment", version: 1 } } })).resolves.toMatchObject({ status: "in_treatment" });
+    await expect(updateRisk({ ctx: ro, input: { id: mine.id, patch: { status: "in_treatment", version: 1 } } })).resolves.toMatchObject({
+      status: "in_treatment",
+    });
     const theirs = await createRisk({ ctx: org.as("compliance_officer"), input: { systemId: foreign.id, risk: RISK } });
     const seq = await auditSeq(org.orgId);
     await expectAppError(createRisk({ ctx: ro, input: { systemId: foreign.id, risk: RISK } }), "FORBIDDEN");
@@ -199,6 +282,12 @@ describe("risk owner spot checks (written out literally)", () => {
     const { version: _v, ...matrix } = await getRiskMatrix({ ctx: org.system });
     const version = (await getRiskMatrix({ ctx: org.system })).version;
     await expectAppError(updateRiskMatrix({ ctx: org.as("compliance_officer"), input: { ...matrix, version } }), "FORBIDDEN");
-    await expectAppError(updateRiskMatrix({ ctx: { orgId: org.orgId, actor: { type: "token", tokenId: "t", scopes: ["read", "write"], label: "t" } }, input: { ...matrix, version } }), "FORBIDDEN");
+    await expectAppError(
+      updateRiskMatrix({
+        ctx: { orgId: org.orgId, actor: { type: "token", tokenId: "t", scopes: ["read", "write"], label: "t" } },
+        input: { ...matrix, version },
+      }),
+      "FORBIDDEN",
+    );
   });
 });

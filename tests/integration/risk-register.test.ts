@@ -26,7 +26,15 @@ import { POST as acceptRoute } from "@/app/api/v1/risks/[riskId]/accept/route";
 // ---------------------------------------------------------------------------------------------
 
 type Handler = (req: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type CallOptions = { token?: string | null; params?: Record<string, string>; query?: string; json?: unknown; raw?: string; contentType?: string; headers?: Record<string, string> };
+type CallOptions = {
+  token?: string | null;
+  params?: Record<string, string>;
+  query?: string;
+  json?: unknown;
+  raw?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+};
 
 async function call(handler: Handler, method: string, opts: CallOptions = {}) {
   const headers: Record<string, string> = { ...opts.headers };
@@ -56,7 +64,10 @@ function expectProblem(result: { res: Response; data: unknown }, status: number,
 const paths = (problem: Problem) => (problem.errors ?? []).map((e) => e.path);
 
 async function expectAppError(promise: Promise<unknown>, code: AppErrorCode): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error, `expected AppError ${code}, but the call succeeded`).not.toBeNull();
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
@@ -92,7 +103,8 @@ beforeAll(async () => {
   outsiderId = other.users.executive.id;
 });
 
-const newRisk = (risk: Partial<CreateRiskInput> = {}, ctx = org.as("compliance_officer")) => createRisk({ ctx, input: { systemId, risk: { ...base, ...risk } } });
+const newRisk = (risk: Partial<CreateRiskInput> = {}, ctx = org.as("compliance_officer")) =>
+  createRisk({ ctx, input: { systemId, risk: { ...base, ...risk } } });
 
 // ---------------------------------------------------------------------------------------------
 // Verbs
@@ -109,10 +121,18 @@ describe("createRisk", () => {
       residualImpact: 3,
       ownerId: org.users.risk_owner.id,
       dueDate: "2026-12-31",
-      controls: [{ framework: "iso42001", controlId: "A.6.2.4" }, { framework: "eu_ai_act", controlId: "Art 15" }],
+      controls: [
+        { framework: "iso42001", controlId: "A.6.2.4" },
+        { framework: "eu_ai_act", controlId: "Art 15" },
+      ],
     });
     expect(riskDetailSchema.parse(risk)).toMatchObject({
-      systemId, title: base.title, status: "open", treatment: "mitigate", version: 1, dueDate: "2026-12-31",
+      systemId,
+      title: base.title,
+      status: "open",
+      treatment: "mitigate",
+      version: 1,
+      dueDate: "2026-12-31",
       inherent: { likelihood: 4, impact: 4, score: 16, level: { key: "high" } },
       residual: { likelihood: 2, impact: 3, score: 6, level: { key: "medium" } },
       owner: { id: org.users.risk_owner.id, name: expect.any(String) },
@@ -126,7 +146,11 @@ describe("createRisk", () => {
     const events = await eventsSince(org.orgId, before.auditSeq);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: "risk.create", entityType: "risk", entityId: risk.id, subjectId: systemId });
-    expect(events[0].changes).toMatchObject({ title: { before: null, after: base.title }, controls: { before: null, after: ["eu_ai_act:Art 15", "iso42001:A.6.2.4"] }, dueDate: { after: "2026-12-31" } });
+    expect(events[0].changes).toMatchObject({
+      title: { before: null, after: base.title },
+      controls: { before: null, after: ["eu_ai_act:Art 15", "iso42001:A.6.2.4"] },
+      dueDate: { after: "2026-12-31" },
+    });
   });
 
   it.each([
@@ -160,8 +184,19 @@ describe("updateRisk", () => {
   it("edits with optimistic concurrency: one event per saved edit, stale versions refused, no-ops write nothing", async () => {
     const risk = await newRisk({ controls: [{ framework: "iso42001", controlId: "A.6.2.4" }] });
     const seq = (await writeState(org.orgId)).auditSeq;
-    const edited = await updateRisk({ ctx: org.as("admin"), input: { id: risk.id, patch: { treatmentPlan: "Sanitise inputs", status: "in_treatment", controls: [{ framework: "nist_ai_rmf", controlId: "MEASURE 2.7" }], version: 1 } } });
-    expect(edited).toMatchObject({ version: 2, status: "in_treatment", treatmentPlan: "Sanitise inputs", controls: [{ framework: "nist_ai_rmf", controlId: "MEASURE 2.7", title: expect.any(String) }] });
+    const edited = await updateRisk({
+      ctx: org.as("admin"),
+      input: {
+        id: risk.id,
+        patch: { treatmentPlan: "Sanitise inputs", status: "in_treatment", controls: [{ framework: "nist_ai_rmf", controlId: "MEASURE 2.7" }], version: 1 },
+      },
+    });
+    expect(edited).toMatchObject({
+      version: 2,
+      status: "in_treatment",
+      treatmentPlan: "Sanitise inputs",
+      controls: [{ framework: "nist_ai_rmf", controlId: "MEASURE 2.7", title: expect.any(String) }],
+    });
     const events = await eventsSince(org.orgId, seq);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: "risk.update", entityId: risk.id, subjectId: systemId });
@@ -182,14 +217,39 @@ describe("updateRisk", () => {
   it("refuses to set acceptance directly and checks the residual pair against the stored values", async () => {
     const risk = await newRisk({ residualLikelihood: 2, residualImpact: 2 });
     const before = await writeState(org.orgId);
-    expect((await expectAppError(updateRisk({ ctx: org.as("admin"), input: { id: risk.id, patch: { status: "accepted", version: 1 } } }), "VALIDATION")).issues.map((i) => i.path)).toEqual(["status"]);
-    expect((await expectAppError(updateRisk({ ctx: org.as("admin"), input: { id: risk.id, patch: { treatment: "accept", version: 1 } } }), "VALIDATION")).issues.map((i) => i.path)).toEqual(["treatment"]);
-    expect((await expectAppError(updateRisk({ ctx: org.as("admin"), input: { id: risk.id, patch: { residualImpact: null, version: 1 } } }), "VALIDATION")).issues.map((i) => i.path)).toEqual(["residualImpact"]);
-    expect((await expectAppError(updateRisk({ ctx: org.as("admin"), input: { id: risk.id, patch: { ownerId: outsiderId, version: 1 } } }), "VALIDATION")).issues.map((i) => i.path)).toEqual(["ownerId"]);
-    expect((await expectAppError(updateRisk({ ctx: org.as("admin"), input: { id: risk.id, patch: { techniqueIds: ["AML.T0051", "AML.T9"], version: 1 } } }), "VALIDATION")).issues.map((i) => i.path)).toEqual(["techniqueIds.1"]);
+    expect(
+      (await expectAppError(updateRisk({ ctx: org.as("admin"), input: { id: risk.id, patch: { status: "accepted", version: 1 } } }), "VALIDATION")).issues.map(
+        (i) => i.path,
+      ),
+    ).toEqual(["status"]);
+    expect(
+      (await expectAppError(updateRisk({ ctx: org.as("admin"), input: { id: risk.id, patch: { treatment: "accept", version: 1 } } }), "VALIDATION")).issues.map(
+        (i) => i.path,
+      ),
+    ).toEqual(["treatment"]);
+    expect(
+      (
+        await expectAppError(updateRisk({ ctx: org.as("admin"), input: { id: risk.id, patch: { residualImpact: null, version: 1 } } }), "VALIDATION")
+      ).issues.map((i) => i.path),
+    ).toEqual(["residualImpact"]);
+    expect(
+      (await expectAppError(updateRisk({ ctx: org.as("admin"), input: { id: risk.id, patch: { ownerId: outsiderId, version: 1 } } }), "VALIDATION")).issues.map(
+        (i) => i.path,
+      ),
+    ).toEqual(["ownerId"]);
+    expect(
+      (
+        await expectAppError(
+          updateRisk({ ctx: org.as("admin"), input: { id: risk.id, patch: { techniqueIds: ["AML.T0051", "AML.T9"], version: 1 } } }),
+          "VALIDATION",
+        )
+      ).issues.map((i) => i.path),
+    ).toEqual(["techniqueIds.1"]);
     expect(await writeState(org.orgId)).toEqual(before);
     // both residual ratings cleared together is fine
-    expect(await updateRisk({ ctx: org.as("admin"), input: { id: risk.id, patch: { residualLikelihood: null, residualImpact: null, version: 1 } } })).toMatchObject({ residual: null, version: 2 });
+    expect(
+      await updateRisk({ ctx: org.as("admin"), input: { id: risk.id, patch: { residualLikelihood: null, residualImpact: null, version: 1 } } }),
+    ).toMatchObject({ residual: null, version: 2 });
   });
 });
 
@@ -199,9 +259,14 @@ describe("acceptRisk", () => {
   it("accepts with an executive as the named approver: treatment, status, approver, date and reason in one event", async () => {
     const risk = await newRisk();
     const seq = (await writeState(org.orgId)).auditSeq;
-    const accepted = await acceptRisk({ ctx: org.as("compliance_officer"), input: { id: risk.id, approverId: org.users.executive.id, reason: `  ${reason} `, version: 1 } });
+    const accepted = await acceptRisk({
+      ctx: org.as("compliance_officer"),
+      input: { id: risk.id, approverId: org.users.executive.id, reason: `  ${reason} `, version: 1 },
+    });
     expect(accepted).toMatchObject({
-      treatment: "accept", status: "accepted", version: 2,
+      treatment: "accept",
+      status: "accepted",
+      version: 2,
       acceptance: { approver: { id: org.users.executive.id, name: expect.any(String) }, reason, acceptedAt: expect.any(String) },
     });
     const row = await db.risk.findUniqueOrThrow({ where: { id: risk.id } });
@@ -211,8 +276,10 @@ describe("acceptRisk", () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: "risk.accept", entityType: "risk", entityId: risk.id, subjectId: systemId });
     expect(events[0].changes).toMatchObject({
-      status: { before: "open", after: "accepted" }, treatment: { before: "mitigate", after: "accept" },
-      acceptedById: { before: null, after: org.users.executive.id }, acceptanceReason: { before: "", after: reason },
+      status: { before: "open", after: "accepted" },
+      treatment: { before: "mitigate", after: "accept" },
+      acceptedById: { before: null, after: org.users.executive.id },
+      acceptanceReason: { before: "", after: reason },
       approver: { before: null, after: expect.stringContaining("Executive") },
     });
     // already accepted
@@ -255,16 +322,25 @@ describe("acceptRisk", () => {
   it("withdraws an acceptance when the treatment changes, which then needs a new status", async () => {
     const risk = await newRisk();
     await acceptRisk({ ctx: org.as("admin"), input: { id: risk.id, approverId: org.users.compliance_officer.id, reason, version: 1 } });
-    const error = await expectAppError(updateRisk({ ctx: org.as("admin"), input: { id: risk.id, patch: { treatment: "mitigate", version: 2 } } }), "VALIDATION");
+    const error = await expectAppError(
+      updateRisk({ ctx: org.as("admin"), input: { id: risk.id, patch: { treatment: "mitigate", version: 2 } } }),
+      "VALIDATION",
+    );
     expect(error.issues.map((i) => i.path)).toEqual(["status"]);
     // re-saving the accepted values unchanged is not "setting" them
-    await updateRisk({ ctx: org.as("admin"), input: { id: risk.id, patch: { status: "accepted", treatment: "accept", description: "Still accepted", version: 2 } } });
+    await updateRisk({
+      ctx: org.as("admin"),
+      input: { id: risk.id, patch: { status: "accepted", treatment: "accept", description: "Still accepted", version: 2 } },
+    });
     const reopened = await updateRisk({ ctx: org.as("admin"), input: { id: risk.id, patch: { treatment: "mitigate", status: "in_treatment", version: 3 } } });
     expect(reopened).toMatchObject({ treatment: "mitigate", status: "in_treatment", acceptance: null, version: 4 });
     const row = await db.risk.findUniqueOrThrow({ where: { id: risk.id } });
     expect(row).toMatchObject({ acceptedById: null, acceptedAt: null, acceptanceReason: "" });
     const [event] = await db.auditEvent.findMany({ where: { orgId: org.orgId, entityId: risk.id }, orderBy: { seq: "desc" }, take: 1 });
-    expect(event.changes).toMatchObject({ acceptedById: { before: org.users.compliance_officer.id, after: null }, acceptanceReason: { before: reason, after: "" } });
+    expect(event.changes).toMatchObject({
+      acceptedById: { before: org.users.compliance_officer.id, after: null },
+      acceptanceReason: { before: reason, after: "" },
+    });
   });
 });
 
@@ -278,7 +354,11 @@ describe("deleteRisk", () => {
     const events = await eventsSince(org.orgId, seq);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: "risk.delete", entityId: risk.id, subjectId: systemId });
-    expect(events[0].changes).toMatchObject({ title: { before: base.title, after: null }, techniqueIds: { before: ["AML.T0051"], after: null }, controls: { before: ["iso42001:A.6.2.4"] } });
+    expect(events[0].changes).toMatchObject({
+      title: { before: base.title, after: null },
+      techniqueIds: { before: ["AML.T0051"], after: null },
+      controls: { before: ["iso42001:A.6.2.4"] },
+    });
     await expectAppError(getRisk({ ctx: org.as("admin"), input: { id: risk.id } }), "NOT_FOUND");
     await expectAppError(deleteRisk({ ctx: org.as("admin"), input: { id: risk.id } }), "NOT_FOUND");
   });
@@ -325,31 +405,65 @@ describe("REST API", () => {
   });
 
   it("creates (201, Location, ETag), reads, edits with If-Match, accepts and deletes (204)", async () => {
-    const created = await call(createRoute, "POST", { token: write, params: { id: systemId }, json: { ...base, techniqueIds: ["AML.T0051"], residualLikelihood: 1, residualImpact: 2 } });
+    const created = await call(createRoute, "POST", {
+      token: write,
+      params: { id: systemId },
+      json: { ...base, techniqueIds: ["AML.T0051"], residualLikelihood: 1, residualImpact: 2 },
+    });
     expect(created.res.status).toBe(201);
     const risk = riskDetailSchema.parse(created.data);
     expect(created.res.headers.get("location")).toBe(`/api/v1/risks/${risk.id}`);
     expect(created.res.headers.get("etag")).toBe('"1"');
-    expect(risk).toMatchObject({ inherent: { score: 16, level: { key: "high", label: "High", color: "#ea580c" } }, residual: { score: 2, level: { key: "low" } } });
+    expect(risk).toMatchObject({
+      inherent: { score: 16, level: { key: "high", label: "High", color: "#ea580c" } },
+      residual: { score: 2, level: { key: "low" } },
+    });
     expect(Object.keys(created.data)).not.toContain("orgId");
 
     const fetched = await call(getRoute, "GET", { token: read, params: { riskId: risk.id } });
     expect(fetched.res.status).toBe(200);
     expect(fetched.data).toEqual(created.data);
 
-    const listed = riskListSchema.parse((await call(listRoute, "GET", { token: read, params: { id: systemId }, query: "techniqueId=AML.T0051&level=high" })).data);
+    const listed = riskListSchema.parse(
+      (await call(listRoute, "GET", { token: read, params: { id: systemId }, query: "techniqueId=AML.T0051&level=high" })).data,
+    );
     expect(listed.items.map((r) => r.id)).toContain(risk.id);
 
-    const patched = await call(patchRoute, "PATCH", { token: write, params: { riskId: risk.id }, json: { status: "in_treatment" }, headers: { "if-match": '"1"' } });
+    const patched = await call(patchRoute, "PATCH", {
+      token: write,
+      params: { riskId: risk.id },
+      json: { status: "in_treatment" },
+      headers: { "if-match": '"1"' },
+    });
     expect(patched.res.status).toBe(200);
     expect(patched.res.headers.get("etag")).toBe('"2"');
-    const stale = expectProblem(await call(patchRoute, "PATCH", { token: write, params: { riskId: risk.id }, json: { title: "x" }, headers: { "if-match": '"1"' } }), 409, "CONFLICT");
+    const stale = expectProblem(
+      await call(patchRoute, "PATCH", { token: write, params: { riskId: risk.id }, json: { title: "x" }, headers: { "if-match": '"1"' } }),
+      409,
+      "CONFLICT",
+    );
     expect(stale.detail).toMatch(/version/);
-    expect(paths(expectProblem(await call(patchRoute, "PATCH", { token: write, params: { riskId: risk.id }, json: { title: "x", version: 3 }, headers: { "if-match": '"2"' } }), 422, "VALIDATION"))).toEqual(["version"]);
+    expect(
+      paths(
+        expectProblem(
+          await call(patchRoute, "PATCH", { token: write, params: { riskId: risk.id }, json: { title: "x", version: 3 }, headers: { "if-match": '"2"' } }),
+          422,
+          "VALIDATION",
+        ),
+      ),
+    ).toEqual(["version"]);
 
-    const accepted = await call(acceptRoute, "POST", { token: write, params: { riskId: risk.id }, json: { approverId: org.users.executive.id, reason: "Accepted by the board on 2026-11-20", version: 2 } });
+    const accepted = await call(acceptRoute, "POST", {
+      token: write,
+      params: { riskId: risk.id },
+      json: { approverId: org.users.executive.id, reason: "Accepted by the board on 2026-11-20", version: 2 },
+    });
     expect(accepted.res.status).toBe(200);
-    expect(riskDetailSchema.parse(accepted.data)).toMatchObject({ status: "accepted", treatment: "accept", acceptance: { approver: { id: org.users.executive.id } } });
+    expect(riskDetailSchema.parse(accepted.data)).toMatchObject({
+      status: "accepted",
+      treatment: "accept",
+      acceptance: { approver: { id: org.users.executive.id } },
+    });
     const event = await db.auditEvent.findFirstOrThrow({ where: { orgId: org.orgId, entityId: risk.id, action: "risk.accept" } });
     expect(event).toMatchObject({ actorType: "token" });
 
@@ -363,7 +477,17 @@ describe("REST API", () => {
     ["a missing title and category", { inherentLikelihood: 3, inherentImpact: 3 }, ["title", "category"]],
     ["an unknown technique id", { ...base, techniqueIds: ["AML.T0051", "AML.T9999.000"] }, ["techniqueIds.1"]],
     ["an unknown OWASP id", { ...base, owaspIds: ["LLM01:2023"] }, ["owaspIds.0"]],
-    ["an unknown control", { ...base, controls: [{ framework: "iso42001", controlId: "A.6.2.4" }, { framework: "eu_ai_act", controlId: "Art 999" }] }, ["controls.1.controlId"]],
+    [
+      "an unknown control",
+      {
+        ...base,
+        controls: [
+          { framework: "iso42001", controlId: "A.6.2.4" },
+          { framework: "eu_ai_act", controlId: "Art 999" },
+        ],
+      },
+      ["controls.1.controlId"],
+    ],
     ["ratings out of range and as strings", { ...base, inherentLikelihood: 9, inherentImpact: "3" }, ["inherentLikelihood", "inherentImpact"]],
     ["an unknown field", { ...base, orgId: "other" }, ["orgId"]],
     ["acceptance without the accept endpoint", { ...base, status: "accepted" }, ["status"]],
@@ -378,14 +502,54 @@ describe("REST API", () => {
   it("PATCH and accept refuse bad input with 422 and paths, and write nothing", async () => {
     const risk = await newRisk();
     const before = await writeState(org.orgId);
-    expect(paths(expectProblem(await call(patchRoute, "PATCH", { token: write, params: { riskId: risk.id }, json: { title: "" } }), 422, "VALIDATION")).sort()).toEqual(["title", "version"]);
-    expect(paths(expectProblem(await call(patchRoute, "PATCH", { token: write, params: { riskId: risk.id }, json: { treatment: "accept", version: 1 } }), 422, "VALIDATION"))).toEqual(["treatment"]);
-    expect(paths(expectProblem(await call(acceptRoute, "POST", { token: write, params: { riskId: risk.id }, json: { approverId: org.users.executive.id, version: 1 } }), 422, "VALIDATION"))).toEqual(["reason"]);
-    expect(paths(expectProblem(await call(acceptRoute, "POST", { token: write, params: { riskId: risk.id }, json: { approverId: org.users.auditor.id, reason: "Long enough reason", version: 1 } }), 422, "VALIDATION"))).toEqual(["approverId"]);
-    expect(paths(expectProblem(await call(acceptRoute, "POST", { token: write, params: { riskId: risk.id }, json: "accept" }), 422, "VALIDATION"))).toEqual(["(body)"]);
-    expect(paths(expectProblem(await call(listRoute, "GET", { token: read, params: { id: systemId }, query: "basis=current&sort=risk&systemId=x" }), 422, "VALIDATION")).sort()).toEqual(["basis", "sort", "systemId"]);
+    expect(
+      paths(expectProblem(await call(patchRoute, "PATCH", { token: write, params: { riskId: risk.id }, json: { title: "" } }), 422, "VALIDATION")).sort(),
+    ).toEqual(["title", "version"]);
+    expect(
+      paths(
+        expectProblem(
+          await call(patchRoute, "PATCH", { token: write, params: { riskId: risk.id }, json: { treatment: "accept", version: 1 } }),
+          422,
+          "VALIDATION",
+        ),
+      ),
+    ).toEqual(["treatment"]);
+    expect(
+      paths(
+        expectProblem(
+          await call(acceptRoute, "POST", { token: write, params: { riskId: risk.id }, json: { approverId: org.users.executive.id, version: 1 } }),
+          422,
+          "VALIDATION",
+        ),
+      ),
+    ).toEqual(["reason"]);
+    expect(
+      paths(
+        expectProblem(
+          await call(acceptRoute, "POST", {
+            token: write,
+            params: { riskId: risk.id },
+            json: { approverId: org.users.auditor.id, reason: "Long enough reason", version: 1 },
+          }),
+          422,
+          "VALIDATION",
+        ),
+      ),
+    ).toEqual(["approverId"]);
+    expect(paths(expectProblem(await call(acceptRoute, "POST", { token: write, params: { riskId: risk.id }, json: "accept" }), 422, "VALIDATION"))).toEqual([
+      "(body)",
+    ]);
+    expect(
+      paths(
+        expectProblem(await call(listRoute, "GET", { token: read, params: { id: systemId }, query: "basis=current&sort=risk&systemId=x" }), 422, "VALIDATION"),
+      ).sort(),
+    ).toEqual(["basis", "sort", "systemId"]);
     expectProblem(await call(createRoute, "POST", { token: write, params: { id: systemId }, raw: "{ not json" }), 400, "MALFORMED_JSON");
-    expectProblem(await call(createRoute, "POST", { token: write, params: { id: systemId }, raw: JSON.stringify(base), contentType: "text/plain" }), 415, "UNSUPPORTED_MEDIA_TYPE");
+    expectProblem(
+      await call(createRoute, "POST", { token: write, params: { id: systemId }, raw: JSON.stringify(base), contentType: "text/plain" }),
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+    );
     expect(await writeState(org.orgId)).toEqual(before);
   });
 
@@ -397,7 +561,15 @@ describe("REST API", () => {
     expectProblem(await call(createRoute, "POST", { token: read, params: { id: systemId }, json: base }), 403, "FORBIDDEN");
     expectProblem(await call(createRoute, "POST", { token: read, params: { id: systemId }, raw: "{ not json" }), 403, "FORBIDDEN");
     expectProblem(await call(patchRoute, "PATCH", { token: read, params: { riskId: risk.id }, json: { title: "x", version: 1 } }), 403, "FORBIDDEN");
-    expectProblem(await call(acceptRoute, "POST", { token: read, params: { riskId: risk.id }, json: { approverId: org.users.admin.id, reason: "Long enough reason", version: 1 } }), 403, "FORBIDDEN");
+    expectProblem(
+      await call(acceptRoute, "POST", {
+        token: read,
+        params: { riskId: risk.id },
+        json: { approverId: org.users.admin.id, reason: "Long enough reason", version: 1 },
+      }),
+      403,
+      "FORBIDDEN",
+    );
     expectProblem(await call(deleteRoute, "DELETE", { token: read, params: { riskId: risk.id } }), 403, "FORBIDDEN");
     expect(await writeState(org.orgId)).toEqual(before);
   });
@@ -412,10 +584,16 @@ describe("REST API", () => {
     const doc = buildOpenApiDocument() as { paths: Record<string, Record<string, { operationId: string }>>; components: { schemas: Record<string, unknown> } };
     expect(doc.paths["/systems/{id}/risks"].get.operationId).toBe("listSystemRisks");
     expect(doc.paths["/systems/{id}/risks"].post.operationId).toBe("createRisk");
-    expect(Object.keys(doc.paths["/risks/{riskId}"]).filter((k) => k !== "parameters").sort()).toEqual(["delete", "get", "patch"]);
+    expect(
+      Object.keys(doc.paths["/risks/{riskId}"])
+        .filter((k) => k !== "parameters")
+        .sort(),
+    ).toEqual(["delete", "get", "patch"]);
     expect(doc.paths["/risks/{riskId}/accept"].post.operationId).toBe("acceptRisk");
     expect(doc.paths["/risk-matrix"].get.operationId).toBe("getRiskMatrix");
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(["CreateRisk", "UpdateRisk", "AcceptRisk", "RiskDetail", "RiskList", "RiskMatrix"]));
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(["CreateRisk", "UpdateRisk", "AcceptRisk", "RiskDetail", "RiskList", "RiskMatrix"]),
+    );
   });
 });
 

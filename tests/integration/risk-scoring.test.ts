@@ -26,7 +26,9 @@ import { GET as getMatrixRoute } from "@/app/api/v1/risk-matrix/route";
 type Handler = (req: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 async function api(handler: Handler, token: string, path: string, params: Record<string, string> = {}) {
-  const res = await handler(new Request(`http://localhost/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve(params) });
+  const res = await handler(new Request(`http://localhost/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } }), {
+    params: Promise.resolve(params),
+  });
   return { res, data: await res.json() };
 }
 
@@ -36,7 +38,12 @@ const cellKey = (l: number, i: number) => `${l}/${i}`;
 const residualOf = (l: number, i: number) => ({ l: 6 - l, i: 6 - i });
 
 function dto(score: RiskScore): RiskScoreDto {
-  return { likelihood: score.likelihood, impact: score.impact, score: score.score, level: { key: score.level.key, label: score.level.label, color: score.level.color } };
+  return {
+    likelihood: score.likelihood,
+    impact: score.impact,
+    score: score.score,
+    level: { key: score.level.key, label: score.level.label, color: score.level.color },
+  };
 }
 
 let org: TestOrg;
@@ -75,7 +82,9 @@ async function assertAllViewsAgree(matrix: RiskMatrix, version: number) {
   const apiList = riskListSchema.parse((await api(listSystemRisksRoute, token, `/systems/${systemId}/risks?pageSize=100`, { id: systemId })).data);
   expect(apiList.total).toBe(25);
   const apiItems = new Map(apiList.items.map((item) => [item.id, item]));
-  const details = await Promise.all([...cellByRisk.keys()].map(async (id) => riskDetailSchema.parse((await api(getRiskRoute, token, `/risks/${id}`, { riskId: id })).data)));
+  const details = await Promise.all(
+    [...cellByRisk.keys()].map(async (id) => riskDetailSchema.parse((await api(getRiskRoute, token, `/risks/${id}`, { riskId: id })).data)),
+  );
 
   for (const basis of BASES) {
     const byLevel = expectedByLevel(matrix, basis);
@@ -105,7 +114,9 @@ async function assertAllViewsAgree(matrix: RiskMatrix, version: number) {
       expect(sql.items.map((r) => r.id).sort(), `${basis} ${level.key} (SQL)`).toEqual(want);
       expect(sql.total).toBe(want.length);
       for (const item of sql.items) expect(item[basis]!.level.key).toBe(level.key);
-      const viaApi = riskListSchema.parse((await api(listSystemRisksRoute, token, `/systems/${systemId}/risks?level=${level.key}&basis=${basis}&pageSize=100`, { id: systemId })).data);
+      const viaApi = riskListSchema.parse(
+        (await api(listSystemRisksRoute, token, `/systems/${systemId}/risks?level=${level.key}&basis=${basis}&pageSize=100`, { id: systemId })).data,
+      );
       expect(viaApi.items.map((r) => r.id).sort(), `${basis} ${level.key} (API)`).toEqual(want);
       const page = await loadRiskRegister({ ctx, input: { level: level.key, basis, pageSize: "100" } });
       expect(page.list.items.map((r) => r.id).sort(), `${basis} ${level.key} (page)`).toEqual(want);
@@ -146,7 +157,10 @@ beforeAll(async () => {
       const r = residualOf(l, i);
       const risk = await createRisk({
         ctx: org.as("compliance_officer"),
-        input: { systemId, risk: { title: `Cell ${l}/${i}`, category: "security", inherentLikelihood: l, inherentImpact: i, residualLikelihood: r.l, residualImpact: r.i } },
+        input: {
+          systemId,
+          risk: { title: `Cell ${l}/${i}`, category: "security", inherentLikelihood: l, inherentImpact: i, residualLikelihood: r.l, residualImpact: r.i },
+        },
       });
       riskByCell.set(cellKey(l, i), risk.id);
       cellByRisk.set(risk.id, { l, i });
@@ -177,7 +191,10 @@ describe("scoring agreement on all 25 cells", () => {
     const events = await db.auditEvent.findMany({ where: { orgId: org.orgId, seq: { gt: seq } } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: "matrix.update", entityType: "risk_matrix" });
-    expect(events[0].changes).toMatchObject({ levels: { before: DEFAULT_RISK_MATRIX.levels, after: edited.levels }, impactLabels: { before: DEFAULT_RISK_MATRIX.impactLabels, after: edited.impactLabels } });
+    expect(events[0].changes).toMatchObject({
+      levels: { before: DEFAULT_RISK_MATRIX.levels, after: edited.levels },
+      impactLabels: { before: DEFAULT_RISK_MATRIX.impactLabels, after: edited.impactLabels },
+    });
 
     // some cells really moved: 2×3 = 6 was "medium" (5..9), is now "amber" (6..11); 3×4 = 12 was "high", is now "red"
     expect(scoreRisk(edited, 2, 3).level.key).toBe("amber");
@@ -186,7 +203,10 @@ describe("scoring agreement on all 25 cells", () => {
     await assertAllViewsAgree(edited, 1);
 
     // a level of the old matrix is now unknown: the verb and the API refuse it, the page drops it
-    await expect(listRisks({ ctx: org.as("auditor"), input: { level: "critical" } })).rejects.toMatchObject({ code: "VALIDATION", issues: [{ path: "level" }] });
+    await expect(listRisks({ ctx: org.as("auditor"), input: { level: "critical" } })).rejects.toMatchObject({
+      code: "VALIDATION",
+      issues: [{ path: "level" }],
+    });
     const res = await api(listSystemRisksRoute, token, `/systems/${systemId}/risks?level=critical`, { id: systemId });
     expect(res.res.status).toBe(422);
     expect(res.data.errors.map((e: { path: string }) => e.path)).toEqual(["level"]);
@@ -218,7 +238,11 @@ describe("scoring agreement on all 25 cells", () => {
 
   it("refuses an invalid matrix with the field paths", async () => {
     const current = await getRiskMatrix({ ctx: org.as("admin") });
-    const bad = { ...DEFAULT_RISK_MATRIX, levels: [{ key: "Low!", label: "", minScore: 2, color: "green" }, DEFAULT_RISK_MATRIX.levels[1]], version: current.version };
+    const bad = {
+      ...DEFAULT_RISK_MATRIX,
+      levels: [{ key: "Low!", label: "", minScore: 2, color: "green" }, DEFAULT_RISK_MATRIX.levels[1]],
+      version: current.version,
+    };
     const error = await updateRiskMatrix({ ctx: org.as("admin"), input: bad }).catch((e: AppError) => e);
     expect(error).toMatchObject({ code: "VALIDATION" });
     expect((error as AppError).issues.map((i) => i.path)).toEqual(expect.arrayContaining(["levels.0.key", "levels.0.label", "levels.0.color"]));
@@ -229,14 +253,32 @@ describe("scoring agreement on all 25 cells", () => {
     const sys = (await createSystem({ ctx: tech.as("admin"), input: { name: "Technique system" } })).id;
     const other = (await createSystem({ ctx: tech.as("admin"), input: { name: "Other system" } })).id;
     const make = (systemId: string, techniqueIds: string[], l: number, i: number, residual?: [number, number]) =>
-      createRisk({ ctx: tech.as("admin"), input: { systemId, risk: { title: `T ${l}/${i}`, category: "security", techniqueIds, inherentLikelihood: l, inherentImpact: i, residualLikelihood: residual?.[0] ?? null, residualImpact: residual?.[1] ?? null } } });
+      createRisk({
+        ctx: tech.as("admin"),
+        input: {
+          systemId,
+          risk: {
+            title: `T ${l}/${i}`,
+            category: "security",
+            techniqueIds,
+            inherentLikelihood: l,
+            inherentImpact: i,
+            residualLikelihood: residual?.[0] ?? null,
+            residualImpact: residual?.[1] ?? null,
+          },
+        },
+      });
     await make(sys, ["AML.T0051"], 5, 5, [2, 2]); // residual 4 counts, not inherent 25
     await make(sys, ["AML.T0051", "AML.T0054"], 3, 3); // inherent 9
     await make(other, ["AML.T0051"], 4, 3); // 12, other system
     await make(sys, ["AML.T0051.000"], 1, 2);
     const all = await listTechniqueRiskLevels({ ctx: tech.as("executive"), input: {} });
     const m = DEFAULT_RISK_MATRIX;
-    const level = (l: number, i: number) => ({ key: scoreRisk(m, l, i).level.key, label: scoreRisk(m, l, i).level.label, color: scoreRisk(m, l, i).level.color });
+    const level = (l: number, i: number) => ({
+      key: scoreRisk(m, l, i).level.key,
+      label: scoreRisk(m, l, i).level.label,
+      color: scoreRisk(m, l, i).level.color,
+    });
     expect(all).toEqual([
       { techniqueId: "AML.T0051", maxScore: 12, level: level(4, 3), riskCount: 3 },
       { techniqueId: "AML.T0051.000", maxScore: 2, level: level(1, 2), riskCount: 1 },
@@ -249,6 +291,8 @@ describe("scoring agreement on all 25 cells", () => {
     const active = await listTechniqueRiskLevels({ ctx: tech.as("executive"), input: {} });
     expect(active.find((t) => t.techniqueId === "AML.T0051")).toEqual({ techniqueId: "AML.T0051", maxScore: 9, level: level(3, 3), riskCount: 2 });
     // the archived system's own view still shows its risks
-    expect(await listTechniqueRiskLevels({ ctx: tech.as("executive"), input: { systemId: other } })).toEqual([{ techniqueId: "AML.T0051", maxScore: 12, level: level(4, 3), riskCount: 1 }]);
+    expect(await listTechniqueRiskLevels({ ctx: tech.as("executive"), input: { systemId: other } })).toEqual([
+      { techniqueId: "AML.T0051", maxScore: 12, level: level(4, 3), riskCount: 1 },
+    ]);
   });
 });

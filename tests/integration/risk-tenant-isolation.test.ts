@@ -82,13 +82,30 @@ function bCtx(actor: ActorKey): ServiceContext {
 beforeAll(async () => {
   [a, b] = await Promise.all([createTestOrg("risk-tenant-a"), createTestOrg("risk-tenant-b")]);
   A.systemId = (await createSystem({ ctx: a.as("admin"), input: { name: "A system", ownerId: a.users.risk_owner.id } })).id;
-  A.riskId = (await createRisk({ ctx: a.as("admin"), input: { systemId: A.systemId, risk: { ...RISK, controls: [{ framework: "iso42001", controlId: "A.6.2.4" }] } } })).id;
+  A.riskId = (
+    await createRisk({ ctx: a.as("admin"), input: { systemId: A.systemId, risk: { ...RISK, controls: [{ framework: "iso42001", controlId: "A.6.2.4" }] } } })
+  ).id;
   A.acceptedRiskId = (await createRisk({ ctx: a.as("admin"), input: { systemId: A.systemId, risk: { ...RISK, title: "A accepted" } } })).id;
   await acceptRisk({ ctx: a.as("admin"), input: { id: A.acceptedRiskId, approverId: a.users.executive.id, reason: REASON, version: 1 } });
-  await updateRiskMatrix({ ctx: a.as("admin"), input: { ...DEFAULT_RISK_MATRIX, levels: [{ key: "a_only", label: "A only", minScore: 1, color: "#000000" }, { key: "a_top", label: "A top", minScore: 20, color: "#ffffff" }], version: 0 } });
+  await updateRiskMatrix({
+    ctx: a.as("admin"),
+    input: {
+      ...DEFAULT_RISK_MATRIX,
+      levels: [
+        { key: "a_only", label: "A only", minScore: 1, color: "#000000" },
+        { key: "a_top", label: "A top", minScore: 20, color: "#ffffff" },
+      ],
+      version: 0,
+    },
+  });
 
   bSystemId = (await createSystem({ ctx: b.as("admin"), input: { name: "B system", ownerId: b.users.risk_owner.id } })).id;
-  bRiskId = (await createRisk({ ctx: b.as("admin"), input: { systemId: bSystemId, risk: { ...RISK, title: "B risk", techniqueIds: ["AML.T0051"], inherentLikelihood: 1, inherentImpact: 1 } } })).id;
+  bRiskId = (
+    await createRisk({
+      ctx: b.as("admin"),
+      input: { systemId: bSystemId, risk: { ...RISK, title: "B risk", techniqueIds: ["AML.T0051"], inherentLikelihood: 1, inherentImpact: 1 } },
+    })
+  ).id;
   for (const key of ["read_token", "write_token"] as const) {
     const { secret } = await createApiToken({ ctx: b.as("admin"), input: { name: key, scopes: TOKEN_SCOPES[key] } });
     bSecrets[key] = secret;
@@ -103,13 +120,48 @@ const PROBES: Probe[] = [
   { op: "getRisk", permission: "inventory:read", target: () => A.riskId, run: (ctx, id) => getRisk({ ctx, input: { id } }) },
   { op: "listRiskHistory", permission: "inventory:read", target: () => A.riskId, run: (ctx, id) => listRiskHistory({ ctx, input: { id } }) },
   { op: "listRisks (A's system)", permission: "inventory:read", target: () => A.systemId, run: (ctx, systemId) => listRisks({ ctx, input: { systemId } }) },
-  { op: "getRiskHeatmap (A's system)", permission: "inventory:read", target: () => A.systemId, run: (ctx, systemId) => getRiskHeatmap({ ctx, input: { systemId, basis: "inherent" } }) },
-  { op: "listTechniqueRiskLevels (A's system)", permission: "inventory:read", target: () => A.systemId, run: (ctx, systemId) => listTechniqueRiskLevels({ ctx, input: { systemId } }) },
-  { op: "createRisk (A's system)", permission: "risk:write", target: () => A.systemId, run: (ctx, systemId) => createRisk({ ctx, input: { systemId, risk: RISK } }) },
-  { op: "updateRisk", permission: "risk:write", target: () => A.riskId, run: (ctx, id) => updateRisk({ ctx, input: { id, patch: { title: "Pwned", version: 1 } } }) },
-  { op: "acceptRisk (B's approver)", permission: "risk:write", target: () => A.riskId, run: (ctx, id) => acceptRisk({ ctx, input: { id, approverId: b.users.executive.id, reason: REASON, version: 1 } }) },
-  { op: "acceptRisk (A's approver)", permission: "risk:write", target: () => A.riskId, run: (ctx, id) => acceptRisk({ ctx, input: { id, approverId: a.users.executive.id, reason: REASON, version: 1 } }) },
-  { op: "updateRisk (A's accepted risk)", permission: "risk:write", target: () => A.acceptedRiskId, run: (ctx, id) => updateRisk({ ctx, input: { id, patch: { treatment: "mitigate", status: "open", version: 2 } } }) },
+  {
+    op: "getRiskHeatmap (A's system)",
+    permission: "inventory:read",
+    target: () => A.systemId,
+    run: (ctx, systemId) => getRiskHeatmap({ ctx, input: { systemId, basis: "inherent" } }),
+  },
+  {
+    op: "listTechniqueRiskLevels (A's system)",
+    permission: "inventory:read",
+    target: () => A.systemId,
+    run: (ctx, systemId) => listTechniqueRiskLevels({ ctx, input: { systemId } }),
+  },
+  {
+    op: "createRisk (A's system)",
+    permission: "risk:write",
+    target: () => A.systemId,
+    run: (ctx, systemId) => createRisk({ ctx, input: { systemId, risk: RISK } }),
+  },
+  {
+    op: "updateRisk",
+    permission: "risk:write",
+    target: () => A.riskId,
+    run: (ctx, id) => updateRisk({ ctx, input: { id, patch: { title: "Pwned", version: 1 } } }),
+  },
+  {
+    op: "acceptRisk (B's approver)",
+    permission: "risk:write",
+    target: () => A.riskId,
+    run: (ctx, id) => acceptRisk({ ctx, input: { id, approverId: b.users.executive.id, reason: REASON, version: 1 } }),
+  },
+  {
+    op: "acceptRisk (A's approver)",
+    permission: "risk:write",
+    target: () => A.riskId,
+    run: (ctx, id) => acceptRisk({ ctx, input: { id, approverId: a.users.executive.id, reason: REASON, version: 1 } }),
+  },
+  {
+    op: "updateRisk (A's accepted risk)",
+    permission: "risk:write",
+    target: () => A.acceptedRiskId,
+    run: (ctx, id) => updateRisk({ ctx, input: { id, patch: { treatment: "mitigate", status: "open", version: 2 } } }),
+  },
   { op: "deleteRisk", permission: "risk:write", target: () => A.riskId, run: (ctx, id) => deleteRisk({ ctx, input: { id } }) },
 ];
 
@@ -129,7 +181,11 @@ describe("org B cannot reach org A's risks by guessing ids", () => {
     const guess = await settle(probe.run(ctx, randomId()));
     expect(real.value, "org A's data must never be returned").toBeUndefined();
     expect(real.error?.code).toBe(expected);
-    expect({ code: real.error?.code, message: real.error?.message, issues: real.error?.issues }).toEqual({ code: guess.error?.code, message: guess.error?.message, issues: guess.error?.issues });
+    expect({ code: real.error?.code, message: real.error?.message, issues: real.error?.issues }).toEqual({
+      code: guess.error?.code,
+      message: guess.error?.message,
+      issues: guess.error?.issues,
+    });
     expect(await snapshotOrg(a.orgId)).toEqual(aBefore);
     expect((await db.organization.findUniqueOrThrow({ where: { id: b.orgId } })).auditSeq).toBe(bSeq);
   });
@@ -138,7 +194,14 @@ describe("org B cannot reach org A's risks by guessing ids", () => {
 describe("org B's lists, heatmap, technique levels and matrix show only B", () => {
   it.each(ACTORS.map((actor) => [actor] as const))("as org B's %s", async (actor) => {
     const ctx = bCtx(actor);
-    for (const input of [{}, { status: "accepted" as const }, { techniqueId: "AML.T0024" }, { q: "Secret" }, { level: "critical" }, { ownerId: a.users.admin.id }]) {
+    for (const input of [
+      {},
+      { status: "accepted" as const },
+      { techniqueId: "AML.T0024" },
+      { q: "Secret" },
+      { level: "critical" },
+      { ownerId: a.users.admin.id },
+    ]) {
       const list = await listRisks({ ctx, input });
       expect(list.items.every((r) => r.id === bRiskId)).toBe(true);
       expect(list.total).toBe(list.items.length);
@@ -147,7 +210,9 @@ describe("org B's lists, heatmap, technique levels and matrix show only B", () =
     const heatmap = await getRiskHeatmap({ ctx, input: { basis: "inherent" } });
     expect(heatmap.total).toBe(1);
     expect(heatmap.cells.find((c) => c.count > 0)).toMatchObject({ likelihood: 1, impact: 1 });
-    expect(await listTechniqueRiskLevels({ ctx, input: {} })).toEqual([{ techniqueId: "AML.T0051", maxScore: 1, level: expect.objectContaining({ key: "low" }), riskCount: 1 }]);
+    expect(await listTechniqueRiskLevels({ ctx, input: {} })).toEqual([
+      { techniqueId: "AML.T0051", maxScore: 1, level: expect.objectContaining({ key: "low" }), riskCount: 1 },
+    ]);
     // A's edited matrix never leaks into B
     expect(await getRiskMatrix({ ctx })).toEqual({ ...DEFAULT_RISK_MATRIX, version: 0 });
     const page = await loadRiskRegister({ ctx, input: { level: "a_only" } });
@@ -164,8 +229,13 @@ describe("org B's lists, heatmap, technique levels and matrix show only B", () =
   });
 
   it("B cannot name A's people as owner or approver of B's risks", async () => {
-    await expect(createRisk({ ctx: b.as("admin"), input: { systemId: bSystemId, risk: { ...RISK, ownerId: a.users.risk_owner.id } } })).rejects.toMatchObject({ code: "VALIDATION", issues: [{ path: "ownerId" }] });
-    await expect(acceptRisk({ ctx: b.as("admin"), input: { id: bRiskId, approverId: a.users.executive.id, reason: REASON, version: 1 } })).rejects.toMatchObject({ code: "VALIDATION", issues: [{ path: "approverId" }] });
+    await expect(createRisk({ ctx: b.as("admin"), input: { systemId: bSystemId, risk: { ...RISK, ownerId: a.users.risk_owner.id } } })).rejects.toMatchObject({
+      code: "VALIDATION",
+      issues: [{ path: "ownerId" }],
+    });
+    await expect(
+      acceptRisk({ ctx: b.as("admin"), input: { id: bRiskId, approverId: a.users.executive.id, reason: REASON, version: 1 } }),
+    ).rejects.toMatchObject({ code: "VALIDATION", issues: [{ path: "approverId" }] });
   });
 
   it("B's matrix edit leaves A's matrix alone", async () => {
@@ -180,7 +250,9 @@ describe("org B's API tokens get 404 for A's ids, exactly as for ids that exist 
   async function call(handler: Handler, method: string, token: string, params: Record<string, string>, json?: unknown) {
     const headers: Record<string, string> = { authorization: `Bearer ${token}` };
     if (json !== undefined) headers["content-type"] = "application/json";
-    const res = await handler(new Request("http://localhost/api/v1/x", { method, headers, body: json === undefined ? undefined : JSON.stringify(json) }), { params: Promise.resolve(params) });
+    const res = await handler(new Request("http://localhost/api/v1/x", { method, headers, body: json === undefined ? undefined : JSON.stringify(json) }), {
+      params: Promise.resolve(params),
+    });
     return { status: res.status, body: await res.json().catch(() => null) };
   }
   const requests: [string, Handler, string, (id: string) => Record<string, string>, () => string, () => unknown][] = [
@@ -189,7 +261,14 @@ describe("org B's API tokens get 404 for A's ids, exactly as for ids that exist 
     ["GET /risks/{A}", getRoute, "GET", (riskId) => ({ riskId }), () => A.riskId, () => undefined],
     ["PATCH /risks/{A}", patchRoute, "PATCH", (riskId) => ({ riskId }), () => A.riskId, () => ({ title: "Pwned", version: 1 })],
     ["DELETE /risks/{A}", deleteRoute, "DELETE", (riskId) => ({ riskId }), () => A.riskId, () => undefined],
-    ["POST /risks/{A}/accept", acceptRoute, "POST", (riskId) => ({ riskId }), () => A.riskId, () => ({ approverId: b.users.executive.id, reason: REASON, version: 1 })],
+    [
+      "POST /risks/{A}/accept",
+      acceptRoute,
+      "POST",
+      (riskId) => ({ riskId }),
+      () => A.riskId,
+      () => ({ approverId: b.users.executive.id, reason: REASON, version: 1 }),
+    ],
   ];
 
   it.each(requests)("%s with B's write token → 404", async (_name, handler, method, params, target, json) => {

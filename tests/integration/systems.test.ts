@@ -100,13 +100,20 @@ describe("createSystem", () => {
   });
 
   it("refuses an owner who is not a member (VALIDATION on ownerId), writing nothing", async () => {
-    const outsider = await db.user.create({ data: { email: `outsider-${randomBytes(4).toString("hex")}@example.test`, name: "Outsider" }, select: { id: true } });
+    const outsider = await db.user.create({
+      data: { email: `outsider-${randomBytes(4).toString("hex")}@example.test`, name: "Outsider" },
+      select: { id: true },
+    });
     const before = await db.aISystem.count({ where: { orgId: org.orgId } });
     await expectValidation(org, () => createSystem({ ctx: org.as("admin"), input: { name: "Bad owner", ownerId: outsider.id } }), "ownerId");
     await expectValidation(org, () => createSystem({ ctx: org.as("admin"), input: { name: "Bad owner", ownerId: "no-such-user" } }), "ownerId");
     expect(await db.aISystem.count({ where: { orgId: org.orgId } })).toBe(before);
     const s = await createSystem({ ctx: org.as("admin"), input: { name: "Will get a bad owner" } });
-    await expectValidation(org, () => updateSystem({ ctx: org.as("admin"), input: { id: s.id, patch: { ownerId: outsider.id, version: s.version } } }), "ownerId");
+    await expectValidation(
+      org,
+      () => updateSystem({ ctx: org.as("admin"), input: { id: s.id, patch: { ownerId: outsider.id, version: s.version } } }),
+      "ownerId",
+    );
   });
 });
 
@@ -147,15 +154,27 @@ describe("validation errors carry field paths", () => {
   });
 
   it("bad sha256 on a component → path sha256", async () => {
-    const error = await expectValidation(org, () => createComponent({ ctx: org.as("admin"), input: { systemId, component: { kind: "model", name: "m", sha256: "not-a-hash" } } }), "sha256");
+    const error = await expectValidation(
+      org,
+      () => createComponent({ ctx: org.as("admin"), input: { systemId, component: { kind: "model", name: "m", sha256: "not-a-hash" } } }),
+      "sha256",
+    );
     expect(error.issues.find((i) => i.path === "sha256")?.message).toMatch(/SHA-256/);
-    await expectValidation(org, () => createComponent({ ctx: org.as("admin"), input: { systemId, component: { kind: "model", name: "m", sha256: "a".repeat(63) } } }), "sha256");
+    await expectValidation(
+      org,
+      () => createComponent({ ctx: org.as("admin"), input: { systemId, component: { kind: "model", name: "m", sha256: "a".repeat(63) } } }),
+      "sha256",
+    );
   });
 
   it("a valid sha256 is stored lower-cased; a non-http source URL → path sourceUrl", async () => {
     const c = await createComponent({ ctx: org.as("admin"), input: { systemId, component: { kind: "model", name: "m", sha256: "AB".repeat(32) } } });
     expect(c.sha256).toBe("ab".repeat(32));
-    await expectValidation(org, () => createComponent({ ctx: org.as("admin"), input: { systemId, component: { kind: "model", name: "m", sourceUrl: "ftp://example.com/x" } } }), "sourceUrl");
+    await expectValidation(
+      org,
+      () => createComponent({ ctx: org.as("admin"), input: { systemId, component: { kind: "model", name: "m", sourceUrl: "ftp://example.com/x" } } }),
+      "sourceUrl",
+    );
   });
 });
 
@@ -171,7 +190,10 @@ describe("optimistic concurrency", () => {
     expect(first.version).toBe(s.version + 1);
 
     const seq = await auditSeq(org.orgId);
-    const error = await expectAppError(updateSystem({ ctx: org.as("admin"), input: { id: s.id, patch: { description: "Second", version: s.version } } }), "CONFLICT");
+    const error = await expectAppError(
+      updateSystem({ ctx: org.as("admin"), input: { id: s.id, patch: { description: "Second", version: s.version } } }),
+      "CONFLICT",
+    );
     expect(error.message).toMatch(/reload/i);
     expect(await auditSeq(org.orgId)).toBe(seq);
     const now = await getSystem({ ctx: org.as("admin"), input: { id: s.id } });
@@ -198,7 +220,10 @@ describe("optimistic concurrency", () => {
     const s = await createSystem({ ctx: org.as("admin"), input: { name: "Retry" } });
     const v2 = await updateSystem({ ctx: org.as("admin"), input: { id: s.id, patch: { name: "Retry 2", version: s.version } } });
     await expectAppError(updateSystem({ ctx: org.as("admin"), input: { id: s.id, patch: { name: "Stale", version: s.version } } }), "CONFLICT");
-    await expect(updateSystem({ ctx: org.as("admin"), input: { id: s.id, patch: { name: "Retry 3", version: v2.version } } })).resolves.toMatchObject({ name: "Retry 3", version: 3 });
+    await expect(updateSystem({ ctx: org.as("admin"), input: { id: s.id, patch: { name: "Retry 3", version: v2.version } } })).resolves.toMatchObject({
+      name: "Retry 3",
+      version: 3,
+    });
   });
 });
 
@@ -234,7 +259,10 @@ describe("archive and restore", () => {
     const c = await createComponent({ ctx: org.as("admin"), input: { systemId: s.id, component: { kind: "model", name: "m" } } });
     const archived = await archiveSystem({ ctx: org.as("admin"), input: { id: s.id } });
     const seq = await auditSeq(org.orgId);
-    const error = await expectAppError(updateSystem({ ctx: org.as("admin"), input: { id: s.id, patch: { name: "Thawed", version: archived.version } } }), "CONFLICT");
+    const error = await expectAppError(
+      updateSystem({ ctx: org.as("admin"), input: { id: s.id, patch: { name: "Thawed", version: archived.version } } }),
+      "CONFLICT",
+    );
     expect(error.message).toMatch(/restore/i);
     await expectAppError(createComponent({ ctx: org.as("admin"), input: { systemId: s.id, component: { kind: "model", name: "n" } } }), "CONFLICT");
     await expectAppError(updateComponent({ ctx: org.as("admin"), input: { id: c.id, component: { kind: "model", name: "n" } } }), "CONFLICT");
@@ -256,10 +284,35 @@ describe("listSystems: filters, sorting, pagination", () => {
   beforeAll(async () => {
     org = await createTestOrg("sys-list");
     const ctx = org.as("admin");
-    await createSystem({ ctx, input: { name: "Credit scoring", riskTier: "high", lifecycleStage: "production", businessUnit: "Retail", ownerId: org.users.risk_owner.id } });
-    await createSystem({ ctx, input: { name: "Chatbot", riskTier: "limited", lifecycleStage: "development", businessUnit: "Support", description: "Answers questions about CREDIT cards" } });
-    await createSystem({ ctx, input: { name: "Fraud detection", riskTier: "high", lifecycleStage: "validation", businessUnit: "Retail", vendor: "CreditTech Ltd", ownerId: org.users.risk_owner.id } });
-    await createSystem({ ctx, input: { name: "Spam filter", riskTier: "minimal", lifecycleStage: "production", businessUnit: "IT", ownerId: org.users.compliance_officer.id } });
+    await createSystem({
+      ctx,
+      input: { name: "Credit scoring", riskTier: "high", lifecycleStage: "production", businessUnit: "Retail", ownerId: org.users.risk_owner.id },
+    });
+    await createSystem({
+      ctx,
+      input: {
+        name: "Chatbot",
+        riskTier: "limited",
+        lifecycleStage: "development",
+        businessUnit: "Support",
+        description: "Answers questions about CREDIT cards",
+      },
+    });
+    await createSystem({
+      ctx,
+      input: {
+        name: "Fraud detection",
+        riskTier: "high",
+        lifecycleStage: "validation",
+        businessUnit: "Retail",
+        vendor: "CreditTech Ltd",
+        ownerId: org.users.risk_owner.id,
+      },
+    });
+    await createSystem({
+      ctx,
+      input: { name: "Spam filter", riskTier: "minimal", lifecycleStage: "production", businessUnit: "IT", ownerId: org.users.compliance_officer.id },
+    });
     await createSystem({ ctx, input: { name: "Loan triage", riskTier: "high", businessUnit: "Lending", purpose: "Pre-sorts credit applications" } });
     const old = await createSystem({ ctx, input: { name: "Credit legacy", riskTier: "high", businessUnit: "Retail" } });
     await archiveSystem({ ctx, input: { id: old.id } });
@@ -273,7 +326,12 @@ describe("listSystems: filters, sorting, pagination", () => {
 
   it("filter by tier", async () => {
     expect(names(await list(org.as("auditor"), { tier: "high" }))).toEqual(["Credit scoring", "Fraud detection", "Loan triage"]);
-    expect(names(await list(org.as("auditor"), { tier: "high", status: "all" }))).toEqual(["Credit legacy", "Credit scoring", "Fraud detection", "Loan triage"]);
+    expect(names(await list(org.as("auditor"), { tier: "high", status: "all" }))).toEqual([
+      "Credit legacy",
+      "Credit scoring",
+      "Fraud detection",
+      "Loan triage",
+    ]);
   });
 
   it("filter by stage", async () => {
@@ -306,7 +364,13 @@ describe("listSystems: filters, sorting, pagination", () => {
   });
 
   it("sorts by name descending and by business unit", async () => {
-    expect(names(await list(org.as("auditor"), { sort: "name", dir: "desc" }))).toEqual(["Spam filter", "Loan triage", "Fraud detection", "Credit scoring", "Chatbot"]);
+    expect(names(await list(org.as("auditor"), { sort: "name", dir: "desc" }))).toEqual([
+      "Spam filter",
+      "Loan triage",
+      "Fraud detection",
+      "Credit scoring",
+      "Chatbot",
+    ]);
     const byUnit = (await list(org.as("auditor"), { sort: "businessUnit", dir: "asc" })).items.map((s) => s.businessUnit);
     expect(byUnit).toEqual(["IT", "Lending", "Retail", "Retail", "Support"]);
   });
@@ -341,7 +405,14 @@ describe("listSystemHistory", () => {
     expect(v2.version).toBe(2);
 
     const history = await listSystemHistory({ ctx: org.as("executive"), input: { id: s.id } });
-    expect(history.map((h) => h.action)).toEqual(["system.archive", "component.delete", "component.update", "component.create", "system.update", "system.create"]);
+    expect(history.map((h) => h.action)).toEqual([
+      "system.archive",
+      "component.delete",
+      "component.update",
+      "component.create",
+      "system.update",
+      "system.create",
+    ]);
     expect(history.map((h) => h.entityType)).toEqual(["system", "component", "component", "component", "system", "system"]);
     const seqs = history.map((h) => h.seq);
     expect([...seqs].sort((x, y) => y - x)).toEqual(seqs);

@@ -116,20 +116,86 @@ type Probe = {
 
 const SYSTEM_PROBES: Probe[] = [
   { op: "getSystem", roleCheckFirst: true, permission: "inventory:read", target: () => A.systemId, run: (ctx, id) => getSystem({ ctx, input: { id } }) },
-  { op: "listSystemHistory", roleCheckFirst: true, permission: "inventory:read", target: () => A.systemId, run: (ctx, id) => listSystemHistory({ ctx, input: { id } }) },
-  { op: "updateSystem", roleCheckFirst: true, permission: "system:update", target: () => A.systemId, run: (ctx, id) => updateSystem({ ctx, input: { id, patch: { name: "Pwned", version: 1 } } }) },
-  { op: "archiveSystem", roleCheckFirst: true, permission: "system:archive", target: () => A.systemId, run: (ctx, id) => archiveSystem({ ctx, input: { id } }) },
-  { op: "restoreSystem", roleCheckFirst: true, permission: "system:archive", target: () => A.archivedSystemId, run: (ctx, id) => restoreSystem({ ctx, input: { id } }) },
-  { op: "createComponent", roleCheckFirst: true, permission: "system:update", target: () => A.systemId, run: (ctx, id) => createComponent({ ctx, input: { systemId: id, component: { kind: "service", name: "Injected" } } }) },
-  { op: "updateComponent", roleCheckFirst: true, permission: "system:update", target: () => A.componentId, run: (ctx, id) => updateComponent({ ctx, input: { id, component: { kind: "model", name: "Pwned" } } }) },
-  { op: "deleteComponent", roleCheckFirst: true, permission: "system:update", target: () => A.componentId, run: (ctx, id) => deleteComponent({ ctx, input: { id } }) },
+  {
+    op: "listSystemHistory",
+    roleCheckFirst: true,
+    permission: "inventory:read",
+    target: () => A.systemId,
+    run: (ctx, id) => listSystemHistory({ ctx, input: { id } }),
+  },
+  {
+    op: "updateSystem",
+    roleCheckFirst: true,
+    permission: "system:update",
+    target: () => A.systemId,
+    run: (ctx, id) => updateSystem({ ctx, input: { id, patch: { name: "Pwned", version: 1 } } }),
+  },
+  {
+    op: "archiveSystem",
+    roleCheckFirst: true,
+    permission: "system:archive",
+    target: () => A.systemId,
+    run: (ctx, id) => archiveSystem({ ctx, input: { id } }),
+  },
+  {
+    op: "restoreSystem",
+    roleCheckFirst: true,
+    permission: "system:archive",
+    target: () => A.archivedSystemId,
+    run: (ctx, id) => restoreSystem({ ctx, input: { id } }),
+  },
+  {
+    op: "createComponent",
+    roleCheckFirst: true,
+    permission: "system:update",
+    target: () => A.systemId,
+    run: (ctx, id) => createComponent({ ctx, input: { systemId: id, component: { kind: "service", name: "Injected" } } }),
+  },
+  {
+    op: "updateComponent",
+    roleCheckFirst: true,
+    permission: "system:update",
+    target: () => A.componentId,
+    run: (ctx, id) => updateComponent({ ctx, input: { id, component: { kind: "model", name: "Pwned" } } }),
+  },
+  {
+    op: "deleteComponent",
+    roleCheckFirst: true,
+    permission: "system:update",
+    target: () => A.componentId,
+    run: (ctx, id) => deleteComponent({ ctx, input: { id } }),
+  },
 ];
 
 const MEMBER_TOKEN_PROBES: Probe[] = [
-  { op: "changeMemberRole (A's executive)", roleCheckFirst: true, permission: "member:manage", target: () => a.users.executive.id, run: (ctx, userId) => changeMemberRole({ ctx, input: { userId, role: "admin" } }) },
-  { op: "changeMemberRole (A's last admin)", roleCheckFirst: true, permission: "member:manage", target: () => a.users.admin.id, run: (ctx, userId) => changeMemberRole({ ctx, input: { userId, role: "auditor" } }) },
-  { op: "removeMember (A's executive)", roleCheckFirst: true, permission: "member:manage", target: () => a.users.executive.id, run: (ctx, userId) => removeMember({ ctx, input: { userId } }) },
-  { op: "removeMember (A's last admin)", roleCheckFirst: true, permission: "member:manage", target: () => a.users.admin.id, run: (ctx, userId) => removeMember({ ctx, input: { userId } }) },
+  {
+    op: "changeMemberRole (A's executive)",
+    roleCheckFirst: true,
+    permission: "member:manage",
+    target: () => a.users.executive.id,
+    run: (ctx, userId) => changeMemberRole({ ctx, input: { userId, role: "admin" } }),
+  },
+  {
+    op: "changeMemberRole (A's last admin)",
+    roleCheckFirst: true,
+    permission: "member:manage",
+    target: () => a.users.admin.id,
+    run: (ctx, userId) => changeMemberRole({ ctx, input: { userId, role: "auditor" } }),
+  },
+  {
+    op: "removeMember (A's executive)",
+    roleCheckFirst: true,
+    permission: "member:manage",
+    target: () => a.users.executive.id,
+    run: (ctx, userId) => removeMember({ ctx, input: { userId } }),
+  },
+  {
+    op: "removeMember (A's last admin)",
+    roleCheckFirst: true,
+    permission: "member:manage",
+    target: () => a.users.admin.id,
+    run: (ctx, userId) => removeMember({ ctx, input: { userId } }),
+  },
   { op: "revokeApiToken", roleCheckFirst: true, permission: "token:manage", target: () => A.tokenId, run: (ctx, id) => revokeApiToken({ ctx, input: { id } }) },
 ];
 
@@ -246,7 +312,10 @@ describe("org B cannot pull org A's people in as owners", () => {
 
   it("updateSystem in B with A's user as owner → VALIDATION on ownerId", async () => {
     const current = await getSystem({ ctx: b.as("admin"), input: { id: bSystemId } });
-    const error = await updateSystem({ ctx: b.as("admin"), input: { id: bSystemId, patch: { ownerId: a.users.executive.id, version: current.version } } }).catch((e: unknown) => e);
+    const error = await updateSystem({
+      ctx: b.as("admin"),
+      input: { id: bSystemId, patch: { ownerId: a.users.executive.id, version: current.version } },
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "VALIDATION", issues: [expect.objectContaining({ path: "ownerId" })] });
   });
 });

@@ -67,7 +67,17 @@ beforeAll(async () => {
 
 describe("POST/GET/DELETE /api/v1/systems/{id}/threat-profile", () => {
   it("adds techniques (201 with the profile), reads them back and removes one (204)", async () => {
-    const added = await call(addRoute, "POST", { token: writeA, params: { id: systemId }, json: { source: "manual", entries: [{ techniqueId: "AML.T0051", rationale: RATIONALE }, { techniqueId: "AML.T0054", rationale: RATIONALE }] } });
+    const added = await call(addRoute, "POST", {
+      token: writeA,
+      params: { id: systemId },
+      json: {
+        source: "manual",
+        entries: [
+          { techniqueId: "AML.T0051", rationale: RATIONALE },
+          { techniqueId: "AML.T0054", rationale: RATIONALE },
+        ],
+      },
+    });
     expect(added.res.status).toBe(201);
     expect(added.res.headers.get("location")).toBe(`/api/v1/systems/${systemId}/threat-profile`);
     expect(threatProfileSchema.parse(added.data).entries.map((e) => e.techniqueId)).toEqual(["AML.T0051", "AML.T0054"]);
@@ -80,7 +90,9 @@ describe("POST/GET/DELETE /api/v1/systems/{id}/threat-profile", () => {
     const removed = await call(removeRoute, "DELETE", { token: writeA, params: { id: systemId, techniqueId: "AML.T0054" } });
     expect(removed.res.status).toBe(204);
     expect(removed.data).toBeNull();
-    expect((await call(getProfileRoute, "GET", { token: readA, params: { id: systemId } })).data.entries.map((e: { techniqueId: string }) => e.techniqueId)).toEqual(["AML.T0051"]);
+    expect(
+      (await call(getProfileRoute, "GET", { token: readA, params: { id: systemId } })).data.entries.map((e: { techniqueId: string }) => e.techniqueId),
+    ).toEqual(["AML.T0051"]);
     expectProblem(await call(removeRoute, "DELETE", { token: writeA, params: { id: systemId, techniqueId: "AML.T0054" } }), 404, "NOT_FOUND");
   });
 
@@ -97,14 +109,28 @@ describe("POST/GET/DELETE /api/v1/systems/{id}/threat-profile", () => {
       const problem = expectProblem(await call(addRoute, "POST", { token: writeA, params: { id: systemId }, json }), 422, "VALIDATION");
       expect(paths(problem).sort(), JSON.stringify(json)).toEqual(expected);
     }
-    expect(paths(expectProblem(await call(removeRoute, "DELETE", { token: writeA, params: { id: systemId, techniqueId: "T1059" } }), 422, "VALIDATION"))).toEqual(["techniqueId"]);
+    expect(
+      paths(expectProblem(await call(removeRoute, "DELETE", { token: writeA, params: { id: systemId, techniqueId: "T1059" } }), 422, "VALIDATION")),
+    ).toEqual(["techniqueId"]);
     expectProblem(await call(addRoute, "POST", { token: writeA, params: { id: systemId }, raw: "{", contentType: "application/json" }), 400, "MALFORMED_JSON");
-    expectProblem(await call(addRoute, "POST", { token: writeA, params: { id: systemId }, raw: "x", contentType: "text/plain" }), 415, "UNSUPPORTED_MEDIA_TYPE");
+    expectProblem(
+      await call(addRoute, "POST", { token: writeA, params: { id: systemId }, raw: "x", contentType: "text/plain" }),
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+    );
     expect(await auditSeq(a.orgId)).toBe(before);
   });
 
   it("answers a technique already in the profile with 409 naming it", async () => {
-    const problem = expectProblem(await call(addRoute, "POST", { token: writeA, params: { id: systemId }, json: { source: "manual", entries: [{ techniqueId: "AML.T0051", rationale: RATIONALE }] } }), 409, "CONFLICT");
+    const problem = expectProblem(
+      await call(addRoute, "POST", {
+        token: writeA,
+        params: { id: systemId },
+        json: { source: "manual", entries: [{ techniqueId: "AML.T0051", rationale: RATIONALE }] },
+      }),
+      409,
+      "CONFLICT",
+    );
     expect(problem.detail).toContain("AML.T0051 (entries.0.techniqueId)");
   });
 
@@ -117,7 +143,15 @@ describe("POST/GET/DELETE /api/v1/systems/{id}/threat-profile", () => {
     expectProblem(anonymous, 401, "UNAUTHENTICATED");
     expect(anonymous.res.headers.get("www-authenticate")).toBe('Bearer realm="aigov"');
     expectProblem(await call(getProfileRoute, "GET", { token: writeB, params: { id: systemId } }), 404, "NOT_FOUND");
-    expectProblem(await call(addRoute, "POST", { token: writeB, params: { id: systemId }, json: { source: "manual", entries: [{ techniqueId: "AML.T0057", rationale: RATIONALE }] } }), 404, "NOT_FOUND");
+    expectProblem(
+      await call(addRoute, "POST", {
+        token: writeB,
+        params: { id: systemId },
+        json: { source: "manual", entries: [{ techniqueId: "AML.T0057", rationale: RATIONALE }] },
+      }),
+      404,
+      "NOT_FOUND",
+    );
     expectProblem(await call(removeRoute, "DELETE", { token: writeB, params: { id: systemId, techniqueId: "AML.T0051" } }), 404, "NOT_FOUND");
     expectProblem(await call(exportRoute, "GET", { token: writeB, params: { id: systemId } }), 404, "NOT_FOUND");
     expect(await auditSeq(a.orgId)).toBe(before);
@@ -136,24 +170,65 @@ describe("GET/POST /api/v1/systems/{id}/threat-profile/navigator-layer", () => {
 
   it("imports a layer file sent as the body, with the rationale from the query", async () => {
     const target = (await createSystem({ ctx: a.as("admin"), input: { name: "Layer target" } })).id;
-    const layer = { name: "Review", domain: "atlas-atlas", techniques: [{ techniqueID: "AML.T0024", tactic: "exfiltration", score: 8 }], filters: { platforms: ["x"] } };
-    const { res, data } = await call(importRoute, "POST", { token: writeA, params: { id: target }, json: layer, query: `rationale=${encodeURIComponent("From the quarterly threat review.")}` });
+    const layer = {
+      name: "Review",
+      domain: "atlas-atlas",
+      techniques: [{ techniqueID: "AML.T0024", tactic: "exfiltration", score: 8 }],
+      filters: { platforms: ["x"] },
+    };
+    const { res, data } = await call(importRoute, "POST", {
+      token: writeA,
+      params: { id: target },
+      json: layer,
+      query: `rationale=${encodeURIComponent("From the quarterly threat review.")}`,
+    });
     expect(res.status).toBe(200);
-    expect(importNavigatorLayerResultSchema.parse(data)).toEqual({ added: [{ techniqueId: "AML.T0024", name: "Exfiltration via AI Inference API", rationale: "From the quarterly threat review." }], skipped: [], ignored: 0 });
+    expect(importNavigatorLayerResultSchema.parse(data)).toEqual({
+      added: [{ techniqueId: "AML.T0024", name: "Exfiltration via AI Inference API", rationale: "From the quarterly threat review." }],
+      skipped: [],
+      ignored: 0,
+    });
   });
 
   it("refuses a layer with an unknown technique id with 422 naming techniques.<n>.techniqueID, and a bad rationale with its query name", async () => {
     const target = (await createSystem({ ctx: a.as("admin"), input: { name: "Refused layer" } })).id;
     const before = await auditSeq(a.orgId);
     const unknown = expectProblem(
-      await call(importRoute, "POST", { token: writeA, params: { id: target }, json: { techniques: [{ techniqueID: "AML.T0024", score: 3 }, { techniqueID: "AML.T0024.999", score: 3 }] } }),
+      await call(importRoute, "POST", {
+        token: writeA,
+        params: { id: target },
+        json: {
+          techniques: [
+            { techniqueID: "AML.T0024", score: 3 },
+            { techniqueID: "AML.T0024.999", score: 3 },
+          ],
+        },
+      }),
       422,
       "VALIDATION",
     );
     expect(paths(unknown)).toEqual(["techniques.1.techniqueID"]);
-    expect(paths(expectProblem(await call(importRoute, "POST", { token: writeA, params: { id: target }, json: { techniques: [] }, query: "rationale=short" }), 422, "VALIDATION"))).toEqual(["rationale"]);
-    expect(paths(expectProblem(await call(importRoute, "POST", { token: writeA, params: { id: target }, json: { techniques: [] }, query: "colour=red" }), 422, "VALIDATION"))).toEqual(["colour"]);
-    expect(paths(expectProblem(await call(importRoute, "POST", { token: writeA, params: { id: target }, json: { name: 5 } }), 422, "VALIDATION")).sort()).toEqual(["name", "techniques"]);
+    expect(
+      paths(
+        expectProblem(
+          await call(importRoute, "POST", { token: writeA, params: { id: target }, json: { techniques: [] }, query: "rationale=short" }),
+          422,
+          "VALIDATION",
+        ),
+      ),
+    ).toEqual(["rationale"]);
+    expect(
+      paths(
+        expectProblem(
+          await call(importRoute, "POST", { token: writeA, params: { id: target }, json: { techniques: [] }, query: "colour=red" }),
+          422,
+          "VALIDATION",
+        ),
+      ),
+    ).toEqual(["colour"]);
+    expect(
+      paths(expectProblem(await call(importRoute, "POST", { token: writeA, params: { id: target }, json: { name: 5 } }), 422, "VALIDATION")).sort(),
+    ).toEqual(["name", "techniques"]);
     expect(await db.threatProfileEntry.count({ where: { systemId: target } })).toBe(0);
     expect(await auditSeq(a.orgId)).toBe(before);
   });
@@ -161,12 +236,19 @@ describe("GET/POST /api/v1/systems/{id}/threat-profile/navigator-layer", () => {
 
 describe("OpenAPI", () => {
   it("documents the threat-profile operations with their problem responses", () => {
-    const doc = buildOpenApiDocument() as { paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown> }>>; components: { schemas: Record<string, unknown> } };
+    const doc = buildOpenApiDocument() as {
+      paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(doc.paths["/systems/{id}/threat-profile"].get.operationId).toBe("getThreatProfile");
-    expect(Object.keys(doc.paths["/systems/{id}/threat-profile"].post.responses)).toEqual(expect.arrayContaining(["201", "400", "401", "403", "404", "409", "413", "415", "422"]));
+    expect(Object.keys(doc.paths["/systems/{id}/threat-profile"].post.responses)).toEqual(
+      expect.arrayContaining(["201", "400", "401", "403", "404", "409", "413", "415", "422"]),
+    );
     expect(Object.keys(doc.paths["/systems/{id}/threat-profile/{techniqueId}"].delete.responses)).toEqual(expect.arrayContaining(["204", "401", "404", "422"]));
     expect(doc.paths["/systems/{id}/threat-profile/navigator-layer"].get.operationId).toBe("exportNavigatorLayer");
     expect(doc.paths["/systems/{id}/threat-profile/navigator-layer"].post.operationId).toBe("importNavigatorLayer");
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(["AddThreatProfileEntries", "ThreatProfile", "NavigatorLayer", "NavigatorLayerUpload", "NavigatorLayerImportResult"]));
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(["AddThreatProfileEntries", "ThreatProfile", "NavigatorLayer", "NavigatorLayerUpload", "NavigatorLayerImportResult"]),
+    );
   });
 });

@@ -90,14 +90,63 @@ type VerbSpec = {
 
 /** Every verb of lib/threats that takes a context. */
 const VERBS: VerbSpec[] = [
-  { verb: "addThreatProfileEntries", permission: "threat:write", mutates: true, targetsSystem: true, run: (ctx, systemId) => addThreatProfileEntries({ ctx, input: { systemId, source: "manual", entries: [{ techniqueId: "AML.T0054", rationale: RATIONALE }] } }) },
-  { verb: "removeThreatProfileEntry", permission: "threat:write", mutates: true, targetsSystem: true, run: (ctx, systemId) => removeThreatProfileEntry({ ctx, input: { systemId, techniqueId: "AML.T0051" } }) },
-  { verb: "importNavigatorLayer", permission: "threat:write", mutates: true, targetsSystem: true, run: (ctx, systemId) => importNavigatorLayer({ ctx, input: { systemId, layer: { name: "m", techniques: [{ techniqueID: "AML.T0029", score: 4 }] } } }) },
-  { verb: "listThreatProfile", permission: "inventory:read", mutates: false, targetsSystem: true, run: (ctx, systemId) => listThreatProfile({ ctx, input: { systemId } }) },
-  { verb: "listThreatSuggestions", permission: "inventory:read", mutates: false, targetsSystem: true, run: (ctx, systemId) => listThreatSuggestions({ ctx, input: { systemId } }) },
-  { verb: "exportNavigatorLayer (system)", permission: "inventory:read", mutates: false, targetsSystem: true, run: (ctx, systemId) => exportNavigatorLayer({ ctx, input: { systemId } }) },
-  { verb: "exportNavigatorLayer (organisation)", permission: "inventory:read", mutates: false, targetsSystem: false, run: (ctx) => exportNavigatorLayer({ ctx, input: {} }) },
-  { verb: "listTechniqueReferences", permission: "inventory:read", mutates: false, targetsSystem: false, run: (ctx) => listTechniqueReferences({ ctx, input: { techniqueId: "AML.T0051" } }) },
+  {
+    verb: "addThreatProfileEntries",
+    permission: "threat:write",
+    mutates: true,
+    targetsSystem: true,
+    run: (ctx, systemId) =>
+      addThreatProfileEntries({ ctx, input: { systemId, source: "manual", entries: [{ techniqueId: "AML.T0054", rationale: RATIONALE }] } }),
+  },
+  {
+    verb: "removeThreatProfileEntry",
+    permission: "threat:write",
+    mutates: true,
+    targetsSystem: true,
+    run: (ctx, systemId) => removeThreatProfileEntry({ ctx, input: { systemId, techniqueId: "AML.T0051" } }),
+  },
+  {
+    verb: "importNavigatorLayer",
+    permission: "threat:write",
+    mutates: true,
+    targetsSystem: true,
+    run: (ctx, systemId) => importNavigatorLayer({ ctx, input: { systemId, layer: { name: "m", techniques: [{ techniqueID: "AML.T0029", score: 4 }] } } }),
+  },
+  {
+    verb: "listThreatProfile",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, systemId) => listThreatProfile({ ctx, input: { systemId } }),
+  },
+  {
+    verb: "listThreatSuggestions",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, systemId) => listThreatSuggestions({ ctx, input: { systemId } }),
+  },
+  {
+    verb: "exportNavigatorLayer (system)",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, systemId) => exportNavigatorLayer({ ctx, input: { systemId } }),
+  },
+  {
+    verb: "exportNavigatorLayer (organisation)",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => exportNavigatorLayer({ ctx, input: {} }),
+  },
+  {
+    verb: "listTechniqueReferences",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => listTechniqueReferences({ ctx, input: { techniqueId: "AML.T0051" } }),
+  },
   { verb: "listThreatProfileSummaries", permission: "inventory:read", mutates: false, targetsSystem: false, run: (ctx) => listThreatProfileSummaries({ ctx }) },
 ];
 
@@ -159,8 +208,13 @@ describe("risk owner: own system vs someone else's (written out)", () => {
     const ctx = org.as("risk_owner");
     const own = (await createSystem({ ctx: org.as("admin"), input: { name: "Owned", ownerId: org.users.risk_owner.id } })).id;
     const notOwn = (await createSystem({ ctx: org.as("admin"), input: { name: "Not owned", ownerId: bystanderId } })).id;
-    await expect(addThreatProfileEntries({ ctx, input: { systemId: own, source: "manual", entries: [{ techniqueId: "AML.T0051", rationale: RATIONALE }] } })).resolves.toMatchObject({ entries: [expect.objectContaining({ techniqueId: "AML.T0051" })] });
-    await expectAppError(addThreatProfileEntries({ ctx, input: { systemId: notOwn, source: "manual", entries: [{ techniqueId: "AML.T0051", rationale: RATIONALE }] } }), "FORBIDDEN");
+    await expect(
+      addThreatProfileEntries({ ctx, input: { systemId: own, source: "manual", entries: [{ techniqueId: "AML.T0051", rationale: RATIONALE }] } }),
+    ).resolves.toMatchObject({ entries: [expect.objectContaining({ techniqueId: "AML.T0051" })] });
+    await expectAppError(
+      addThreatProfileEntries({ ctx, input: { systemId: notOwn, source: "manual", entries: [{ techniqueId: "AML.T0051", rationale: RATIONALE }] } }),
+      "FORBIDDEN",
+    );
     // reading is open to every member
     await expect(listThreatProfile({ ctx, input: { systemId: notOwn } })).resolves.toMatchObject({ entries: [] });
   });
@@ -186,7 +240,10 @@ describe("tenant isolation of threat profiles", () => {
   beforeAll(async () => {
     [a, b] = await Promise.all([createTestOrg("threat-tenant-a"), createTestOrg("threat-tenant-b")]);
     aSystemId = (await createSystem({ ctx: a.as("admin"), input: { name: "A secret chatbot", ownerId: a.users.risk_owner.id, modelType: "LLM" } })).id;
-    await addThreatProfileEntries({ ctx: a.as("admin"), input: { systemId: aSystemId, source: "manual", entries: [{ techniqueId: "AML.T0051", rationale: "A's confidential rationale." }] } });
+    await addThreatProfileEntries({
+      ctx: a.as("admin"),
+      input: { systemId: aSystemId, source: "manual", entries: [{ techniqueId: "AML.T0051", rationale: "A's confidential rationale." }] },
+    });
     bSystemId = (await createSystem({ ctx: b.as("admin"), input: { name: "B system" } })).id;
     for (const key of ["read_token", "write_token"] as const) {
       const { secret } = await createApiToken({ ctx: b.as("admin"), input: { name: key, scopes: [...TOKEN_ACTORS[key]] } });
@@ -199,9 +256,22 @@ describe("tenant isolation of threat profiles", () => {
     { op: "listThreatProfile", permission: "inventory:read", run: (ctx, systemId) => listThreatProfile({ ctx, input: { systemId } }) },
     { op: "listThreatSuggestions", permission: "inventory:read", run: (ctx, systemId) => listThreatSuggestions({ ctx, input: { systemId } }) },
     { op: "exportNavigatorLayer", permission: "inventory:read", run: (ctx, systemId) => exportNavigatorLayer({ ctx, input: { systemId } }) },
-    { op: "addThreatProfileEntries", permission: "threat:write", run: (ctx, systemId) => addThreatProfileEntries({ ctx, input: { systemId, source: "manual", entries: [{ techniqueId: "AML.T0054", rationale: RATIONALE }] } }) },
-    { op: "removeThreatProfileEntry", permission: "threat:write", run: (ctx, systemId) => removeThreatProfileEntry({ ctx, input: { systemId, techniqueId: "AML.T0051" } }) },
-    { op: "importNavigatorLayer", permission: "threat:write", run: (ctx, systemId) => importNavigatorLayer({ ctx, input: { systemId, layer: { techniques: [{ techniqueID: "AML.T0054", score: 9 }] } } }) },
+    {
+      op: "addThreatProfileEntries",
+      permission: "threat:write",
+      run: (ctx, systemId) =>
+        addThreatProfileEntries({ ctx, input: { systemId, source: "manual", entries: [{ techniqueId: "AML.T0054", rationale: RATIONALE }] } }),
+    },
+    {
+      op: "removeThreatProfileEntry",
+      permission: "threat:write",
+      run: (ctx, systemId) => removeThreatProfileEntry({ ctx, input: { systemId, techniqueId: "AML.T0051" } }),
+    },
+    {
+      op: "importNavigatorLayer",
+      permission: "threat:write",
+      run: (ctx, systemId) => importNavigatorLayer({ ctx, input: { systemId, layer: { techniques: [{ techniqueID: "AML.T0054", score: 9 }] } } }),
+    },
   ];
 
   const cells = PROBES.flatMap((probe) =>

@@ -29,7 +29,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Audit trail"
         description="Every change in this organisation, in order. Each event stores the SHA-256 of its content and of the event before it, so any edit or deletion breaks the chain."
-        actions={<Link href={`/audit?${query}`} className="rounded-md bg-slate-800 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700">Verify chain</Link>}
+        actions={
+          <Link href={`/audit?${query}`} className="rounded-md bg-slate-800 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700">
+            Verify chain
+          </Link>
+        }
       />
       {report && <ChainStatus report={report} />}
       <AuditFiltersForm filters={list.filters} />

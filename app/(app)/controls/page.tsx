@@ -24,18 +24,32 @@ export default async function ControlsPage() {
         description={`${session.active.orgName}: compliance posture across ${posture.systems} active AI system${posture.systems === 1 ? "" : "s"}. Percent = implemented / (applicable − not applicable); evidence is counted separately and never changes a status.`}
       />
       {posture.systems === 0 ? (
-        <EmptyState title="No active AI systems yet"><Link className="underline" href="/systems/new">Add one to the inventory</Link>; its applicable controls follow from its risk tier and role.</EmptyState>
+        <EmptyState title="No active AI systems yet">
+          <Link className="underline" href="/systems/new">
+            Add one to the inventory
+          </Link>
+          ; its applicable controls follow from its risk tier and role.
+        </EmptyState>
       ) : (
         <PostureBars posture={posture} hrefFor={(framework) => `/controls/${framework}`} />
       )}
       <section className="mt-8" aria-labelledby="frameworks-h">
-        <h2 id="frameworks-h" className="text-base font-semibold">Frameworks</h2>
-        <p className="text-sm text-slate-600">Per-system controls with a status come from the first three; the OWASP lists and ATLAS mitigations are reference catalogs for risk treatment and threat modelling.</p>
+        <h2 id="frameworks-h" className="text-base font-semibold">
+          Frameworks
+        </h2>
+        <p className="text-sm text-slate-600">
+          Per-system controls with a status come from the first three; the OWASP lists and ATLAS mitigations are reference catalogs for risk treatment and
+          threat modelling.
+        </p>
         <ul className="mt-3 grid gap-3 md:grid-cols-2 xl:grid-cols-3">
           {FRAMEWORKS.map((f) => (
             <li key={f.id} className="rounded-xl border border-slate-200 bg-white p-4">
-              <Link href={`/controls/${f.id}`} className="font-medium text-brand-700 hover:underline">{f.name}</Link>
-              <p className="text-xs text-slate-500">{f.version} · {listFrameworkItems(f.id).length} items · {f.licence}</p>
+              <Link href={`/controls/${f.id}`} className="font-medium text-brand-700 hover:underline">
+                {f.name}
+              </Link>
+              <p className="text-xs text-slate-500">
+                {f.version} · {listFrameworkItems(f.id).length} items · {f.licence}
+              </p>
               <p className="mt-1 text-xs text-slate-600">{isControlFramework(f.id) ? "Applied to AI systems as controls" : "Reference catalog"}</p>
             </li>
           ))}

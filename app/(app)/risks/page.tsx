@@ -28,7 +28,11 @@ export default async function RiskRegisterPage({ searchParams }: { searchParams:
       <PageHeader
         title="Risk register"
         description="Every recorded risk of the organisation's AI systems, scored on one 5×5 matrix. Add risks from an AI system's risk page."
-        actions={<Link href="/settings/risk-matrix" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">{can(ctx.actor, "matrix:manage") ? "Edit the risk matrix" : "View the risk matrix"}</Link>}
+        actions={
+          <Link href="/settings/risk-matrix" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">
+            {can(ctx.actor, "matrix:manage") ? "Edit the risk matrix" : "View the risk matrix"}
+          </Link>
+        }
       />
       <RiskFilters filters={filters} levels={matrix.levels} members={options.members} systems={options.systems} action="/risks" />
       <div className="grid gap-6 2xl:grid-cols-3">

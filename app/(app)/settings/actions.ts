@@ -30,7 +30,13 @@ export async function addMemberAction(_prev: ActionState, form: FormData): Promi
   const input = { email: String(form.get("email") ?? ""), name: String(form.get("name") ?? ""), role: String(form.get("role") ?? "") };
   return run(async () => {
     const { initialPassword } = await addMember({ ctx: await sessionCtx(), input: input as never });
-    return { status: "success", message: initialPassword ? `Added ${input.email}. Give them this one-time password; it is not shown again.` : `Added ${input.email} (existing account; they sign in with their password).`, data: { password: initialPassword } };
+    return {
+      status: "success",
+      message: initialPassword
+        ? `Added ${input.email}. Give them this one-time password; it is not shown again.`
+        : `Added ${input.email} (existing account; they sign in with their password).`,
+      data: { password: initialPassword },
+    };
   }, input);
 }
 

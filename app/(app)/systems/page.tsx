@@ -23,9 +23,13 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="AI-system inventory"
         description="Every AI system the organisation builds, buys or deploys, with its EU AI Act tier and owner."
-        actions={can(session.ctx.actor, "system:create") && (
-          <Link href="/systems/new" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">New AI system</Link>
-        )}
+        actions={
+          can(session.ctx.actor, "system:create") && (
+            <Link href="/systems/new" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+              New AI system
+            </Link>
+          )
+        }
       />
       <InventoryFilters filters={filters} options={options} />
       <InventoryTable list={list} filters={filters} />

@@ -23,25 +23,45 @@ export default async function ThreatsPage({ searchParams }: { searchParams: Prom
         title="MITRE ATLAS threat matrix"
         description={`${matrix.techniqueCount} techniques and ${matrix.subtechniqueCount} sub-techniques in ${matrix.columns.length} tactics. Overlay a system or the whole organisation to see where its threat profile and risks sit.`}
         actions={
-          <a href={exportHref} download className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50" data-testid="export-layer">
+          <a
+            href={exportHref}
+            download
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
+            data-testid="export-layer"
+          >
             {overlay.kind === "system" ? "Export this system's Navigator layer" : "Export organisation Navigator layer"}
           </a>
         }
       />
       <div className="mb-3 space-y-2">
         <OverlayPicker systems={page.systems} overlay={overlay} />
-        {page.unknownSystem && <p role="status" className="text-sm text-amber-800">That AI system was not found among the active systems; no overlay is shown.</p>}
-        {overlay.kind === "system" && (
-          <p className="text-sm text-slate-700">
-            Showing <Link href={`/systems/${encodeURIComponent(overlay.systemId)}/threats`} className="font-medium text-brand-700 underline">{overlay.name}</Link>: {overlay.entryCount} technique{overlay.entryCount === 1 ? "" : "s"} in its threat profile (outlined), coloured by its risks.
+        {page.unknownSystem && (
+          <p role="status" className="text-sm text-amber-800">
+            That AI system was not found among the active systems; no overlay is shown.
           </p>
         )}
-        {overlay.kind === "org" && <p className="text-sm text-slate-700">Showing every active system: techniques in any threat profile are outlined ({overlay.profiledSystems} systems have a profile), coloured by the organisation&apos;s highest risk naming them.</p>}
+        {overlay.kind === "system" && (
+          <p className="text-sm text-slate-700">
+            Showing{" "}
+            <Link href={`/systems/${encodeURIComponent(overlay.systemId)}/threats`} className="font-medium text-brand-700 underline">
+              {overlay.name}
+            </Link>
+            : {overlay.entryCount} technique{overlay.entryCount === 1 ? "" : "s"} in its threat profile (outlined), coloured by its risks.
+          </p>
+        )}
+        {overlay.kind === "org" && (
+          <p className="text-sm text-slate-700">
+            Showing every active system: techniques in any threat profile are outlined ({overlay.profiledSystems} systems have a profile), coloured by the
+            organisation&apos;s highest risk naming them.
+          </p>
+        )}
         {overlay.kind !== "none" && <RiskLegend levels={page.levels} showProfile />}
         {overlay.kind !== "none" && <OverlayTacticLinks matrix={matrix} />}
       </div>
       <AtlasMatrixGrid matrix={matrix} />
-      <div className="mt-3"><AtlasSourceLine source={page.source} /></div>
+      <div className="mt-3">
+        <AtlasSourceLine source={page.source} />
+      </div>
     </>
   );
 }

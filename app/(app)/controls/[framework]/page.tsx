@@ -23,12 +23,19 @@ export default async function FrameworkPage({ params }: { params: Promise<{ fram
   const coverage = isControlFramework ? await getFrameworkCoverage({ ctx: session.ctx, input: { framework } }) : null;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500"><Link href="/controls" className="hover:underline">Controls</Link> / {info.name}</nav>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
+        <Link href="/controls" className="hover:underline">
+          Controls
+        </Link>{" "}
+        / {info.name}
+      </nav>
       <PageHeader
         title={info.name}
-        description={isControlFramework
-          ? `${info.version}. Applied to the organisation's AI systems as controls; beside each item, how many of the ${coverage?.systems ?? 0} active systems it applies to have it implemented.`
-          : `${info.version}. A reference catalog: its items are used in risk treatment and threat modelling, not tracked per system here.`}
+        description={
+          isControlFramework
+            ? `${info.version}. Applied to the organisation's AI systems as controls; beside each item, how many of the ${coverage?.systems ?? 0} active systems it applies to have it implemented.`
+            : `${info.version}. A reference catalog: its items are used in risk treatment and threat modelling, not tracked per system here.`
+        }
       />
       <FrameworkTree sections={frameworkHierarchy(framework)} coverage={coverage?.controls ?? null} />
       <Attribution info={info} />

@@ -40,38 +40,91 @@ export default async function RiskPage({ params }: { params: Promise<{ riskId: s
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/risks" className="hover:underline">Risk register</Link> / <Link href={`/systems/${system.id}/risks`} className="hover:underline">{system.name}</Link> / {risk.title}
+        <Link href="/risks" className="hover:underline">
+          Risk register
+        </Link>{" "}
+        /{" "}
+        <Link href={`/systems/${system.id}/risks`} className="hover:underline">
+          {system.name}
+        </Link>{" "}
+        / {risk.title}
       </nav>
       <PageHeader
         title={risk.title}
-        description={<span className="flex flex-wrap items-center gap-2">Inherent <ScoreChip score={risk.inherent} testId="inherent" /> Residual <ScoreChip score={risk.residual} testId="residual" /> · {RISK_STATUS_LABELS[risk.status]} · version {risk.version}</span>}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            Inherent <ScoreChip score={risk.inherent} testId="inherent" /> Residual <ScoreChip score={risk.residual} testId="residual" /> ·{" "}
+            {RISK_STATUS_LABELS[risk.status]} · version {risk.version}
+          </span>
+        }
         actions={canWrite && <DeleteRiskButton action={deleteRiskAction.bind(null, riskId)} />}
       />
       <div className="grid gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
           <section className="rounded-xl border border-slate-200 bg-white p-5 text-sm" data-testid="risk-overview">
             <dl className="grid gap-x-6 gap-y-3 md:grid-cols-2">
-              <Item term="AI system"><Link href={`/systems/${system.id}`} className="text-brand-700 hover:underline">{system.name}</Link></Item>
+              <Item term="AI system">
+                <Link href={`/systems/${system.id}`} className="text-brand-700 hover:underline">
+                  {system.name}
+                </Link>
+              </Item>
               <Item term="Category">{RISK_CATEGORY_LABELS[risk.category]}</Item>
               <Item term="Treatment">{RISK_TREATMENT_LABELS[risk.treatment]}</Item>
               <Item term="Owner">{risk.owner?.name ?? "Unassigned"}</Item>
               <Item term="Due">{risk.dueDate ? formatDate(risk.dueDate) : "—"}</Item>
-              <Item term="MITRE ATLAS">{risk.techniqueIds.length ? risk.techniqueIds.map((t) => <span key={t} className="mr-2 inline-block"><span className="font-mono">{t}</span> {atlasTechniqueName(t)}</span>) : "—"}</Item>
-              <Item term="OWASP">{risk.owaspIds.length ? risk.owaspIds.map((o) => <span key={o} className="mr-2 inline-block"><span className="font-mono">{o}</span> {owaspTitle(o)}</span>) : "—"}</Item>
-              <Item term="Linked controls">{risk.controls.length ? <ul>{risk.controls.map((c) => <li key={`${c.framework}:${c.controlId}`}><span className="font-mono">{c.controlId}</span> {c.title} <span className="text-xs text-slate-500">({c.framework})</span></li>)}</ul> : "—"}</Item>
+              <Item term="MITRE ATLAS">
+                {risk.techniqueIds.length
+                  ? risk.techniqueIds.map((t) => (
+                      <span key={t} className="mr-2 inline-block">
+                        <span className="font-mono">{t}</span> {atlasTechniqueName(t)}
+                      </span>
+                    ))
+                  : "—"}
+              </Item>
+              <Item term="OWASP">
+                {risk.owaspIds.length
+                  ? risk.owaspIds.map((o) => (
+                      <span key={o} className="mr-2 inline-block">
+                        <span className="font-mono">{o}</span> {owaspTitle(o)}
+                      </span>
+                    ))
+                  : "—"}
+              </Item>
+              <Item term="Linked controls">
+                {risk.controls.length ? (
+                  <ul>
+                    {risk.controls.map((c) => (
+                      <li key={`${c.framework}:${c.controlId}`}>
+                        <span className="font-mono">{c.controlId}</span> {c.title} <span className="text-xs text-slate-500">({c.framework})</span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  "—"
+                )}
+              </Item>
             </dl>
             {risk.description && <p className="mt-4 whitespace-pre-wrap">{risk.description}</p>}
-            {risk.treatmentPlan && <><h3 className="mt-4 font-medium">Treatment plan</h3><p className="whitespace-pre-wrap">{risk.treatmentPlan}</p></>}
+            {risk.treatmentPlan && (
+              <>
+                <h3 className="mt-4 font-medium">Treatment plan</h3>
+                <p className="whitespace-pre-wrap">{risk.treatmentPlan}</p>
+              </>
+            )}
           </section>
 
           <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="acceptance-h" data-testid="acceptance">
-            <h2 id="acceptance-h" className="text-base font-semibold">Acceptance</h2>
+            <h2 id="acceptance-h" className="text-base font-semibold">
+              Acceptance
+            </h2>
             {risk.acceptance ? (
               <p className="mt-2 text-sm">
                 Accepted by <strong>{risk.acceptance.approver.name}</strong> on {formatDateTime(risk.acceptance.acceptedAt)}: <q>{risk.acceptance.reason}</q>
               </p>
             ) : canWrite ? (
-              <div className="mt-2"><AcceptRiskForm action={acceptRiskAction.bind(null, riskId)} approvers={approvers} version={risk.version} /></div>
+              <div className="mt-2">
+                <AcceptRiskForm action={acceptRiskAction.bind(null, riskId)} approvers={approvers} version={risk.version} />
+              </div>
             ) : (
               <p className="mt-2 text-sm text-slate-600">Not accepted.</p>
             )}
@@ -84,7 +137,12 @@ export default async function RiskPage({ params }: { params: Promise<{ riskId: s
                 <RiskForm
                   action={updateRiskAction.bind(null, riskId)}
                   risk={risk}
-                  options={{ members: options.members, ...listRiskCatalogOptions(), likelihoodLabels: matrix.likelihoodLabels, impactLabels: matrix.impactLabels }}
+                  options={{
+                    members: options.members,
+                    ...listRiskCatalogOptions(),
+                    likelihoodLabels: matrix.likelihoodLabels,
+                    impactLabels: matrix.impactLabels,
+                  }}
                   submitLabel="Save changes"
                 />
               </div>

@@ -18,10 +18,20 @@ export default async function RiskMatrixPage() {
   const canManage = can(session.ctx.actor, "matrix:manage");
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500"><Link href="/settings" className="hover:underline">Settings</Link> / Risk matrix</nav>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
+        <Link href="/settings" className="hover:underline">
+          Settings
+        </Link>{" "}
+        / Risk matrix
+      </nav>
       <PageHeader
         title="Risk matrix"
-        description={<>The 5×5 matrix every risk is scored on ({matrix.version === 0 ? "the default matrix" : `version ${matrix.version}`}). Risks store likelihood and impact, never a level, so a change here re-scores every risk at once. {!canManage && "Only an admin can change it."}</>}
+        description={
+          <>
+            The 5×5 matrix every risk is scored on ({matrix.version === 0 ? "the default matrix" : `version ${matrix.version}`}). Risks store likelihood and
+            impact, never a level, so a change here re-scores every risk at once. {!canManage && "Only an admin can change it."}
+          </>
+        }
       />
       <div className="space-y-6">
         <RiskMatrixGrid matrix={matrix} />

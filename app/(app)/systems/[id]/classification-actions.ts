@@ -26,9 +26,15 @@ export async function proposeClassificationAction(systemId: string, _prev: Actio
 }
 
 export async function decideClassificationAction(systemId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  const decision = form.get("decision") === "overridden"
-    ? { assessmentId: String(form.get("assessmentId")), decision: "overridden" as const, tier: String(form.get("tier") ?? ""), reason: String(form.get("reason") ?? "") }
-    : { assessmentId: String(form.get("assessmentId")), decision: "accepted" as const };
+  const decision =
+    form.get("decision") === "overridden"
+      ? {
+          assessmentId: String(form.get("assessmentId")),
+          decision: "overridden" as const,
+          tier: String(form.get("tier") ?? ""),
+          reason: String(form.get("reason") ?? ""),
+        }
+      : { assessmentId: String(form.get("assessmentId")), decision: "accepted" as const };
   try {
     await decideClassification({ ctx: await sessionCtx(), input: { systemId, decision: decision as never } });
   } catch (error) {

@@ -32,14 +32,32 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
   const canClassify = !isArchived && can(ctx.actor, "system:classify", system);
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500"><Link href="/systems" className="hover:underline">Inventory</Link> / {system.name}</nav>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
+        <Link href="/systems" className="hover:underline">
+          Inventory
+        </Link>{" "}
+        / {system.name}
+      </nav>
       <PageHeader
         title={system.name}
-        description={<span className="flex flex-wrap items-center gap-2"><TierBadge tier={system.riskTier} />{system.riskTierBasis && <span>{system.riskTierBasis}</span>}{isArchived && <span className="rounded bg-slate-200 px-2 text-xs">Archived</span>}{system.isDemo && <span className="rounded bg-amber-100 px-2 text-xs text-amber-800">Demo data</span>}</span>}
-        actions={<>
-          {canEdit && <Link href={`/systems/${id}/edit`} className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">Edit</Link>}
-          {can(ctx.actor, "system:archive") && <ArchiveButton action={setArchivedAction.bind(null, id, !isArchived)} archived={isArchived} />}
-        </>}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <TierBadge tier={system.riskTier} />
+            {system.riskTierBasis && <span>{system.riskTierBasis}</span>}
+            {isArchived && <span className="rounded bg-slate-200 px-2 text-xs">Archived</span>}
+            {system.isDemo && <span className="rounded bg-amber-100 px-2 text-xs text-amber-800">Demo data</span>}
+          </span>
+        }
+        actions={
+          <>
+            {canEdit && (
+              <Link href={`/systems/${id}/edit`} className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+                Edit
+              </Link>
+            )}
+            {can(ctx.actor, "system:archive") && <ArchiveButton action={setArchivedAction.bind(null, id, !isArchived)} archived={isArchived} />}
+          </>
+        }
       />
       <SystemTabs systemId={id} current="overview" />
       <div className="grid gap-6 xl:grid-cols-3">

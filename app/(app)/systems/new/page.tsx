@@ -17,7 +17,10 @@ export default async function NewSystemPage() {
   const { owners } = await listFilterOptions({ ctx: session.ctx });
   return (
     <>
-      <PageHeader title="New AI system" description="Record what the system is, who owns it and how it is deployed. You can classify it under the EU AI Act once it is saved." />
+      <PageHeader
+        title="New AI system"
+        description="Record what the system is, who owns it and how it is deployed. You can classify it under the EU AI Act once it is saved."
+      />
       <SystemForm action={createSystemAction} owners={owners} canChangeOwner submitLabel="Create AI system" />
     </>
   );

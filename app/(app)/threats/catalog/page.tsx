@@ -22,7 +22,10 @@ export default async function AtlasCatalogPage() {
   const tacticNames = Object.fromEntries(view.tactics.map((t) => [t.id, t.name]));
   return (
     <>
-      <PageHeader title="MITRE ATLAS catalog" description="The adversarial AI tactics, techniques, mitigations and case studies your threat profiles refer to." />
+      <PageHeader
+        title="MITRE ATLAS catalog"
+        description="The adversarial AI tactics, techniques, mitigations and case studies your threat profiles refer to."
+      />
       <div className="space-y-6">
         <AtlasCatalogSummary view={view} />
         {can(ctx.actor, "catalog:import") && <AtlasImportForm action={importAtlasReleaseAction} maxBytes={ATLAS_MAX_BYTES} tacticNames={tacticNames} />}

@@ -15,9 +15,19 @@ export const POST = withApiHandler(async ({ req, ctx }) => {
   const { systemId, title, links } = body;
   const evidence = await createEvidence({
     ctx,
-    input: body.kind === "file" && body.file
-      ? { systemId, kind: "file", title, links: links as CreateEvidenceInput["links"], file: { name: body.file.name, mimeType: body.file.mimeType, bytes: new Uint8Array(Buffer.from(body.file.contentBase64, "base64")) } }
-      : { systemId, kind: "link", title, url: body.url ?? "", links: links as CreateEvidenceInput["links"] },
+    input:
+      body.kind === "file" && body.file
+        ? {
+            systemId,
+            kind: "file",
+            title,
+            links: links as CreateEvidenceInput["links"],
+            file: { name: body.file.name, mimeType: body.file.mimeType, bytes: new Uint8Array(Buffer.from(body.file.contentBase64, "base64")) },
+          }
+        : { systemId, kind: "link", title, url: body.url ?? "", links: links as CreateEvidenceInput["links"] },
   });
-  return jsonResponse(evidenceSummarySchema.parse(evidence), { status: 201, headers: { location: `/api/v1/evidence/${encodeURIComponent(evidence.id)}/content` } });
+  return jsonResponse(evidenceSummarySchema.parse(evidence), {
+    status: 201,
+    headers: { location: `/api/v1/evidence/${encodeURIComponent(evidence.id)}/content` },
+  });
 });

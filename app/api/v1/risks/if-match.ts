@@ -10,6 +10,9 @@ export function withIfMatchVersion(req: Request, body: unknown): unknown {
   if (ifMatch === undefined || body === null || typeof body !== "object" || Array.isArray(body)) return body;
   const bodyVersion = (body as { version?: unknown }).version;
   if (bodyVersion === undefined) return { ...body, version: ifMatch };
-  if (bodyVersion !== ifMatch) throw new AppError("VALIDATION", "The body's version and the If-Match header disagree.", [{ path: "version", message: `Differs from If-Match (${ifMatch})` }]);
+  if (bodyVersion !== ifMatch)
+    throw new AppError("VALIDATION", "The body's version and the If-Match header disagree.", [
+      { path: "version", message: `Differs from If-Match (${ifMatch})` },
+    ]);
   return body;
 }

@@ -35,12 +35,29 @@ export default async function ControlPage({ params }: { params: Promise<{ framew
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/controls" className="hover:underline">Controls</Link> / <Link href={`/controls/${framework}`} className="hover:underline">{info.name}</Link> / {item.id}
+        <Link href="/controls" className="hover:underline">
+          Controls
+        </Link>{" "}
+        /{" "}
+        <Link href={`/controls/${framework}`} className="hover:underline">
+          {info.name}
+        </Link>{" "}
+        / {item.id}
       </nav>
-      <PageHeader title={`${item.id} ${framework === "nist_ai_rmf" ? "" : item.title}`.trim()} description={<>{framework === "nist_ai_rmf" && <span className="block text-slate-800">{item.title}</span>}{item.groupLabel} · {info.name}</>} />
+      <PageHeader
+        title={`${item.id} ${framework === "nist_ai_rmf" ? "" : item.title}`.trim()}
+        description={
+          <>
+            {framework === "nist_ai_rmf" && <span className="block text-slate-800">{item.title}</span>}
+            {item.groupLabel} · {info.name}
+          </>
+        }
+      />
       <div className="grid gap-6 xl:grid-cols-2">
         <section aria-labelledby="crosswalk-h" className="rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id="crosswalk-h" className="text-base font-semibold">Crosswalk: also satisfies / related</h2>
+          <h2 id="crosswalk-h" className="text-base font-semibold">
+            Crosswalk: also satisfies / related
+          </h2>
           <p className="mb-3 text-sm text-slate-600">Each row names its source: a reference file (with the entry) or this project&apos;s rationale.</p>
           {equivalents.length > 0 && (
             <div className="mb-4" data-testid="equivalents">
@@ -48,7 +65,9 @@ export default async function ControlPage({ params }: { params: Promise<{ framew
               <ul className="mt-1 flex flex-wrap gap-2 text-sm">
                 {equivalents.map((e) => (
                   <li key={`${e.framework}:${e.id}`}>
-                    <Link href={e.href} className="rounded bg-sky-50 px-2 py-0.5 text-sky-800 hover:underline" title={e.title}>{CONTROL_FRAMEWORK_SHORT_NAMES[e.framework]} {e.id}</Link>
+                    <Link href={e.href} className="rounded bg-sky-50 px-2 py-0.5 text-sky-800 hover:underline" title={e.title}>
+                      {CONTROL_FRAMEWORK_SHORT_NAMES[e.framework]} {e.id}
+                    </Link>
                     {e.via && <span className="ml-1 text-xs text-slate-500">(through {e.via.id})</span>}
                   </li>
                 ))}
@@ -59,13 +78,19 @@ export default async function ControlPage({ params }: { params: Promise<{ framew
         </section>
         {systems && (
           <section aria-labelledby="systems-h" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="control-systems">
-            <h2 id="systems-h" className="text-base font-semibold">AI systems</h2>
-            <p className="text-sm text-slate-600">Implemented in {implemented} of {systems.length} active system{systems.length === 1 ? "" : "s"} it applies to.</p>
+            <h2 id="systems-h" className="text-base font-semibold">
+              AI systems
+            </h2>
+            <p className="text-sm text-slate-600">
+              Implemented in {implemented} of {systems.length} active system{systems.length === 1 ? "" : "s"} it applies to.
+            </p>
             {systems.length > 0 && (
               <ul className="mt-3 divide-y divide-slate-100">
                 {systems.map((s) => (
                   <li key={s.id} className="flex flex-wrap items-center gap-3 py-2 text-sm">
-                    <Link href={`/systems/${s.id}/controls?framework=${framework}`} className="min-w-0 flex-1 text-brand-700 hover:underline">{s.name}</Link>
+                    <Link href={`/systems/${s.id}/controls?framework=${framework}`} className="min-w-0 flex-1 text-brand-700 hover:underline">
+                      {s.name}
+                    </Link>
                     <TierBadge tier={s.riskTier} />
                     <ControlStatusBadge status={s.status} />
                     {s.evidenced && <span className="text-xs text-emerald-700">evidence</span>}

@@ -24,16 +24,25 @@ const text = (form: FormData, key: string) => String(form.get(key) ?? "");
 
 export async function updateControlAction(systemId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
   const values = {
-    framework: text(form, "framework"), controlId: text(form, "controlId"), status: text(form, "status"),
-    justification: text(form, "justification"), ownerId: text(form, "ownerId"), reviewDate: text(form, "reviewDate"), version: text(form, "version"),
+    framework: text(form, "framework"),
+    controlId: text(form, "controlId"),
+    status: text(form, "status"),
+    justification: text(form, "justification"),
+    ownerId: text(form, "ownerId"),
+    reviewDate: text(form, "reviewDate"),
+    version: text(form, "version"),
   };
   try {
     await updateSystemControl({
       ctx: await sessionCtx(),
       input: {
-        systemId, framework: values.framework as UpdateSystemControlInput["framework"], controlId: values.controlId,
-        status: values.status as UpdateSystemControlInput["status"], justification: values.justification,
-        ownerId: values.ownerId || null, reviewDate: values.reviewDate || null,
+        systemId,
+        framework: values.framework as UpdateSystemControlInput["framework"],
+        controlId: values.controlId,
+        status: values.status as UpdateSystemControlInput["status"],
+        justification: values.justification,
+        ownerId: values.ownerId || null,
+        reviewDate: values.reviewDate || null,
         version: values.version ? Number(values.version) : null,
       },
     });

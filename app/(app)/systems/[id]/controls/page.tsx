@@ -33,7 +33,13 @@ const filtersSchema = z.object({
   evidence: z.enum(["added", "failed"]).optional().catch(undefined),
 });
 
-export default async function SystemControlsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SystemControlsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const session = await getSessionContext();
   if (!session) redirect("/login");
   const { id } = await params;
@@ -48,34 +54,69 @@ export default async function SystemControlsPage({ params, searchParams }: { par
   const { system } = list;
   const canEdit = !system.archived && can(ctx.actor, "control:write", system);
   const shown = list.controls.filter((c) => (!filters.framework || c.framework === filters.framework) && (!filters.status || c.status === filters.status));
-  const controlOptions = list.controls.map((c) => ({ value: `${c.framework}|${c.controlId}`, label: `${c.controlId} ${c.title}`.slice(0, 120), group: FRAMEWORK_INFO[c.framework].name }));
+  const controlOptions = list.controls.map((c) => ({
+    value: `${c.framework}|${c.controlId}`,
+    label: `${c.controlId} ${c.title}`.slice(0, 120),
+    group: FRAMEWORK_INFO[c.framework].name,
+  }));
   const memberOptions = members.map((m) => ({ id: m.userId, name: m.name }));
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/systems" className="hover:underline">Inventory</Link> / <Link href={`/systems/${id}`} className="hover:underline">{system.name}</Link> / Controls
+        <Link href="/systems" className="hover:underline">
+          Inventory
+        </Link>{" "}
+        /{" "}
+        <Link href={`/systems/${id}`} className="hover:underline">
+          {system.name}
+        </Link>{" "}
+        / Controls
       </nav>
       <PageHeader
         title={`Controls: ${system.name}`}
-        description={<span className="flex flex-wrap items-center gap-2"><TierBadge tier={system.riskTier} /><span>{EU_ROLE_LABELS[system.euAiActRole]} · {LIFECYCLE_LABELS[system.lifecycleStage]}</span>{system.archived && <span className="rounded bg-slate-200 px-2 text-xs">Archived</span>}</span>}
-        actions={<Link href="/controls" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">Organisation posture</Link>}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <TierBadge tier={system.riskTier} />
+            <span>
+              {EU_ROLE_LABELS[system.euAiActRole]} · {LIFECYCLE_LABELS[system.lifecycleStage]}
+            </span>
+            {system.archived && <span className="rounded bg-slate-200 px-2 text-xs">Archived</span>}
+          </span>
+        }
+        actions={
+          <Link href="/controls" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+            Organisation posture
+          </Link>
+        }
       />
       <SystemTabs systemId={id} current="controls" />
       {list.controls.length === 0 ? (
         <EmptyState title="No applicable controls">
-          {system.archived ? "Archived systems are out of scope." : system.lifecycleStage === "retired" ? "Retired systems are out of scope." : "Nothing applies to this system."}
-          {" "}Controls apply to active AI systems; statuses saved earlier are kept.
+          {system.archived
+            ? "Archived systems are out of scope."
+            : system.lifecycleStage === "retired"
+              ? "Retired systems are out of scope."
+              : "Nothing applies to this system."}{" "}
+          Controls apply to active AI systems; statuses saved earlier are kept.
         </EmptyState>
       ) : (
         <div className="space-y-6">
           <PostureBars posture={posture} hrefFor={(framework) => `/systems/${id}/controls?framework=${framework}`} />
           <p className="text-sm text-slate-600">
             Which controls apply follows from the risk tier, the EU AI Act role and the lifecycle stage
-            {list.classification ? ", refined by the latest decided classification" : " (classify the system to refine the EU AI Act obligations)"}.
-            Each control says why it applies. Percent = implemented / (applicable − not applicable).
+            {list.classification ? ", refined by the latest decided classification" : " (classify the system to refine the EU AI Act obligations)"}. Each
+            control says why it applies. Percent = implemented / (applicable − not applicable).
           </p>
-          {filters.evidence === "added" && <p className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" role="status">Evidence added.</p>}
-          {filters.evidence === "failed" && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">The evidence could not be added: check the file (at most {MAX_EVIDENCE_FILE_LABEL}), the URL and the controls, or enable JavaScript to see why.</p>}
+          {filters.evidence === "added" && (
+            <p className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" role="status">
+              Evidence added.
+            </p>
+          )}
+          {filters.evidence === "failed" && (
+            <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">
+              The evidence could not be added: check the file (at most {MAX_EVIDENCE_FILE_LABEL}), the URL and the controls, or enable JavaScript to see why.
+            </p>
+          )}
           <EvidencePanel
             systemId={id}
             evidence={evidence}
@@ -89,20 +130,38 @@ export default async function SystemControlsPage({ params, searchParams }: { par
           <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter controls">
             <label className="block">
               <span className="block text-xs font-medium text-slate-700">Framework</span>
-              <AutoSubmitSelect name="framework" defaultValue={filters.framework ?? ""} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5">
+              <AutoSubmitSelect
+                name="framework"
+                defaultValue={filters.framework ?? ""}
+                className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5"
+              >
                 <option value="">All frameworks</option>
-                {CONTROL_FRAMEWORK_IDS.map((f) => <option key={f} value={f}>{FRAMEWORK_INFO[f].name}</option>)}
+                {CONTROL_FRAMEWORK_IDS.map((f) => (
+                  <option key={f} value={f}>
+                    {FRAMEWORK_INFO[f].name}
+                  </option>
+                ))}
               </AutoSubmitSelect>
             </label>
             <label className="block">
               <span className="block text-xs font-medium text-slate-700">Status</span>
               <AutoSubmitSelect name="status" defaultValue={filters.status ?? ""} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5">
                 <option value="">All statuses</option>
-                {CONTROL_STATUSES.map((s) => <option key={s} value={s}>{CONTROL_STATUS_LABELS[s]}</option>)}
+                {CONTROL_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {CONTROL_STATUS_LABELS[s]}
+                  </option>
+                ))}
               </AutoSubmitSelect>
             </label>
-            <noscript><button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5">Filter</button></noscript>
-            <span className="text-slate-500">{shown.length} of {list.controls.length} controls</span>
+            <noscript>
+              <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5">
+                Filter
+              </button>
+            </noscript>
+            <span className="text-slate-500">
+              {shown.length} of {list.controls.length} controls
+            </span>
           </form>
           {CONTROL_FRAMEWORK_IDS.map((framework) => {
             const controls = shown.filter((c) => c.framework === framework);

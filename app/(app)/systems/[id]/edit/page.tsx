@@ -21,7 +21,10 @@ export default async function EditSystemPage({ params }: { params: Promise<{ id:
   const { owners } = await listFilterOptions({ ctx: session.ctx });
   return (
     <>
-      <PageHeader title={`Edit ${system.name}`} description={`Version ${system.version}. If someone else saves first, your save is refused and nothing is overwritten.`} />
+      <PageHeader
+        title={`Edit ${system.name}`}
+        description={`Version ${system.version}. If someone else saves first, your save is refused and nothing is overwritten.`}
+      />
       <SystemForm
         action={updateSystemAction.bind(null, id)}
         system={system}

@@ -39,9 +39,31 @@ export default async function SystemRisksPage({ params, searchParams }: { params
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/systems" className="hover:underline">Inventory</Link> / <Link href={`/systems/${id}`} className="hover:underline">{system.name}</Link> / Risks
+        <Link href="/systems" className="hover:underline">
+          Inventory
+        </Link>{" "}
+        /{" "}
+        <Link href={`/systems/${id}`} className="hover:underline">
+          {system.name}
+        </Link>{" "}
+        / Risks
       </nav>
-      <PageHeader title={`Risks of ${system.name}`} description={<>Scored on the organisation&apos;s <Link href="/settings/risk-matrix" className="underline">risk matrix</Link>. <Link href={`/risks?systemId=${id}`} className="underline">Open in the organisation register</Link>.</>} />
+      <PageHeader
+        title={`Risks of ${system.name}`}
+        description={
+          <>
+            Scored on the organisation&apos;s{" "}
+            <Link href="/settings/risk-matrix" className="underline">
+              risk matrix
+            </Link>
+            .{" "}
+            <Link href={`/risks?systemId=${id}`} className="underline">
+              Open in the organisation register
+            </Link>
+            .
+          </>
+        }
+      />
       <SystemTabs systemId={id} current="risks" />
       <RiskFilters filters={filters} levels={matrix.levels} members={options.members} action={basePath} />
       <div className="grid gap-6 2xl:grid-cols-3">
@@ -50,12 +72,21 @@ export default async function SystemRisksPage({ params, searchParams }: { params
           <RiskTable list={list} filters={filters} basePath={basePath} omit={omit} showSystem={false} />
           <RiskPagination list={list} filters={filters} basePath={basePath} omit={omit} />
         </div>
-        <RiskHeatmap heatmap={heatmap} likelihoodLabels={matrix.likelihoodLabels} impactLabels={matrix.impactLabels} basePath={basePath} filters={filters} omit={omit} />
+        <RiskHeatmap
+          heatmap={heatmap}
+          likelihoodLabels={matrix.likelihoodLabels}
+          impactLabels={matrix.impactLabels}
+          basePath={basePath}
+          filters={filters}
+          omit={omit}
+        />
       </div>
       {canWrite && (
         <details className="mt-6" open={Boolean(initial) || undefined} id="new-risk">
           <summary className="cursor-pointer text-base font-semibold text-brand-700">New risk{initial && ` from ${technique}`}</summary>
-          {technique && !techniqueName && <p className="mt-2 text-sm text-amber-800">{technique} is not a MITRE ATLAS technique of the built-in catalog; nothing was pre-filled.</p>}
+          {technique && !techniqueName && (
+            <p className="mt-2 text-sm text-amber-800">{technique} is not a MITRE ATLAS technique of the built-in catalog; nothing was pre-filled.</p>
+          )}
           <div className="mt-3">
             <RiskForm
               action={createRiskAction.bind(null, id)}

@@ -71,13 +71,19 @@ export async function importLayerAction(systemId: string, _prev: ActionState, fo
   const file = form.get("layer");
   const rationale = String(form.get("rationale") ?? "").trim();
   const values = { rationale };
-  if (!(file instanceof File) || file.size === 0) return { status: "error", message: "Choose a layer file (.json) exported from ATLAS Navigator.", fieldErrors: { layer: "Choose a file" }, values };
+  if (!(file instanceof File) || file.size === 0)
+    return { status: "error", message: "Choose a layer file (.json) exported from ATLAS Navigator.", fieldErrors: { layer: "Choose a file" }, values };
   if (file.size > MAX_LAYER_BYTES) return { status: "error", message: "The layer file is larger than 1 MB.", fieldErrors: { layer: "At most 1 MB" }, values };
   let layer: unknown;
   try {
     layer = JSON.parse(await file.text());
   } catch {
-    return { status: "error", message: "The file is not valid JSON; export the layer from ATLAS Navigator with “Download layer as JSON”.", fieldErrors: { layer: "Not a JSON file" }, values };
+    return {
+      status: "error",
+      message: "The file is not valid JSON; export the layer from ATLAS Navigator with “Download layer as JSON”.",
+      fieldErrors: { layer: "Not a JSON file" },
+      values,
+    };
   }
   try {
     const result = await importNavigatorLayer({ ctx: await sessionCtx(), input: { systemId, layer, rationale: rationale || undefined } });

@@ -31,15 +31,38 @@ export default async function SystemThreatsPage({ params }: { params: Promise<{ 
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/systems" className="hover:underline">Inventory</Link> / <Link href={`/systems/${encoded}`} className="hover:underline">{profile.system.name}</Link> / Threat profile
+        <Link href="/systems" className="hover:underline">
+          Inventory
+        </Link>{" "}
+        /{" "}
+        <Link href={`/systems/${encoded}`} className="hover:underline">
+          {profile.system.name}
+        </Link>{" "}
+        / Threat profile
       </nav>
       <PageHeader
         title={`Threat profile: ${profile.system.name}`}
-        description={<>MITRE ATLAS techniques this AI system is exposed to, each with the reason. {profile.system.archived && <span className="rounded bg-slate-200 px-2 text-xs">Archived: read-only</span>}</>}
-        actions={<>
-          <Link href={`/threats?system=${encoded}`} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">Show on the ATLAS matrix</Link>
-          <a href={`/systems/${encoded}/threats/layer`} download className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50" data-testid="export-layer">Export Navigator layer</a>
-        </>}
+        description={
+          <>
+            MITRE ATLAS techniques this AI system is exposed to, each with the reason.{" "}
+            {profile.system.archived && <span className="rounded bg-slate-200 px-2 text-xs">Archived: read-only</span>}
+          </>
+        }
+        actions={
+          <>
+            <Link href={`/threats?system=${encoded}`} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">
+              Show on the ATLAS matrix
+            </Link>
+            <a
+              href={`/systems/${encoded}/threats/layer`}
+              download
+              className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
+              data-testid="export-layer"
+            >
+              Export Navigator layer
+            </a>
+          </>
+        }
       />
       <SystemTabs systemId={id} current="threats" />
       <div className="space-y-6">
@@ -53,7 +76,10 @@ export default async function SystemThreatsPage({ params }: { params: Promise<{ 
           />
         </CatalogSection>
         <CatalogSection id="suggestions-h" title="Suggested techniques" testId="threat-suggestions">
-          <p className="text-slate-600">Proposed from the system&apos;s recorded attributes (model type, foundation model, deployment context, components, data categories, autonomy). Review each reason before adding it.</p>
+          <p className="text-slate-600">
+            Proposed from the system&apos;s recorded attributes (model type, foundation model, deployment context, components, data categories, autonomy).
+            Review each reason before adding it.
+          </p>
           <SuggestionsForm suggestions={page.suggestions} action={addSuggestedThreatsAction.bind(null, id)} canEdit={canEdit} />
         </CatalogSection>
         {canEdit && (

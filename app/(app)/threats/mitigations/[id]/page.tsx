@@ -22,28 +22,58 @@ export default async function MitigationPage({ params }: { params: Promise<{ id:
   const related = relatedItems({ framework: "atlas_mitigation", id: m.id }).filter((group) => group.framework !== "atlas_technique");
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500"><Link href="/threats" className="hover:underline">Threats</Link> / {m.id}</nav>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
+        <Link href="/threats" className="hover:underline">
+          Threats
+        </Link>{" "}
+        / {m.id}
+      </nav>
       <PageHeader
         title={m.name}
         description={
           <span className="flex flex-wrap items-center gap-2">
             <span className="font-mono">{m.id}</span> MITRE ATLAS mitigation
-            {m.category.map((c) => <span key={c} className="rounded bg-slate-100 px-2 text-xs">{c}</span>)}
-            {m.mlLifecycle.map((c) => <span key={c} className="rounded bg-sky-50 px-2 text-xs text-sky-800">{c}</span>)}
+            {m.category.map((c) => (
+              <span key={c} className="rounded bg-slate-100 px-2 text-xs">
+                {c}
+              </span>
+            ))}
+            {m.mlLifecycle.map((c) => (
+              <span key={c} className="rounded bg-sky-50 px-2 text-xs text-sky-800">
+                {c}
+              </span>
+            ))}
           </span>
         }
       />
-      {!detail.inCurrentRelease && <p role="status" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">Not in the organisation&apos;s current ATLAS release; shown as last seen in ATLAS {detail.lastSeenIn?.version ?? detail.releaseVersion}.</p>}
+      {!detail.inCurrentRelease && (
+        <p role="status" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Not in the organisation&apos;s current ATLAS release; shown as last seen in ATLAS {detail.lastSeenIn?.version ?? detail.releaseVersion}.
+        </p>
+      )}
       <div className="grid gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
           <CatalogSection id="description-h" title="Description">
-            <CatalogText text={m.description} missing={<>Descriptions come with the official release: <Link href="/threats/catalog" className="text-brand-700 underline">import the official release to see descriptions</Link>.</>} />
+            <CatalogText
+              text={m.description}
+              missing={
+                <>
+                  Descriptions come with the official release:{" "}
+                  <Link href="/threats/catalog" className="text-brand-700 underline">
+                    import the official release to see descriptions
+                  </Link>
+                  .
+                </>
+              }
+            />
           </CatalogSection>
           <CatalogSection id="techniques-h" title={`Techniques it addresses (${detail.techniques.length})`} testId="mitigation-techniques">
             <ul className="space-y-2">
               {detail.techniques.map((t) => (
                 <li key={t.id}>
-                  <Link href={catalogItemHref({ framework: "atlas_technique", id: t.id })} className="text-brand-700 hover:underline"><span className="font-mono text-xs">{t.id}</span> {t.name}</Link>
+                  <Link href={catalogItemHref({ framework: "atlas_technique", id: t.id })} className="text-brand-700 hover:underline">
+                    <span className="font-mono text-xs">{t.id}</span> {t.name}
+                  </Link>
                   {t.use && <CatalogText text={t.use} missing="" />}
                 </li>
               ))}
@@ -54,7 +84,12 @@ export default async function MitigationPage({ params }: { params: Promise<{ id:
           <RelatedItemsList groups={related} />
         </CatalogSection>
       </div>
-      <p className="mt-6 text-xs text-slate-600">Source: MITRE ATLAS {detail.releaseVersion}, © MITRE, licensed under the Apache License 2.0. <Link href="/threats/catalog" className="underline">Catalog and release history</Link></p>
+      <p className="mt-6 text-xs text-slate-600">
+        Source: MITRE ATLAS {detail.releaseVersion}, © MITRE, licensed under the Apache License 2.0.{" "}
+        <Link href="/threats/catalog" className="underline">
+          Catalog and release history
+        </Link>
+      </p>
     </>
   );
 }

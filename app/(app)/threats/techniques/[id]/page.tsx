@@ -24,17 +24,35 @@ export default async function TechniquePage({ params }: { params: Promise<{ id: 
   const page = await loadOrNotFound(getThreatTechniquePage({ ctx, input: { id } }));
   const { detail, references } = page;
   const t = detail.technique;
-  const canAddRisk = Object.fromEntries(references.profileEntries.map((e) => [e.systemId, !e.archived && can(ctx.actor, "risk:write", { ownerId: e.ownerId })]));
+  const canAddRisk = Object.fromEntries(
+    references.profileEntries.map((e) => [e.systemId, !e.archived && can(ctx.actor, "risk:write", { ownerId: e.ownerId })]),
+  );
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500"><Link href="/threats" className="hover:underline">Threats</Link> / {t.id}</nav>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
+        <Link href="/threats" className="hover:underline">
+          Threats
+        </Link>{" "}
+        / {t.id}
+      </nav>
       <PageHeader
         title={page.parent ? `${page.parent.name}: ${t.name}` : t.name}
         description={
           <span className="flex flex-wrap items-center gap-2">
             <span className="font-mono">{t.id}</span>
-            {page.tactics.map((tactic) => <span key={tactic.id} className="rounded bg-slate-800 px-2 text-xs text-white">{tactic.name}</span>)}
-            {page.parent && <span>Sub-technique of <Link href={href("atlas_technique", page.parent.id)} className="text-brand-700 underline">{page.parent.id} {page.parent.name}</Link></span>}
+            {page.tactics.map((tactic) => (
+              <span key={tactic.id} className="rounded bg-slate-800 px-2 text-xs text-white">
+                {tactic.name}
+              </span>
+            ))}
+            {page.parent && (
+              <span>
+                Sub-technique of{" "}
+                <Link href={href("atlas_technique", page.parent.id)} className="text-brand-700 underline">
+                  {page.parent.id} {page.parent.name}
+                </Link>
+              </span>
+            )}
           </span>
         }
       />
@@ -46,7 +64,18 @@ export default async function TechniquePage({ params }: { params: Promise<{ id: 
       <div className="grid gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
           <CatalogSection id="description-h" title="Description">
-            <CatalogText text={t.description} missing={<>Descriptions come with the official release: <Link href="/threats/catalog" className="text-brand-700 underline">import the official release to see descriptions</Link>.</>} />
+            <CatalogText
+              text={t.description}
+              missing={
+                <>
+                  Descriptions come with the official release:{" "}
+                  <Link href="/threats/catalog" className="text-brand-700 underline">
+                    import the official release to see descriptions
+                  </Link>
+                  .
+                </>
+              }
+            />
           </CatalogSection>
           <CatalogSection id="references-h" title="In this organisation" testId="technique-references">
             <TechniqueReferencesPanel techniqueId={t.id} references={references} canAddRisk={canAddRisk} />
@@ -58,22 +87,56 @@ export default async function TechniquePage({ params }: { params: Promise<{ id: 
         <div className="space-y-6">
           {t.subtechniques.length > 0 && (
             <CatalogSection id="subs-h" title={`Sub-techniques (${t.subtechniques.length})`}>
-              <ul className="space-y-1">{t.subtechniques.map((s) => <li key={s.id}><Link href={href("atlas_technique", s.id)} className="text-brand-700 hover:underline"><span className="font-mono text-xs">{s.id}</span> {s.name}</Link></li>)}</ul>
+              <ul className="space-y-1">
+                {t.subtechniques.map((s) => (
+                  <li key={s.id}>
+                    <Link href={href("atlas_technique", s.id)} className="text-brand-700 hover:underline">
+                      <span className="font-mono text-xs">{s.id}</span> {s.name}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
             </CatalogSection>
           )}
           <CatalogSection id="mitigations-h" title={`Mitigations (${detail.mitigations.length})`} testId="technique-mitigations">
-            {detail.mitigations.length === 0 ? <p className="text-slate-500">ATLAS lists no mitigation for this technique.</p> : (
-              <ul className="space-y-1">{detail.mitigations.map((m) => <li key={m.id}><Link href={href("atlas_mitigation", m.id)} className="text-brand-700 hover:underline"><span className="font-mono text-xs">{m.id}</span> {m.name}</Link></li>)}</ul>
+            {detail.mitigations.length === 0 ? (
+              <p className="text-slate-500">ATLAS lists no mitigation for this technique.</p>
+            ) : (
+              <ul className="space-y-1">
+                {detail.mitigations.map((m) => (
+                  <li key={m.id}>
+                    <Link href={href("atlas_mitigation", m.id)} className="text-brand-700 hover:underline">
+                      <span className="font-mono text-xs">{m.id}</span> {m.name}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
             )}
           </CatalogSection>
           <CatalogSection id="cases-h" title={`Case studies (${detail.caseStudies.length})`}>
-            {detail.caseStudies.length === 0
-              ? <p className="text-slate-500">{page.source.kind === "builtin" ? "Case study procedures come with the official release." : "No case study of this release uses this technique."}</p>
-              : <ul className="space-y-1">{detail.caseStudies.map((c) => <li key={c.id}><Link href={`/threats/case-studies/${encodeURIComponent(c.id)}`} className="text-brand-700 hover:underline"><span className="font-mono text-xs">{c.id}</span> {c.name}</Link></li>)}</ul>}
+            {detail.caseStudies.length === 0 ? (
+              <p className="text-slate-500">
+                {page.source.kind === "builtin"
+                  ? "Case study procedures come with the official release."
+                  : "No case study of this release uses this technique."}
+              </p>
+            ) : (
+              <ul className="space-y-1">
+                {detail.caseStudies.map((c) => (
+                  <li key={c.id}>
+                    <Link href={`/threats/case-studies/${encodeURIComponent(c.id)}`} className="text-brand-700 hover:underline">
+                      <span className="font-mono text-xs">{c.id}</span> {c.name}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
           </CatalogSection>
         </div>
       </div>
-      <div className="mt-6"><AtlasSourceLine source={page.source} /></div>
+      <div className="mt-6">
+        <AtlasSourceLine source={page.source} />
+      </div>
     </>
   );
 }

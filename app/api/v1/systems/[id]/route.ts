@@ -26,7 +26,9 @@ export const PATCH = withApiHandler(async ({ req, ctx, params }) => {
     const bodyVersion = (body as { version?: unknown }).version;
     if (bodyVersion === undefined) patch = { ...body, version: ifMatch };
     else if (bodyVersion !== ifMatch) {
-      throw new AppError("VALIDATION", "The body's version and the If-Match header disagree.", [{ path: "version", message: `Differs from If-Match (${ifMatch})` }]);
+      throw new AppError("VALIDATION", "The body's version and the If-Match header disagree.", [
+        { path: "version", message: `Differs from If-Match (${ifMatch})` },
+      ]);
     }
   }
   // updateSystem validates the patch with updateSystemSchema (422 with field paths)

@@ -29,8 +29,10 @@ function isSameOrigin(req: Request): boolean {
 export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
   const wantsJson = (req.headers.get("accept") ?? "").includes("application/json");
-  const back = (outcome: "added" | "failed") => new Response(null, { status: 303, headers: { location: `/systems/${encodeURIComponent(id)}/controls?evidence=${outcome}` } });
-  const reply = (state: ActionState, status: number) => (wantsJson ? Response.json(state, { status, headers: { "cache-control": "no-store" } }) : back(state.status === "success" ? "added" : "failed"));
+  const back = (outcome: "added" | "failed") =>
+    new Response(null, { status: 303, headers: { location: `/systems/${encodeURIComponent(id)}/controls?evidence=${outcome}` } });
+  const reply = (state: ActionState, status: number) =>
+    wantsJson ? Response.json(state, { status, headers: { "cache-control": "no-store" } }) : back(state.status === "success" ? "added" : "failed");
 
   if (!isSameOrigin(req)) return reply({ status: "error", message: "Cross-site upload refused." }, 403);
   const session = await getSessionContext();
@@ -44,7 +46,9 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
     try {
       form = await req.formData();
     } catch {
-      throw new AppError("VALIDATION", "The upload could not be read (interrupted, or larger than the limit).", [{ path: "file", message: `Upload a file of at most ${MAX_EVIDENCE_FILE_LABEL}` }]);
+      throw new AppError("VALIDATION", "The upload could not be read (interrupted, or larger than the limit).", [
+        { path: "file", message: `Upload a file of at most ${MAX_EVIDENCE_FILE_LABEL}` },
+      ]);
     }
     const parsed = await evidenceFormInput(id, form);
     values = parsed.values;

@@ -5,14 +5,21 @@ import { getEvidenceFile } from "@/lib/evidence/get-evidence-file";
 
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string; evidenceId: string }> }): Promise<Response> {
   const session = await getSessionContext();
-  if (!session) return new Response("Sign in to download evidence.", { status: 401, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+  if (!session)
+    return new Response("Sign in to download evidence.", {
+      status: 401,
+      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    });
   const { id, evidenceId } = await params;
   try {
     const file = await getEvidenceFile({ ctx: session.ctx, input: { evidenceId, systemId: id } });
     return new Response(new Uint8Array(file.bytes), { status: 200, headers: file.headers });
   } catch (error) {
     if (error instanceof AppError) {
-      return new Response(error.message, { status: HTTP_STATUS[error.code], headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+      return new Response(error.message, {
+        status: HTTP_STATUS[error.code],
+        headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+      });
     }
     throw error;
   }

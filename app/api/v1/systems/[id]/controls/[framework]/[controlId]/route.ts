@@ -15,11 +15,19 @@ export const PATCH = withApiHandler(async ({ req, ctx, params }) => {
   const body = parseInput(updateSystemControlBodySchema, await readJsonBody(req));
   const ifMatch = readIfMatchVersion(req);
   if (ifMatch !== undefined && body.version !== undefined && body.version !== ifMatch) {
-    throw new AppError("VALIDATION", "The body's version and the If-Match header disagree.", [{ path: "version", message: `Differs from If-Match (${ifMatch})` }]);
+    throw new AppError("VALIDATION", "The body's version and the If-Match header disagree.", [
+      { path: "version", message: `Differs from If-Match (${ifMatch})` },
+    ]);
   }
   const control = await updateSystemControl({
     ctx,
-    input: { ...body, version: body.version ?? ifMatch ?? null, systemId: id, framework: decodePathParam(params.framework) as UpdateSystemControlInput["framework"], controlId: decodePathParam(params.controlId) },
+    input: {
+      ...body,
+      version: body.version ?? ifMatch ?? null,
+      systemId: id,
+      framework: decodePathParam(params.framework) as UpdateSystemControlInput["framework"],
+      controlId: decodePathParam(params.controlId),
+    },
   });
   return jsonResponse(systemControlSchema.parse(control), { headers: control.version === null ? {} : { etag: versionEtag(control.version) } });
 });
