@@ -1,4 +1,4 @@
-import type { ActionState } from "@/lib/actions/action-state";
+import type { ActionState } from "@/lib/web/action-state";
 import type { ClassificationView } from "@/lib/classification/get-latest-classification";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { formatDateTime } from "@/lib/utils/format-date";

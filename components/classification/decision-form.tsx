@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { ActionState } from "@/lib/actions/action-state";
+import type { ActionState } from "@/lib/web/action-state";
 import { RISK_TIER_LABELS } from "@/components/ui/labels";
 
 export function DecisionForm({

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { ActionState } from "@/lib/actions/action-state";
-import { QUESTIONNAIRE } from "@/lib/classification/questionnaire";
-import { isQuestionVisible } from "@/lib/classification/is-question-visible";
+import type { ActionState } from "@/lib/web/action-state";
+import { QUESTIONNAIRE } from "@/lib/classification/questionnaire/questionnaire";
+import { isQuestionVisible } from "@/lib/classification/questionnaire/is-question-visible";
 import type { AnswerLookup, Question, QuestionnaireSection } from "@/lib/classification/types";
 
 // widened once: the questionnaire constant is deeply literal-typed for the answers schema

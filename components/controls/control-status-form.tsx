@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/actions/action-state";
+import type { ActionState } from "@/lib/web/action-state";
 import { CONTROL_STATUSES, type SystemControlView } from "@/lib/controls/schemas";
 import { CONTROL_STATUS_LABELS } from "./labels";
 

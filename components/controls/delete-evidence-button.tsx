@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/actions/action-state";
+import type { ActionState } from "@/lib/web/action-state";
 
 export function DeleteEvidenceButton({ action, title }: { action: (prev: ActionState) => Promise<ActionState>; title: string }) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as ActionState);

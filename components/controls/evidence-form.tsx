@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import type { ActionState } from "@/lib/actions/action-state";
+import type { ActionState } from "@/lib/web/action-state";
 import { formatBytes } from "./labels";
 
 export type ControlOption = { value: string; label: string; group: string };

@@ -1,4 +1,4 @@
-import type { ActionState } from "@/lib/actions/action-state";
+import type { ActionState } from "@/lib/web/action-state";
 import type { EvidenceSummary } from "@/lib/controls/schemas";
 import { DeleteEvidenceButton } from "./delete-evidence-button";
 import { EvidenceForm, type ControlOption } from "./evidence-form";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/actions/action-state";
+import type { ActionState } from "@/lib/web/action-state";
 
 /** Attach a piece of the system's existing evidence to this control too. */
 export function LinkEvidenceForm({

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ActionState } from "@/lib/actions/action-state";
+import type { ActionState } from "@/lib/web/action-state";
 import { CONTROL_FRAMEWORK_SHORT_NAMES, type EvidenceSummary, type SystemControlView } from "@/lib/controls/schemas";
 import { formatDate } from "@/lib/utils/format-date";
 import { ControlStatusBadge } from "./control-status-badge";

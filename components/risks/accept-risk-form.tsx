@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/actions/action-state";
+import type { ActionState } from "@/lib/web/action-state";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import { SelectField, TextAreaField } from "@/components/ui/form-fields";
 

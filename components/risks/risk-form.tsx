@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/actions/action-state";
+import type { ActionState } from "@/lib/web/action-state";
 import type { RiskDetail } from "@/lib/risks/schemas";
-import { formatControlLines } from "@/lib/risks/risk-form-input";
+import { formatControlLines } from "@/lib/web/forms/risk-form-input";
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from "@/components/ui/form-fields";
 import { toOptions } from "@/components/ui/labels";
 import { RISK_CATEGORY_LABELS, RISK_STATUS_LABELS, RISK_TREATMENT_LABELS, ratingOptions } from "./labels";

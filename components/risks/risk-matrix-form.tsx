@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/actions/action-state";
+import type { ActionState } from "@/lib/web/action-state";
 import type { RiskMatrixResponse } from "@/lib/risks/schemas";
-import { MAX_MATRIX_LEVELS } from "@/lib/risks/risk-matrix-form-input";
+import { MAX_MATRIX_LEVELS } from "@/lib/web/forms/risk-matrix-form-input";
 
 type Props = { action: (prev: ActionState, form: FormData) => Promise<ActionState>; matrix: RiskMatrixResponse };
 const input = "mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";

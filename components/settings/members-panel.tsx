@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/actions/action-state";
+import type { ActionState } from "@/lib/web/action-state";
 import type { MemberRow } from "@/lib/members/list-members";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { SelectField, TextField } from "@/components/ui/form-fields";

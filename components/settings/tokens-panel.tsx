@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/actions/action-state";
+import type { ActionState } from "@/lib/web/action-state";
 import type { ApiTokenRow } from "@/lib/tokens/list-api-tokens";
 import { TextField } from "@/components/ui/form-fields";
 import { formatDate } from "@/lib/utils/format-date";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/actions/action-state";
+import type { ActionState } from "@/lib/web/action-state";
 import { COMPONENT_KIND_LABELS, toOptions } from "@/components/ui/labels";
 import { SelectField, TextField } from "@/components/ui/form-fields";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/actions/action-state";
+import type { ActionState } from "@/lib/web/action-state";
 import type { SystemDetail } from "@/lib/systems/schemas";
 import Link from "next/link";
 import { COMPONENT_KIND_LABELS } from "@/components/ui/labels";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/actions/action-state";
+import type { ActionState } from "@/lib/web/action-state";
 import type { SystemDetail } from "@/lib/systems/schemas";
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from "@/components/ui/form-fields";
 import { AUTONOMY_LABELS, DATA_CATEGORY_LABELS, EU_ROLE_LABELS, HOSTING_LABELS, LIFECYCLE_LABELS, RISK_TIER_LABELS, toOptions } from "@/components/ui/labels";

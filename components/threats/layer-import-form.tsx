@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/actions/action-state";
+import type { ActionState } from "@/lib/web/action-state";
 
 /** Upload an ATLAS Navigator layer (.json); refused layers list each offending entry. */
 export function LayerImportForm({ action }: { action: (prev: ActionState, form: FormData) => Promise<ActionState> }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/actions/action-state";
+import type { ActionState } from "@/lib/web/action-state";
 import { TextAreaField } from "@/components/ui/form-fields";
 
 export type TechniqueOption = { id: string; label: string; group: string };

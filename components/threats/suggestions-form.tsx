@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/actions/action-state";
+import type { ActionState } from "@/lib/web/action-state";
 import { SUGGESTION_GROUPS, type TechniqueSuggestion } from "@/lib/threats/suggest-techniques";
 
 /**

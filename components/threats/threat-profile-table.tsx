@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/actions/action-state";
+import type { ActionState } from "@/lib/web/action-state";
 import type { ThreatProfile } from "@/lib/threats/schemas";
 
 const SOURCE_LABELS = { suggested: "Suggestion", manual: "Manual", imported: "Navigator layer" } as const;

@@ -4,8 +4,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { parseInput } from "@/lib/validation/parse-input";
 import { actorId, type ServiceContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
-import { decideClassificationSchema, RISK_TIER_LABELS, type DecideClassificationInput } from "./schemas";
-import type { LegalBasis } from "./types";
+import { decideClassificationSchema, RISK_TIER_LABELS, type DecideClassificationInput } from "@/lib/classification/schemas";
+import type { LegalBasis } from "@/lib/classification/types";
 
 /**
  * Accepts the latest proposal (the system takes the proposed tier and its articles as legal basis)

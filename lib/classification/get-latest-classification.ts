@@ -1,8 +1,8 @@
 import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import type { ServiceContext } from "@/lib/context";
-import type { ClassificationAnswers, RiskTier } from "./schemas";
-import type { LegalBasis } from "./types";
+import type { ClassificationAnswers, RiskTier } from "@/lib/classification/schemas";
+import type { LegalBasis } from "@/lib/classification/types";
 
 export type ClassificationView = {
   id: string;

@@ -4,8 +4,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { parseInput } from "@/lib/validation/parse-input";
 import { actorId, type ServiceContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
-import { classificationAnswersSchema } from "./schemas";
-import { proposeTier, type TierProposal } from "./propose-tier";
+import { classificationAnswersSchema } from "@/lib/classification/schemas";
+import { proposeTier, type TierProposal } from "@/lib/classification/rules/propose-tier";
 
 /**
  * Stores the questionnaire answers and the tier they lead to, as a proposal awaiting a decision.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { QUESTIONNAIRE } from "./questionnaire";
-import { RISK_TIER_LABELS, classificationAnswersSchema, riskTierSchema } from "./schemas";
+import { QUESTIONNAIRE } from "@/lib/classification/questionnaire/questionnaire";
+import { RISK_TIER_LABELS, classificationAnswersSchema, riskTierSchema } from "@/lib/classification/schemas";
 
 describe("classificationAnswersSchema", () => {
   it("rejects unknown keys", () => {

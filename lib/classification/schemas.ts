@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { QUESTIONNAIRE } from "./questionnaire";
-import type { Question } from "./types";
+import { QUESTIONNAIRE } from "@/lib/classification/questionnaire/questionnaire";
+import type { Question } from "@/lib/classification/types";
 import { RISK_TIERS, riskTierSchema, type RiskTier } from "@/lib/systems/schemas";
 
 // The answers schema is generated from the questionnaire data so that adding a question can never

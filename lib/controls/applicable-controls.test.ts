@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getFrameworkItem } from "@/lib/catalogs/get-framework-item";
 import { listFrameworkItems } from "@/lib/catalogs/list-framework-items";
 import { EU_AI_ACT_ROLES, LIFECYCLE_STAGES, RISK_TIERS } from "@/lib/systems/schemas";
-import { proposeTier } from "@/lib/classification/propose-tier";
+import { proposeTier } from "@/lib/classification/rules/propose-tier";
 import type { ClassificationAnswers } from "@/lib/classification/schemas";
 import { applicableControls, EU_AI_ACT_ARTICLES_USED, normaliseAnnexIiiPoint, type ApplicabilityInput } from "./applicable-controls";
 import { toClassificationFacts } from "./internal";

@@ -3,7 +3,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { parseInput } from "@/lib/validation/parse-input";
 import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context";
-import { evidenceDownloadHeaders } from "./download-headers";
+import { evidenceDownloadHeaders } from "@/lib/web/evidence-download-headers";
 import { getEvidenceFileSchema } from "./schemas";
 
 export type EvidenceFile = {

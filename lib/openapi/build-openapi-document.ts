@@ -1,5 +1,5 @@
 import { createSystemSchema, systemDetailSchema, systemListSchema, systemSummarySchema, updateSystemSchema } from "@/lib/systems/schemas";
-import { problemSchema } from "@/lib/http/problem";
+import { problemSchema } from "@/lib/web/http/problem";
 import {
   BODY_PROBLEMS,
   PROBLEM_RESPONSES,

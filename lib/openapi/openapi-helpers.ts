@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { DEFAULT_MAX_BODY_BYTES, strictQuerySchema } from "@/lib/http/with-api-handler";
-import { PROBLEM_CONTENT_TYPE } from "@/lib/http/problem";
+import { DEFAULT_MAX_BODY_BYTES, strictQuerySchema } from "@/lib/web/http/with-api-handler";
+import { PROBLEM_CONTENT_TYPE } from "@/lib/web/http/problem";
 import { listSystemsSchema, systemIdSchema } from "@/lib/systems/schemas";
 
 // Building blocks shared by the OpenAPI document and the per-domain path modules (lib/openapi/modules.ts).

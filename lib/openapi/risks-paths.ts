@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { strictQuerySchema } from "@/lib/http/with-api-handler";
+import { strictQuerySchema } from "@/lib/web/http/with-api-handler";
 import {
   acceptRiskSchema,
   createRiskSchema,

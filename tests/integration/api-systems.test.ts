@@ -7,7 +7,7 @@ import { createSystem } from "@/lib/systems/create-system";
 import { archiveSystem } from "@/lib/systems/archive-system";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { systemDetailSchema, systemSummarySchema, type CreateSystemInput } from "@/lib/systems/schemas";
-import { problemResponse, problemSchema, type Problem } from "@/lib/http/problem";
+import { problemResponse, problemSchema, type Problem } from "@/lib/web/http/problem";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/systems/route";
 import { DELETE as archiveRoute, GET as getRoute, PATCH as patchRoute } from "@/app/api/v1/systems/[id]/route";
 import { POST as restoreRoute } from "@/app/api/v1/systems/[id]/restore/route";

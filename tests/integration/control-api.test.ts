@@ -5,7 +5,7 @@ import type { ServiceContext } from "@/lib/context";
 import { createTestOrg, type TestOrg } from "@/tests/factories/create-test-org";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { createSystem } from "@/lib/systems/create-system";
-import { problemSchema, type Problem } from "@/lib/http/problem";
+import { problemSchema, type Problem } from "@/lib/web/http/problem";
 import { compliancePostureSchema, evidenceSummarySchema, systemControlListSchema, systemControlSchema } from "@/lib/controls/schemas";
 import { buildOpenApiDocument } from "@/lib/openapi/build-openapi-document";
 import { GET as listControlsRoute } from "@/app/api/v1/systems/[id]/controls/route";

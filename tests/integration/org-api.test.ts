@@ -4,7 +4,7 @@ import { createApiToken } from "@/lib/tokens/create-api-token";
 import { createSystem } from "@/lib/systems/create-system";
 import { createRisk } from "@/lib/risks/create-risk";
 import { addThreatProfileEntries } from "@/lib/threats/add-threat-profile-entries";
-import { problemSchema } from "@/lib/http/problem";
+import { problemSchema } from "@/lib/web/http/problem";
 import { riskListSchema } from "@/lib/risks/schemas";
 import { compliancePostureSchema } from "@/lib/controls/schemas";
 import { navigatorLayerOutputSchema } from "@/lib/threats/build-navigator-layer";

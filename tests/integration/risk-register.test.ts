@@ -6,7 +6,7 @@ import { createSystem } from "@/lib/systems/create-system";
 import { archiveSystem } from "@/lib/systems/archive-system";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
-import { problemSchema, type Problem } from "@/lib/http/problem";
+import { problemSchema, type Problem } from "@/lib/web/http/problem";
 import { buildOpenApiDocument } from "@/lib/openapi/build-openapi-document";
 import { createRisk } from "@/lib/risks/create-risk";
 import { updateRisk } from "@/lib/risks/update-risk";

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { createTestOrg, type TestOrg } from "@/tests/factories/create-test-org";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { createSystem } from "@/lib/systems/create-system";
-import { problemSchema, type Problem } from "@/lib/http/problem";
+import { problemSchema, type Problem } from "@/lib/web/http/problem";
 import { buildOpenApiDocument } from "@/lib/openapi/build-openapi-document";
 import { importNavigatorLayerResultSchema, threatProfileSchema } from "@/lib/threats/schemas";
 import { navigatorLayerOutputSchema } from "@/lib/threats/build-navigator-layer";

@@ -3,8 +3,8 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getSessionContext } from "@/lib/auth/get-session-context";
-import { toActionState, type ActionState } from "@/lib/actions/action-state";
-import { riskFormInput } from "@/lib/risks/risk-form-input";
+import { toActionState, type ActionState } from "@/lib/web/action-state";
+import { riskFormInput } from "@/lib/web/forms/risk-form-input";
 import { createRisk } from "@/lib/risks/create-risk";
 import { updateRisk } from "@/lib/risks/update-risk";
 import { acceptRisk } from "@/lib/risks/accept-risk";

@@ -5,7 +5,7 @@ import { getSessionContext } from "@/lib/auth/get-session-context";
 import { can } from "@/lib/auth/permissions";
 import { loadRiskRegister } from "@/lib/risks/load-risk-register";
 import { listRiskFilterOptions } from "@/lib/risks/list-risk-filter-options";
-import { loadOrNotFound } from "@/lib/actions/load-or-not-found";
+import { loadOrNotFound } from "@/lib/web/load-or-not-found";
 import { PageHeader } from "@/components/ui/page-header";
 import { RiskFilters } from "@/components/risks/risk-filters";
 import { CellFilterNote, RiskPagination, RiskTable } from "@/components/risks/risk-table";

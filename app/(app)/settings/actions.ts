@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getSessionContext } from "@/lib/auth/get-session-context";
-import { toActionState, type ActionState } from "@/lib/actions/action-state";
+import { toActionState, type ActionState } from "@/lib/web/action-state";
 import { addMember } from "@/lib/members/add-member";
 import { changeMemberRole } from "@/lib/members/change-member-role";
 import { removeMember } from "@/lib/members/remove-member";

@@ -3,8 +3,8 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getSessionContext } from "@/lib/auth/get-session-context";
-import { toActionState, type ActionState } from "@/lib/actions/action-state";
-import { systemFormInput } from "@/lib/systems/system-form-input";
+import { toActionState, type ActionState } from "@/lib/web/action-state";
+import { systemFormInput } from "@/lib/web/forms/system-form-input";
 import { createSystem } from "@/lib/systems/create-system";
 import { updateSystem } from "@/lib/systems/update-system";
 import { archiveSystem } from "@/lib/systems/archive-system";

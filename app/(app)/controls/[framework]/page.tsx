@@ -5,7 +5,7 @@ import { getSessionContext } from "@/lib/auth/get-session-context";
 import { FRAMEWORK_INFO, isFrameworkId } from "@/lib/catalogs/frameworks";
 import { frameworkHierarchy } from "@/lib/controls/framework-hierarchy";
 import { getFrameworkCoverage } from "@/lib/controls/get-framework-coverage";
-import { decodePathParam } from "@/lib/controls/path-param";
+import { decodePathParam } from "@/lib/web/control-path-param";
 import { CONTROL_FRAMEWORK_IDS } from "@/lib/controls/schemas";
 import { PageHeader } from "@/components/ui/page-header";
 import { FrameworkTree } from "@/components/controls/framework-tree";

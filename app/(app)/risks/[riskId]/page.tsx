@@ -10,7 +10,7 @@ import { listRiskHistory } from "@/lib/risks/list-risk-history";
 import { listRiskApprovers } from "@/lib/risks/list-risk-approvers";
 import { listRiskFilterOptions } from "@/lib/risks/list-risk-filter-options";
 import { atlasTechniqueName, listRiskCatalogOptions, owaspTitle } from "@/lib/risks/catalog-refs";
-import { loadOrNotFound } from "@/lib/actions/load-or-not-found";
+import { loadOrNotFound } from "@/lib/web/load-or-not-found";
 import { formatDate, formatDateTime } from "@/lib/utils/format-date";
 import { PageHeader } from "@/components/ui/page-header";
 import { ScoreChip } from "@/components/risks/level-chip";

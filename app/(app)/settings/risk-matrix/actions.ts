@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { getSessionContext } from "@/lib/auth/get-session-context";
-import { toActionState, type ActionState } from "@/lib/actions/action-state";
-import { riskMatrixFormInput } from "@/lib/risks/risk-matrix-form-input";
+import { toActionState, type ActionState } from "@/lib/web/action-state";
+import { riskMatrixFormInput } from "@/lib/web/forms/risk-matrix-form-input";
 import { updateRiskMatrix } from "@/lib/risks/update-risk-matrix";
 import { AppError } from "@/lib/errors";
 

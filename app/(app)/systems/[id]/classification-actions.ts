@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getSessionContext } from "@/lib/auth/get-session-context";
-import { toActionState, type ActionState } from "@/lib/actions/action-state";
+import { toActionState, type ActionState } from "@/lib/web/action-state";
 import { proposeClassification } from "@/lib/classification/propose-classification";
 import { decideClassification } from "@/lib/classification/decide-classification";
 import { AppError } from "@/lib/errors";

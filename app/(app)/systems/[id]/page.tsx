@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { getSystem } from "@/lib/systems/get-system";
 import { listSystemHistory } from "@/lib/systems/list-system-history";
 import { getLatestClassification } from "@/lib/classification/get-latest-classification";
-import { loadOrNotFound } from "@/lib/actions/load-or-not-found";
+import { loadOrNotFound } from "@/lib/web/load-or-not-found";
 import { PageHeader } from "@/components/ui/page-header";
 import { SystemTabs } from "@/components/systems/system-tabs";
 import { TierBadge } from "@/components/ui/tier-badge";

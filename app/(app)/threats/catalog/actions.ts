@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getSessionContext } from "@/lib/auth/get-session-context";
-import { toActionState } from "@/lib/actions/action-state";
+import { toActionState } from "@/lib/web/action-state";
 import { importAtlasRelease } from "@/lib/atlas/import-atlas-release";
 import { ATLAS_MAX_BYTES, type AtlasImportFormState } from "@/lib/atlas/schemas";
 import { AppError } from "@/lib/errors";

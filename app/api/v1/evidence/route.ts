@@ -4,7 +4,7 @@ import { createEvidence } from "@/lib/evidence/create-evidence";
 import { createEvidenceApiSchema, MAX_EVIDENCE_FILE_BYTES, type CreateEvidenceInput } from "@/lib/evidence/schemas";
 import { evidenceSummarySchema } from "@/lib/controls/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
-import { jsonResponse, readJsonBody, withApiHandler } from "@/lib/http/with-api-handler";
+import { jsonResponse, readJsonBody, withApiHandler } from "@/lib/web/http/with-api-handler";
 
 // base64 grows the file by 4/3; the rest of the body is small
 const MAX_BODY_BYTES = Math.ceil(MAX_EVIDENCE_FILE_BYTES / 3) * 4 + 64 * 1024;

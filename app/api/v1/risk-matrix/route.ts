@@ -1,7 +1,7 @@
 // GET /api/v1/risk-matrix – the organisation's risk matrix, with every cell scored
 import { getScoredRiskMatrix } from "@/lib/risks/get-scored-risk-matrix";
 import { riskMatrixResponseSchema } from "@/lib/risks/schemas";
-import { jsonResponse, versionEtag, withApiHandler } from "@/lib/http/with-api-handler";
+import { jsonResponse, versionEtag, withApiHandler } from "@/lib/web/http/with-api-handler";
 
 export const GET = withApiHandler(async ({ ctx }) => {
   const matrix = await getScoredRiskMatrix({ ctx });

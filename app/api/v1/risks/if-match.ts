@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { readIfMatchVersion } from "@/lib/http/with-api-handler";
+import { readIfMatchVersion } from "@/lib/web/http/with-api-handler";
 
 /**
  * The body with `version` taken from `If-Match: "<version>"` when the body has none; if both are sent

@@ -1,7 +1,7 @@
 // GET /api/v1/risks – the organisation's risk register across all AI systems (same filters as the /risks page)
 import { listRisks } from "@/lib/risks/list-risks";
 import { listRisksSchema, riskListSchema } from "@/lib/risks/schemas";
-import { jsonResponse, readQuery, strictQuerySchema, withApiHandler } from "@/lib/http/with-api-handler";
+import { jsonResponse, readQuery, strictQuerySchema, withApiHandler } from "@/lib/web/http/with-api-handler";
 
 const listQuerySchema = strictQuerySchema(listRisksSchema);
 

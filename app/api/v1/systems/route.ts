@@ -4,7 +4,7 @@ import { listSystems } from "@/lib/systems/list-systems";
 import { createSystemSchema, listSystemsSchema, systemDetailSchema, systemListSchema } from "@/lib/systems/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { assertCan } from "@/lib/auth/permissions";
-import { jsonResponse, readJsonBody, readQuery, strictQuerySchema, versionEtag, withApiHandler } from "@/lib/http/with-api-handler";
+import { jsonResponse, readJsonBody, readQuery, strictQuerySchema, versionEtag, withApiHandler } from "@/lib/web/http/with-api-handler";
 
 // The inventory page's filters, but an invalid value is a 422 here instead of being ignored.
 const listQuerySchema = strictQuerySchema(listSystemsSchema);

@@ -7,7 +7,7 @@ import { getFrameworkItem } from "@/lib/catalogs/get-framework-item";
 import { relatedItems } from "@/lib/crosswalk/related-items";
 import { equivalentControls } from "@/lib/crosswalk/equivalent-controls";
 import { listControlSystems } from "@/lib/controls/list-control-systems";
-import { decodePathParam } from "@/lib/controls/path-param";
+import { decodePathParam } from "@/lib/web/control-path-param";
 import { CONTROL_FRAMEWORK_IDS, CONTROL_FRAMEWORK_SHORT_NAMES } from "@/lib/controls/schemas";
 import { PageHeader } from "@/components/ui/page-header";
 import { TierBadge } from "@/components/ui/tier-badge";

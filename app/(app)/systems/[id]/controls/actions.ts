@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getSessionContext } from "@/lib/auth/get-session-context";
-import { toActionState, type ActionState } from "@/lib/actions/action-state";
+import { toActionState, type ActionState } from "@/lib/web/action-state";
 import { AppError } from "@/lib/errors";
 import { updateSystemControl } from "@/lib/controls/update-system-control";
 import type { UpdateSystemControlInput } from "@/lib/controls/schemas";

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getSessionContext } from "@/lib/auth/get-session-context";
 import { can } from "@/lib/auth/permissions";
-import { loadOrNotFound } from "@/lib/actions/load-or-not-found";
+import { loadOrNotFound } from "@/lib/web/load-or-not-found";
 import { FRAMEWORK_INFO } from "@/lib/catalogs/frameworks";
 import { listSystemControls } from "@/lib/controls/list-system-controls";
 import { getCompliancePosture } from "@/lib/controls/get-compliance-posture";

@@ -7,7 +7,7 @@ import { listFilterOptions } from "@/lib/systems/list-filter-options";
 import { PageHeader } from "@/components/ui/page-header";
 import { SystemForm } from "@/components/systems/system-form";
 import { Forbidden } from "@/components/ui/forbidden";
-import { loadOrNotFound } from "@/lib/actions/load-or-not-found";
+import { loadOrNotFound } from "@/lib/web/load-or-not-found";
 import { updateSystemAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit AI system" };

@@ -7,7 +7,7 @@ import { getSystem } from "@/lib/systems/get-system";
 import { loadRiskRegister } from "@/lib/risks/load-risk-register";
 import { listRiskFilterOptions } from "@/lib/risks/list-risk-filter-options";
 import { atlasTechniqueName, listRiskCatalogOptions } from "@/lib/risks/catalog-refs";
-import { loadOrNotFound } from "@/lib/actions/load-or-not-found";
+import { loadOrNotFound } from "@/lib/web/load-or-not-found";
 import { PageHeader } from "@/components/ui/page-header";
 import { SystemTabs } from "@/components/systems/system-tabs";
 import { RiskFilters } from "@/components/risks/risk-filters";

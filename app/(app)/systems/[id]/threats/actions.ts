@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getSessionContext } from "@/lib/auth/get-session-context";
-import { toActionState, type ActionState } from "@/lib/actions/action-state";
+import { toActionState, type ActionState } from "@/lib/web/action-state";
 import { AppError } from "@/lib/errors";
 import { addThreatProfileEntries } from "@/lib/threats/add-threat-profile-entries";
 import { removeThreatProfileEntry } from "@/lib/threats/remove-threat-profile-entry";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getSessionContext } from "@/lib/auth/get-session-context";
 import { can } from "@/lib/auth/permissions";
-import { loadOrNotFound } from "@/lib/actions/load-or-not-found";
+import { loadOrNotFound } from "@/lib/web/load-or-not-found";
 import { getSystemThreatsPage } from "@/lib/threats/get-system-threats-page";
 import { PageHeader } from "@/components/ui/page-header";
 import { SystemTabs } from "@/components/systems/system-tabs";

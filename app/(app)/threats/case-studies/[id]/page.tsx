@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getSessionContext } from "@/lib/auth/get-session-context";
 import { catalogItemHref } from "@/lib/catalogs/catalog-item-href";
-import { loadOrNotFound } from "@/lib/actions/load-or-not-found";
+import { loadOrNotFound } from "@/lib/web/load-or-not-found";
 import { getAtlasCaseStudy } from "@/lib/atlas/get-atlas-case-study";
 import { PageHeader } from "@/components/ui/page-header";
 import { CatalogSection, CatalogText } from "@/components/threats/catalog-section";

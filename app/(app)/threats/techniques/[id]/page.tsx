@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getSessionContext } from "@/lib/auth/get-session-context";
 import { can } from "@/lib/auth/permissions";
 import { catalogItemHref } from "@/lib/catalogs/catalog-item-href";
-import { loadOrNotFound } from "@/lib/actions/load-or-not-found";
+import { loadOrNotFound } from "@/lib/web/load-or-not-found";
 import { getThreatTechniquePage } from "@/lib/threats/get-threat-technique-page";
 import { PageHeader } from "@/components/ui/page-header";
 import { AtlasSourceLine } from "@/components/threats/atlas-source-line";

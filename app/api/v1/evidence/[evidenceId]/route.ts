@@ -1,6 +1,6 @@
 // DELETE /api/v1/evidence/{evidenceId} – delete a piece of evidence and its attachments to controls
 import { deleteEvidence } from "@/lib/evidence/delete-evidence";
-import { withApiHandler } from "@/lib/http/with-api-handler";
+import { withApiHandler } from "@/lib/web/http/with-api-handler";
 
 export const DELETE = withApiHandler(async ({ ctx, params }) => {
   await deleteEvidence({ ctx, input: { evidenceId: params.evidenceId ?? "" } });

@@ -5,7 +5,7 @@ import { deleteRisk } from "@/lib/risks/delete-risk";
 import { riskDetailSchema, riskIdSchema, type RiskDetail, type UpdateRiskInput } from "@/lib/risks/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { assertCan } from "@/lib/auth/permissions";
-import { jsonResponse, readJsonBody, versionEtag, withApiHandler } from "@/lib/http/with-api-handler";
+import { jsonResponse, readJsonBody, versionEtag, withApiHandler } from "@/lib/web/http/with-api-handler";
 import { withIfMatchVersion } from "../if-match";
 
 function detailResponse(risk: RiskDetail): Response {

@@ -5,7 +5,7 @@ import { updateSystem } from "@/lib/systems/update-system";
 import { systemDetailSchema, systemIdSchema, type UpdateSystemInput } from "@/lib/systems/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { AppError } from "@/lib/errors";
-import { jsonResponse, readIfMatchVersion, readJsonBody, versionEtag, withApiHandler } from "@/lib/http/with-api-handler";
+import { jsonResponse, readIfMatchVersion, readJsonBody, versionEtag, withApiHandler } from "@/lib/web/http/with-api-handler";
 import type { SystemDetail } from "@/lib/systems/schemas";
 
 function detailResponse(system: SystemDetail): Response {

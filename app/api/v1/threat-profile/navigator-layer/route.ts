@@ -1,7 +1,7 @@
 // GET /api/v1/threat-profile/navigator-layer – every active system's threat profile as one ATLAS Navigator layer
 import { exportNavigatorLayer } from "@/lib/threats/export-navigator-layer";
 import { navigatorLayerOutputSchema } from "@/lib/threats/build-navigator-layer";
-import { jsonResponse, withApiHandler } from "@/lib/http/with-api-handler";
+import { jsonResponse, withApiHandler } from "@/lib/web/http/with-api-handler";
 
 export const GET = withApiHandler(async ({ ctx }) => {
   const { layer, filename } = await exportNavigatorLayer({ ctx, input: {} });

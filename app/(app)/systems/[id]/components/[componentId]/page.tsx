@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getSessionContext } from "@/lib/auth/get-session-context";
 import { can } from "@/lib/auth/permissions";
 import { getSystem } from "@/lib/systems/get-system";
-import { loadOrNotFound } from "@/lib/actions/load-or-not-found";
+import { loadOrNotFound } from "@/lib/web/load-or-not-found";
 import { PageHeader } from "@/components/ui/page-header";
 import { Forbidden } from "@/components/ui/forbidden";
 import { ComponentForm } from "@/components/systems/component-form";

@@ -3,10 +3,10 @@
 // bodies unless next.config raises serverActions.bodySizeLimit. With JavaScript the form posts here with
 // fetch and gets an ActionState as JSON; without, it is redirected back with ?evidence=added|failed.
 import { getSessionContext } from "@/lib/auth/get-session-context";
-import { toActionState, type ActionState } from "@/lib/actions/action-state";
+import { toActionState, type ActionState } from "@/lib/web/action-state";
 import { AppError, HTTP_STATUS } from "@/lib/errors";
 import { createEvidence } from "@/lib/evidence/create-evidence";
-import { evidenceFormInput } from "@/lib/evidence/evidence-form-input";
+import { evidenceFormInput } from "@/lib/web/forms/evidence-form-input";
 import { MAX_EVIDENCE_FILE_BYTES, MAX_EVIDENCE_FILE_LABEL } from "@/lib/evidence/schemas";
 
 const TOO_LARGE = new AppError("VALIDATION", "The input is not valid.", [{ path: "file", message: `The file is larger than ${MAX_EVIDENCE_FILE_LABEL}` }]);

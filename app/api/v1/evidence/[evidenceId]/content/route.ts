@@ -1,6 +1,6 @@
 // GET /api/v1/evidence/{evidenceId}/content – download an evidence file (org-scoped)
 import { getEvidenceFile } from "@/lib/evidence/get-evidence-file";
-import { withApiHandler } from "@/lib/http/with-api-handler";
+import { withApiHandler } from "@/lib/web/http/with-api-handler";
 
 export const GET = withApiHandler(async ({ ctx, params }) => {
   const file = await getEvidenceFile({ ctx, input: { evidenceId: params.evidenceId ?? "" } });

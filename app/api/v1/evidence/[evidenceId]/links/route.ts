@@ -4,7 +4,7 @@ import { linkEvidence } from "@/lib/evidence/link-evidence";
 import { evidenceLinkBodySchema } from "@/lib/evidence/schemas";
 import { evidenceSummarySchema } from "@/lib/controls/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
-import { jsonResponse, readJsonBody, withApiHandler } from "@/lib/http/with-api-handler";
+import { jsonResponse, readJsonBody, withApiHandler } from "@/lib/web/http/with-api-handler";
 
 export const POST = withApiHandler(async ({ req, ctx, params }) => {
   assertCan(ctx, "control:write");

@@ -4,7 +4,7 @@ import { riskDetailSchema, riskIdSchema, type AcceptRiskInput } from "@/lib/risk
 import { parseInput } from "@/lib/validation/parse-input";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/auth/permissions";
-import { jsonResponse, readJsonBody, versionEtag, withApiHandler } from "@/lib/http/with-api-handler";
+import { jsonResponse, readJsonBody, versionEtag, withApiHandler } from "@/lib/web/http/with-api-handler";
 import { withIfMatchVersion } from "../../if-match";
 
 export const POST = withApiHandler(async ({ req, ctx, params }) => {

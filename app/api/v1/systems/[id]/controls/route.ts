@@ -3,7 +3,7 @@ import { listSystemControls } from "@/lib/controls/list-system-controls";
 import { listSystemControlsQuerySchema, systemControlListSchema } from "@/lib/controls/schemas";
 import { systemIdSchema } from "@/lib/systems/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
-import { jsonResponse, readQuery, withApiHandler } from "@/lib/http/with-api-handler";
+import { jsonResponse, readQuery, withApiHandler } from "@/lib/web/http/with-api-handler";
 
 export const GET = withApiHandler(async ({ req, ctx, params }) => {
   const { id } = parseInput(systemIdSchema, params);

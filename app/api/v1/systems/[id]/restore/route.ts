@@ -2,7 +2,7 @@
 import { restoreSystem } from "@/lib/systems/restore-system";
 import { systemDetailSchema, systemIdSchema } from "@/lib/systems/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
-import { jsonResponse, versionEtag, withApiHandler } from "@/lib/http/with-api-handler";
+import { jsonResponse, versionEtag, withApiHandler } from "@/lib/web/http/with-api-handler";
 
 export const POST = withApiHandler(async ({ ctx, params }) => {
   const { id } = parseInput(systemIdSchema, params);

@@ -5,7 +5,7 @@ import { listRisksSchema, riskDetailSchema, riskListSchema, type CreateRiskInput
 import { systemIdSchema } from "@/lib/systems/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { assertCan } from "@/lib/auth/permissions";
-import { jsonResponse, readJsonBody, readQuery, strictQuerySchema, versionEtag, withApiHandler } from "@/lib/http/with-api-handler";
+import { jsonResponse, readJsonBody, readQuery, strictQuerySchema, versionEtag, withApiHandler } from "@/lib/web/http/with-api-handler";
 
 // The register page's filters (the system comes from the path), but an invalid value is a 422 here.
 const listQuerySchema = strictQuerySchema(listRisksSchema.omit({ systemId: true }));

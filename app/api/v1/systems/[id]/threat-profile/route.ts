@@ -5,7 +5,7 @@ import { addThreatProfileEntriesSchema, threatProfileSchema } from "@/lib/threat
 import { systemIdSchema } from "@/lib/systems/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { assertCan } from "@/lib/auth/permissions";
-import { jsonResponse, readJsonBody, withApiHandler } from "@/lib/http/with-api-handler";
+import { jsonResponse, readJsonBody, withApiHandler } from "@/lib/web/http/with-api-handler";
 
 export const GET = withApiHandler(async ({ ctx, params }) => {
   const { id } = parseInput(systemIdSchema, params);

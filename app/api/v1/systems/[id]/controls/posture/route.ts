@@ -3,7 +3,7 @@ import { getCompliancePosture } from "@/lib/controls/get-compliance-posture";
 import { compliancePostureSchema } from "@/lib/controls/schemas";
 import { systemIdSchema } from "@/lib/systems/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
-import { jsonResponse, withApiHandler } from "@/lib/http/with-api-handler";
+import { jsonResponse, withApiHandler } from "@/lib/web/http/with-api-handler";
 
 export const GET = withApiHandler(async ({ ctx, params }) => {
   const { id } = parseInput(systemIdSchema, params);

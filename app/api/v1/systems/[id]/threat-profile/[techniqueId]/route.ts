@@ -2,7 +2,7 @@
 import { removeThreatProfileEntry } from "@/lib/threats/remove-threat-profile-entry";
 import { systemTechniqueParamsSchema } from "@/lib/threats/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
-import { withApiHandler } from "@/lib/http/with-api-handler";
+import { withApiHandler } from "@/lib/web/http/with-api-handler";
 
 export const DELETE = withApiHandler(async ({ ctx, params }) => {
   const { id, techniqueId } = parseInput(systemTechniqueParamsSchema, params);

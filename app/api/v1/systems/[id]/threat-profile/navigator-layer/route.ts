@@ -6,7 +6,7 @@ import { importLayerOptionsSchema, importNavigatorLayerResultSchema } from "@/li
 import { systemIdSchema } from "@/lib/systems/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { assertCan } from "@/lib/auth/permissions";
-import { jsonResponse, readJsonBody, readQuery, withApiHandler } from "@/lib/http/with-api-handler";
+import { jsonResponse, readJsonBody, readQuery, withApiHandler } from "@/lib/web/http/with-api-handler";
 
 /** A layer with a comment on each of ATLAS's ~180 entries stays far below this. */
 const MAX_LAYER_BYTES = 1024 * 1024;

@@ -1,12 +1,12 @@
 // PATCH /api/v1/systems/{id}/controls/{framework}/{controlId} – set a control's status, justification, owner, review date
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { decodePathParam } from "@/lib/controls/path-param";
+import { decodePathParam } from "@/lib/web/control-path-param";
 import { updateSystemControl } from "@/lib/controls/update-system-control";
 import { systemControlSchema, updateSystemControlBodySchema, type UpdateSystemControlInput } from "@/lib/controls/schemas";
 import { systemIdSchema } from "@/lib/systems/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
-import { jsonResponse, readIfMatchVersion, readJsonBody, versionEtag, withApiHandler } from "@/lib/http/with-api-handler";
+import { jsonResponse, readIfMatchVersion, readJsonBody, versionEtag, withApiHandler } from "@/lib/web/http/with-api-handler";
 
 export const PATCH = withApiHandler(async ({ req, ctx, params }) => {
   const { id } = parseInput(systemIdSchema, params);

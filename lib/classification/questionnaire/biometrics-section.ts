@@ -1,4 +1,4 @@
-import type { QuestionnaireSection } from "./types";
+import type { QuestionnaireSection } from "@/lib/classification/types";
 
 // Gateway questions about biometric functions. They are asked once, up front, because the same
 // fact feeds three different provisions: the Art 5 prohibitions (f), (g), (h), the Annex III

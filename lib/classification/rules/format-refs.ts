@@ -1,4 +1,4 @@
-import type { LegalBasis } from "./types";
+import type { LegalBasis } from "@/lib/classification/types";
 
 /** "Art 50(1) (direct interaction with natural persons) and Art 50(2) (…)" for summaries. */
 export function formatRefs(entries: readonly Pick<LegalBasis, "ref" | "title">[]): string {

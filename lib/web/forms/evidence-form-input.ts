@@ -1,4 +1,4 @@
-import type { CreateEvidenceInput } from "./schemas";
+import type { CreateEvidenceInput } from "@/lib/evidence/schemas";
 
 /** "framework|controlId", the way the evidence form encodes a control. */
 export function parseControlValue(value: string): { framework: string; controlId: string } {

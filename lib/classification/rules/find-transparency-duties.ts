@@ -1,5 +1,5 @@
-import type { ClassificationAnswers } from "./schemas";
-import type { LegalBasis } from "./types";
+import type { ClassificationAnswers } from "@/lib/classification/schemas";
+import type { LegalBasis } from "@/lib/classification/types";
 
 export interface TransparencyFindings {
   /** Art 50 duties that apply; on their own they make the system "limited" risk. */

@@ -1,4 +1,4 @@
-import type { QuestionnaireSection } from "./types";
+import type { QuestionnaireSection } from "@/lib/classification/types";
 
 // Chapter V: general-purpose AI models. These obligations attach to the *model provider*, which
 // is why the gateway question warns app builders who merely call someone else's model.

@@ -1,4 +1,4 @@
-import type { QuestionOption } from "./types";
+import type { QuestionOption } from "@/lib/classification/types";
 
 // The Annex III high-risk use cases (Art 6(2)), one option per point or sub-point. Values are the
 // point numbers so that stored answers stay readable and stable if labels are reworded.

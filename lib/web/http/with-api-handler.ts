@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context";
 import { authenticateApiToken } from "@/lib/tokens/authenticate-api-token";
 import { parseInput } from "@/lib/validation/parse-input";
-import { HttpError, problemResponse } from "./problem";
+import { HttpError, problemResponse } from "@/lib/web/http/problem";
 
 // Plumbing shared by every REST API v1 route handler, so the handlers themselves stay thin:
 // parse input, call one domain verb, map the result.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { isQuestionVisible } from "./is-question-visible";
-import { QUESTIONNAIRE } from "./questionnaire";
-import type { Question } from "./types";
+import { isQuestionVisible } from "@/lib/classification/questionnaire/is-question-visible";
+import { QUESTIONNAIRE } from "@/lib/classification/questionnaire/questionnaire";
+import type { Question } from "@/lib/classification/types";
 
 describe("questionnaire data and visibility", () => {
   const questions: Question[] = QUESTIONNAIRE.flatMap((section) => [...section.questions]);

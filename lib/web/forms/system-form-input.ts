@@ -1,4 +1,4 @@
-import { SYSTEM_FIELDS } from "./schemas";
+import { SYSTEM_FIELDS } from "@/lib/systems/schemas";
 
 const NULLABLE = new Set(["ownerId", "hosting"]);
 

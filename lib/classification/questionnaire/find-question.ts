@@ -1,5 +1,5 @@
-import { QUESTIONNAIRE } from "./questionnaire";
-import type { Question } from "./types";
+import { QUESTIONNAIRE } from "@/lib/classification/questionnaire/questionnaire";
+import type { Question } from "@/lib/classification/types";
 
 // Built once: lookups happen for every visibility check, and the questionnaire is static.
 const BY_ID: ReadonlyMap<string, Question> = new Map(

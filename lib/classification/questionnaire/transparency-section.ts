@@ -1,4 +1,4 @@
-import type { QuestionnaireSection } from "./types";
+import type { QuestionnaireSection } from "@/lib/classification/types";
 
 // Art 50 transparency duties. Each paragraph has its own built-in exception, asked as a follow-up
 // so that the proposal can cite why a duty does not apply instead of silently dropping it.

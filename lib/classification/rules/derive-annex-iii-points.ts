@@ -1,6 +1,6 @@
-import { ANNEX_III_OPTIONS } from "./annex-iii-options";
-import type { ClassificationAnswers } from "./schemas";
-import type { LegalBasis } from "./types";
+import { ANNEX_III_OPTIONS } from "@/lib/classification/questionnaire/annex-iii-options";
+import type { ClassificationAnswers } from "@/lib/classification/schemas";
+import type { LegalBasis } from "@/lib/classification/types";
 
 type AnnexIiiValue = (typeof ANNEX_III_OPTIONS)[number]["value"];
 

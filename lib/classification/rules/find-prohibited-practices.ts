@@ -1,6 +1,6 @@
-import { PROHIBITED_PRACTICES_SECTION } from "./prohibited-practices-section";
-import type { ClassificationAnswers } from "./schemas";
-import type { LegalBasis } from "./types";
+import { PROHIBITED_PRACTICES_SECTION } from "@/lib/classification/questionnaire/prohibited-practices-section";
+import type { ClassificationAnswers } from "@/lib/classification/schemas";
+import type { LegalBasis } from "@/lib/classification/types";
 
 export interface ProhibitedPracticeFindings {
   /** Art 5(1) points the system falls under; any entry makes the system prohibited. */

@@ -1,4 +1,4 @@
-import type { QuestionnaireSection } from "./types";
+import type { QuestionnaireSection } from "@/lib/classification/types";
 
 // Art 5(1): the eight prohibited practices. Where the Regulation itself carves out an exception
 // (points (f), (g) and (h)) the exception is a separate follow-up question, so that a "yes" to the

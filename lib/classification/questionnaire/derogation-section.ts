@@ -1,5 +1,5 @@
-import { ANNEX_III_OPTIONS } from "./annex-iii-options";
-import type { QuestionnaireSection, ShowIf } from "./types";
+import { ANNEX_III_OPTIONS } from "@/lib/classification/questionnaire/annex-iii-options";
+import type { QuestionnaireSection, ShowIf } from "@/lib/classification/types";
 
 // Art 6(3) only derogates from Art 6(2), so these questions appear only once an Annex III use is
 // in play: either chosen explicitly or implied by a biometric function declared earlier (every

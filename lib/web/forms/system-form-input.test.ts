@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { systemFormInput } from "./system-form-input";
+import { systemFormInput } from "@/lib/web/forms/system-form-input";
 
 describe("systemFormInput", () => {
   it("reads known fields, arrays for checkboxes and null for empty selects", () => {

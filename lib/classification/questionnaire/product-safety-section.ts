@@ -1,4 +1,4 @@
-import type { QuestionnaireSection } from "./types";
+import type { QuestionnaireSection } from "@/lib/classification/types";
 
 // Art 6(1): the product-safety route to high risk. Both limbs must be true, which is why the
 // second question only appears after the first is answered "yes".

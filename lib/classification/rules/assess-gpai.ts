@@ -1,6 +1,6 @@
-import { formatRefs } from "./format-refs";
-import type { ClassificationAnswers } from "./schemas";
-import type { LegalBasis } from "./types";
+import { formatRefs } from "@/lib/classification/rules/format-refs";
+import type { ClassificationAnswers } from "@/lib/classification/schemas";
+import type { LegalBasis } from "@/lib/classification/types";
 
 export interface GpaiAssessment {
   readonly level: "systemic" | "standard" | null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { proposeTier, type TierProposal } from "./propose-tier";
-import { classificationAnswersSchema, type ClassificationAnswers } from "./schemas";
-import { visibleAnswers } from "./visible-answers";
+import { proposeTier, type TierProposal } from "@/lib/classification/rules/propose-tier";
+import { classificationAnswersSchema, type ClassificationAnswers } from "@/lib/classification/schemas";
+import { visibleAnswers } from "@/lib/classification/questionnaire/visible-answers";
 
 // Worked cases. Each starts from a questionnaire where every always-visible question was answered
 // "No" (as a real user would leave it) and overrides only what is true of the described system.

@@ -1,5 +1,5 @@
-import { ANNEX_III_OPTIONS } from "./annex-iii-options";
-import type { QuestionnaireSection } from "./types";
+import { ANNEX_III_OPTIONS } from "@/lib/classification/questionnaire/annex-iii-options";
+import type { QuestionnaireSection } from "@/lib/classification/types";
 
 // Art 6(2) + Annex III. The fraud-detection carve-out of point 5(b) is a follow-up question rather
 // than a separate option because a fraud model in a bank often *looks* like a credit model (same

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatControlLines, parseControlLines, riskFormInput, splitIds } from "./risk-form-input";
+import { formatControlLines, parseControlLines, riskFormInput, splitIds } from "@/lib/web/forms/risk-form-input";
 
 describe("riskFormInput", () => {
   it("reads known fields, numbers, nulls for empty optional fields, lists and controls", () => {
@@ -63,7 +63,7 @@ describe("control lines", () => {
 
 describe("riskMatrixFormInput", () => {
   it("reads labels and level rows by schema path, dropping empty rows", async () => {
-    const { riskMatrixFormInput } = await import("./risk-matrix-form-input");
+    const { riskMatrixFormInput } = await import("@/lib/web/forms/risk-matrix-form-input");
     const form = new FormData();
     ["A", "B", "C", "D", "E"].forEach((l, i) => {
       form.set(`likelihoodLabels.${i}`, l);

@@ -1,13 +1,13 @@
-import { assessGpai } from "./assess-gpai";
-import { assessHighRisk } from "./assess-high-risk";
-import { findProhibitedPractices } from "./find-prohibited-practices";
-import { findTransparencyDuties } from "./find-transparency-duties";
-import { formatRefs } from "./format-refs";
-import { RISK_TIER_LABELS, type ClassificationAnswers, type RiskTier } from "./schemas";
-import type { LegalBasis } from "./types";
-import { visibleAnswers } from "./visible-answers";
+import { assessGpai } from "@/lib/classification/rules/assess-gpai";
+import { assessHighRisk } from "@/lib/classification/rules/assess-high-risk";
+import { findProhibitedPractices } from "@/lib/classification/rules/find-prohibited-practices";
+import { findTransparencyDuties } from "@/lib/classification/rules/find-transparency-duties";
+import { formatRefs } from "@/lib/classification/rules/format-refs";
+import { RISK_TIER_LABELS, type ClassificationAnswers, type RiskTier } from "@/lib/classification/schemas";
+import type { LegalBasis } from "@/lib/classification/types";
+import { visibleAnswers } from "@/lib/classification/questionnaire/visible-answers";
 
-export type { LegalBasis } from "./types";
+export type { LegalBasis } from "@/lib/classification/types";
 
 export interface TierProposal {
   tier: RiskTier;

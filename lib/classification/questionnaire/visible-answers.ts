@@ -1,7 +1,7 @@
-import { isQuestionVisible } from "./is-question-visible";
-import { QUESTIONNAIRE } from "./questionnaire";
-import type { ClassificationAnswers } from "./schemas";
-import type { Question } from "./types";
+import { isQuestionVisible } from "@/lib/classification/questionnaire/is-question-visible";
+import { QUESTIONNAIRE } from "@/lib/classification/questionnaire/questionnaire";
+import type { ClassificationAnswers } from "@/lib/classification/schemas";
+import type { Question } from "@/lib/classification/types";
 
 /**
  * The answers with every hidden question dropped. The form keeps answers to questions that were

@@ -1,8 +1,8 @@
-import { DEROGATION_SECTION } from "./derogation-section";
-import { deriveAnnexIiiPoints } from "./derive-annex-iii-points";
-import { formatRefs } from "./format-refs";
-import type { ClassificationAnswers } from "./schemas";
-import type { LegalBasis } from "./types";
+import { DEROGATION_SECTION } from "@/lib/classification/questionnaire/derogation-section";
+import { deriveAnnexIiiPoints } from "@/lib/classification/rules/derive-annex-iii-points";
+import { formatRefs } from "@/lib/classification/rules/format-refs";
+import type { ClassificationAnswers } from "@/lib/classification/schemas";
+import type { LegalBasis } from "@/lib/classification/types";
 
 export interface AnnexIiiAssessment {
   /** Non-empty exactly when the system is high-risk via Art 6(2). */

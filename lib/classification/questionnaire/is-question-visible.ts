@@ -1,5 +1,5 @@
-import { findQuestion } from "./find-question";
-import type { AnswerLookup, Question, ShowIf } from "./types";
+import { findQuestion } from "@/lib/classification/questionnaire/find-question";
+import type { AnswerLookup, Question, ShowIf } from "@/lib/classification/types";
 
 /**
  * Whether a question should be shown (and its answer counted) given the other answers.

@@ -1,6 +1,6 @@
-import { assessAnnexIii, type AnnexIiiAssessment } from "./assess-annex-iii";
-import type { ClassificationAnswers } from "./schemas";
-import type { LegalBasis } from "./types";
+import { assessAnnexIii, type AnnexIiiAssessment } from "@/lib/classification/rules/assess-annex-iii";
+import type { ClassificationAnswers } from "@/lib/classification/schemas";
+import type { LegalBasis } from "@/lib/classification/types";
 
 export interface HighRiskAssessment extends AnnexIiiAssessment {
   readonly isHigh: boolean;
