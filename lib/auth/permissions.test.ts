@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/context";
-import { can, grantFor } from "./permissions";
+import { assertCan, assertCanOnSome, can, canOnSome, grantFor } from "./permissions";
 import { renderPermissionTable } from "./render-permission-table";
 
 const user = (role: Extract<Actor, { type: "user" }>["role"], userId = "u1"): Actor => ({ type: "user", userId, role, label: role });
@@ -12,6 +12,21 @@ describe("can", () => {
     expect(can(user("risk_owner"), "system:update", { ownerId: "someone-else" })).toBe(false);
     expect(can(user("risk_owner"), "system:update", { ownerId: null })).toBe(false);
     expect(grantFor(user("risk_owner"), "system:update")).toBe("own");
+  });
+
+  it("fails closed for an ownership-scoped grant when no resource is given", () => {
+    const owner = user("risk_owner");
+    for (const permission of ["system:update", "system:classify", "threat:write", "risk:write", "control:write"] as const) {
+      expect(can(owner, permission)).toBe(false);
+      expect(canOnSome(owner, permission)).toBe(true);
+      expect(() => assertCan({ orgId: "o", actor: owner }, permission)).toThrow(/does not allow/);
+      expect(() => assertCanOnSome({ orgId: "o", actor: owner }, permission)).not.toThrow();
+    }
+    expect(can(owner, "system:update", { ownerId: "u1" })).toBe(true);
+    expect(canOnSome(owner, "system:archive")).toBe(false);
+    expect(() => assertCanOnSome({ orgId: "o", actor: user("auditor") }, "risk:write")).toThrow(/does not allow/);
+    // "any" grants need no resource
+    expect(can(user("admin"), "system:update")).toBe(true);
   });
 
   it("keeps executives and auditors read-only on the inventory", () => {

@@ -59,16 +59,32 @@ export function grantFor(actor: Actor, permission: Permission): "any" | "own" | 
   return row[actor.role] ?? null;
 }
 
-/** True when the actor may act on a resource owned by `ownerId` (or on the collection when omitted). */
+/**
+ * True when the actor may act on a resource owned by `ownerId`. Fails closed: an "own" grant without a
+ * resource is false (nothing to check ownership on). For "may this actor do it to at least some
+ * resource" (a pre-check before loading, or showing a button on a list) use `canOnSome`.
+ */
 export function can(actor: Actor, permission: Permission, resource?: { ownerId: string | null }): boolean {
   const grant = grantFor(actor, permission);
   if (grant === "any") return true;
-  if (grant === "own") return !resource || (actor.type === "user" && resource.ownerId === actor.userId);
+  if (grant === "own") return resource !== undefined && actor.type === "user" && resource.ownerId !== null && resource.ownerId === actor.userId;
   return false;
 }
 
+/** True when the actor holds the permission on some resource ("any", or "own" on systems they own); re-check with `can` once the resource is loaded. */
+export function canOnSome(actor: Actor, permission: Permission): boolean {
+  return grantFor(actor, permission) !== null;
+}
+
+function forbidden(permission: Permission): AppError {
+  return new AppError("FORBIDDEN", `Your role does not allow this action (${PERMISSION_LABELS[permission].toLowerCase()}).`);
+}
+
 export function assertCan(ctx: ServiceContext, permission: Permission, resource?: { ownerId: string | null }): void {
-  if (!can(ctx.actor, permission, resource)) {
-    throw new AppError("FORBIDDEN", `Your role does not allow this action (${PERMISSION_LABELS[permission].toLowerCase()}).`);
-  }
+  if (!can(ctx.actor, permission, resource)) throw forbidden(permission);
+}
+
+/** The early check of a verb whose permission may be ownership-scoped: refuses actors with no grant at all; the resource is checked with `assertCan` once loaded. */
+export function assertCanOnSome(ctx: ServiceContext, permission: Permission): void {
+  if (!canOnSome(ctx.actor, permission)) throw forbidden(permission);
 }

@@ -1,7 +1,7 @@
 import { withTransaction } from "@/lib/db/with-transaction";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCan, assertCanOnSome } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { parseInput } from "@/lib/validation/parse-input";
+import { parseInput, type Unparsed } from "@/lib/validation/parse-input";
 import { actorId, type ServiceContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { decideClassificationSchema, RISK_TIER_LABELS, type DecideClassificationInput } from "@/lib/classification/schemas";
@@ -11,13 +11,13 @@ import type { LegalBasis } from "@/lib/classification/types";
  * Accepts the latest proposal (the system takes the proposed tier and its articles as legal basis)
  * or overrides it with another tier and a reason. Both the proposal and the decision stay stored.
  */
-export async function decideClassification({ ctx, input }: { ctx: ServiceContext; input: { systemId: string; decision: DecideClassificationInput } }) {
-  assertCan(ctx, "system:classify");
+export async function decideClassification({ ctx, input }: { ctx: ServiceContext; input: { systemId: string; decision: Unparsed<DecideClassificationInput> } }) {
+  assertCanOnSome(ctx, "system:classify");
   const d = parseInput(decideClassificationSchema, input.decision);
   return withTransaction(ctx, async (tx) => {
     const system = await tx.aISystem.findFirst({
       where: { id: input.systemId, orgId: ctx.orgId },
-      select: { ownerId: true, archivedAt: true, riskTier: true, riskTierBasis: true, riskTierRationale: true },
+      select: { ownerId: true, archivedAt: true, version: true, riskTier: true, riskTierBasis: true, riskTierRationale: true },
     });
     if (!system) throw new AppError("NOT_FOUND", "AI system not found.");
     assertCan(ctx, "system:classify", system);
@@ -39,8 +39,10 @@ export async function decideClassification({ ctx, input }: { ctx: ServiceContext
             riskTierBasis: `Override of the questionnaire proposal (${RISK_TIER_LABELS[latest.proposedTier]}${basis ? `: ${basis}` : ""})`.slice(0, 500),
             riskTierRationale: d.reason,
           };
-    await tx.classificationAssessment.update({
-      where: { id: latest.id },
+    // conditional updates: of two concurrent decisions only one finds the proposal undecided and the
+    // system at the version read above; the other is a CONFLICT with no audit event
+    const decided = await tx.classificationAssessment.updateMany({
+      where: { id: latest.id, orgId: ctx.orgId, decision: null },
       data: {
         decision: d.decision,
         decidedTier: tier,
@@ -48,10 +50,14 @@ export async function decideClassification({ ctx, input }: { ctx: ServiceContext
         decidedById: actorId(ctx.actor),
         decidedAt: new Date(),
       },
-      select: { id: true },
     });
+    if (decided.count === 0) throw new AppError("CONFLICT", "This proposal has already been decided.");
     // bumping the version makes edit forms opened before the decision stale
-    await tx.aISystem.update({ where: { id: input.systemId }, data: { ...after, version: { increment: 1 } }, select: { id: true } });
+    const updated = await tx.aISystem.updateMany({
+      where: { id: input.systemId, orgId: ctx.orgId, version: system.version },
+      data: { ...after, version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw new AppError("CONFLICT", "This AI system changed meanwhile; reload it and try again.");
     await recordAudit(tx, ctx, {
       action: "classification.decide",
       entityType: "classification",

@@ -1,5 +1,5 @@
 import { withTransaction } from "@/lib/db/with-transaction";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCan, assertCanOnSome } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { parseInput } from "@/lib/validation/parse-input";
 import { actorId, type ServiceContext } from "@/lib/context";
@@ -18,7 +18,7 @@ export async function proposeClassification({
   ctx: ServiceContext;
   input: { systemId: string; answers: unknown };
 }): Promise<{ id: string; proposal: TierProposal }> {
-  assertCan(ctx, "system:classify");
+  assertCanOnSome(ctx, "system:classify");
   const answers = parseInput(classificationAnswersSchema, input.answers);
   const proposal = proposeTier(answers);
   return withTransaction(ctx, async (tx) => {

@@ -1,14 +1,14 @@
 import { withTransaction } from "@/lib/db/with-transaction";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCanOnSome } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { diffChanges } from "@/lib/audit/diff-changes";
-import { parseInput } from "@/lib/validation/parse-input";
+import { parseInput, type Unparsed } from "@/lib/validation/parse-input";
 import type { ServiceContext } from "@/lib/context";
 import { COMPONENT_FIELDS, componentInputSchema, type ComponentInput } from "./schemas";
 import { assertCanEditSystem, componentSelect } from "./internal";
 
-export async function createComponent({ ctx, input }: { ctx: ServiceContext; input: { systemId: string; component: ComponentInput } }) {
-  assertCan(ctx, "system:update"); // refuse before looking at the input
+export async function createComponent({ ctx, input }: { ctx: ServiceContext; input: { systemId: string; component: Unparsed<ComponentInput> } }) {
+  assertCanOnSome(ctx, "system:update"); // refuse before looking at the input
   const data = parseInput(componentInputSchema, input.component);
   return withTransaction(ctx, async (tx) => {
     await assertCanEditSystem(tx, ctx, input.systemId);

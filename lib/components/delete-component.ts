@@ -1,17 +1,19 @@
 import { withTransaction } from "@/lib/db/with-transaction";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCanOnSome } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { diffChanges } from "@/lib/audit/diff-changes";
 import type { ServiceContext } from "@/lib/context";
+import { AppError } from "@/lib/errors";
 import { COMPONENT_FIELDS } from "./schemas";
 import { assertCanEditSystem, findComponentOrThrow } from "./internal";
 
 export async function deleteComponent({ ctx, input }: { ctx: ServiceContext; input: { id: string } }) {
-  assertCan(ctx, "system:update");
+  assertCanOnSome(ctx, "system:update");
   return withTransaction(ctx, async (tx) => {
     const before = await findComponentOrThrow(tx, ctx, input.id);
     await assertCanEditSystem(tx, ctx, before.systemId);
-    await tx.systemComponent.delete({ where: { id: input.id } });
+    const { count } = await tx.systemComponent.deleteMany({ where: { id: input.id, orgId: ctx.orgId } });
+    if (count === 0) throw new AppError("NOT_FOUND", "Component not found.");
     // the audit event keeps every field of the removed component
     await recordAudit(tx, ctx, {
       action: "component.delete",

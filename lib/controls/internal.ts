@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCan, assertCanOnSome } from "@/lib/auth/permissions";
 import type { ServiceContext } from "@/lib/context";
 import { classificationAnswersSchema } from "@/lib/classification/schemas";
 import { deriveAnnexIiiPoints } from "@/lib/classification/rules/derive-annex-iii-points";
@@ -99,7 +99,7 @@ export function assertApplicable(applicable: readonly ApplicableControl[], ref: 
  * on archived systems. Returns the system and its applicable controls.
  */
 export async function loadWritableSystem(client: Client, ctx: ServiceContext, systemId: string) {
-  assertCan(ctx, "control:write");
+  assertCanOnSome(ctx, "control:write");
   const system = await findControlSystemOrThrow(client, ctx, systemId);
   assertCan(ctx, "control:write", system);
   if (system.archivedAt) throw new AppError("CONFLICT", "This AI system is archived; restore it before editing its controls or evidence.");

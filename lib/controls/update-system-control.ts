@@ -1,8 +1,8 @@
 import { withTransaction } from "@/lib/db/with-transaction";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCanOnSome } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { diffChanges } from "@/lib/audit/diff-changes";
-import { parseInput } from "@/lib/validation/parse-input";
+import { parseInput, type Unparsed } from "@/lib/validation/parse-input";
 import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context";
 import { systemControlSelect, toControlView } from "./control-view";
@@ -20,8 +20,8 @@ const toDate = (day: string | null) => (day === null ? null : new Date(`${day}T0
  * the version they were based on and a stale one is refused with CONFLICT. `not_applicable` needs a
  * justification of at least 10 characters. Saving what is already stored writes nothing.
  */
-export async function updateSystemControl({ ctx, input }: { ctx: ServiceContext; input: UpdateSystemControlInput }): Promise<SystemControlView> {
-  assertCan(ctx, "control:write");
+export async function updateSystemControl({ ctx, input }: { ctx: ServiceContext; input: Unparsed<UpdateSystemControlInput> }): Promise<SystemControlView> {
+  assertCanOnSome(ctx, "control:write");
   const data = parseInput(updateSystemControlSchema, input);
   return withTransaction(ctx, async (tx) => {
     const { system, applicable } = await loadWritableSystem(tx, ctx, data.systemId);

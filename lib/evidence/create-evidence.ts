@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { withTransaction } from "@/lib/db/with-transaction";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCanOnSome } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { diffChanges } from "@/lib/audit/diff-changes";
-import { parseInput } from "@/lib/validation/parse-input";
+import { parseInput, type Unparsed } from "@/lib/validation/parse-input";
 import { actorId, type ServiceContext } from "@/lib/context";
 import { assertApplicable, evidenceSummarySelect, loadWritableSystem, toEvidenceSummary } from "@/lib/controls/internal";
 import type { EvidenceSummary } from "@/lib/controls/schemas";
@@ -15,8 +15,8 @@ import { EVIDENCE_AUDIT_FIELDS, linkLabel } from "./internal";
  * (it then also counts for their crosswalked controls). A file is stored in the database with its
  * SHA-256 (hex) and size, at most 10 MB; a link must be an http(s) URL. One audit event.
  */
-export async function createEvidence({ ctx, input }: { ctx: ServiceContext; input: CreateEvidenceInput }): Promise<EvidenceSummary> {
-  assertCan(ctx, "control:write");
+export async function createEvidence({ ctx, input }: { ctx: ServiceContext; input: Unparsed<CreateEvidenceInput> }): Promise<EvidenceSummary> {
+  assertCanOnSome(ctx, "control:write");
   const data = parseInput(createEvidenceSchema, input);
   return withTransaction(ctx, async (tx) => {
     const { system, applicable } = await loadWritableSystem(tx, ctx, data.systemId);

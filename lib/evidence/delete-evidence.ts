@@ -1,5 +1,5 @@
 import { withTransaction } from "@/lib/db/with-transaction";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCanOnSome } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { diffChanges } from "@/lib/audit/diff-changes";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -13,7 +13,7 @@ import { EVIDENCE_AUDIT_FIELDS, findEvidenceOrThrow, linkLabel } from "./interna
  * The audit event keeps the metadata and the SHA-256 of a deleted file (not its bytes).
  */
 export async function deleteEvidence({ ctx, input }: { ctx: ServiceContext; input: { evidenceId: string } }): Promise<void> {
-  assertCan(ctx, "control:write");
+  assertCanOnSome(ctx, "control:write");
   const { evidenceId } = parseInput(evidenceIdSchema, input);
   await withTransaction(ctx, async (tx) => {
     const before = await findEvidenceOrThrow(tx, ctx, evidenceId);

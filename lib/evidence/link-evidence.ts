@@ -1,7 +1,7 @@
 import { withTransaction } from "@/lib/db/with-transaction";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCanOnSome } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { parseInput } from "@/lib/validation/parse-input";
+import { parseInput, type Unparsed } from "@/lib/validation/parse-input";
 import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context";
 import { assertApplicable, evidenceSummarySelect, loadWritableSystem, toEvidenceSummary } from "@/lib/controls/internal";
@@ -10,8 +10,8 @@ import { linkEvidenceSchema, type LinkEvidenceInput } from "./schemas";
 import { findEvidenceOrThrow, linkLabel } from "./internal";
 
 /** Attaches existing evidence to another applicable control of the same AI system. One audit event. */
-export async function linkEvidence({ ctx, input }: { ctx: ServiceContext; input: LinkEvidenceInput }): Promise<EvidenceSummary> {
-  assertCan(ctx, "control:write");
+export async function linkEvidence({ ctx, input }: { ctx: ServiceContext; input: Unparsed<LinkEvidenceInput> }): Promise<EvidenceSummary> {
+  assertCanOnSome(ctx, "control:write");
   const data = parseInput(linkEvidenceSchema, input);
   return withTransaction(ctx, async (tx) => {
     const before = await findEvidenceOrThrow(tx, ctx, data.evidenceId);

@@ -1,9 +1,9 @@
 import { withTransaction } from "@/lib/db/with-transaction";
-import { assertCan, can } from "@/lib/auth/permissions";
+import { assertCanOnSome, can } from "@/lib/auth/permissions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { diffChanges } from "@/lib/audit/diff-changes";
-import { parseInput } from "@/lib/validation/parse-input";
+import { parseInput, type Unparsed } from "@/lib/validation/parse-input";
 import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context";
 import { acceptRiskSchema, type AcceptRiskInput, type RiskDetail } from "./schemas";
@@ -15,8 +15,8 @@ import { AUDITED_RISK_FIELDS, assertCanWriteRisks, auditView, detailWithPeople, 
  * reason. The caller needs risk:write on the system (risk owners: own systems); the approver must be a
  * member whose role holds risk:approve, checked with the same permission table as every other check.
  */
-export async function acceptRisk({ ctx, input }: { ctx: ServiceContext; input: { id: string } & AcceptRiskInput }): Promise<RiskDetail> {
-  assertCan(ctx, "risk:write"); // refuse before looking at the input
+export async function acceptRisk({ ctx, input }: { ctx: ServiceContext; input: { id: string } & Unparsed<AcceptRiskInput> }): Promise<RiskDetail> {
+  assertCanOnSome(ctx, "risk:write"); // refuse before looking at the input
   const { id, ...body } = input;
   const { approverId, reason, version } = parseInput(acceptRiskSchema, body);
   return withTransaction(ctx, async (tx) => {

@@ -1,8 +1,8 @@
 import { withTransaction } from "@/lib/db/with-transaction";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCanOnSome } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { diffChanges } from "@/lib/audit/diff-changes";
-import { parseInput } from "@/lib/validation/parse-input";
+import { parseInput, type Unparsed } from "@/lib/validation/parse-input";
 import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context";
 import { createRiskSchema, type CreateRiskInput, type RiskDetail } from "./schemas";
@@ -19,8 +19,8 @@ import {
 } from "./internal";
 
 /** Adds a risk to an AI system's register. Risk owners may do so only on systems they own. */
-export async function createRisk({ ctx, input }: { ctx: ServiceContext; input: { systemId: string; risk: CreateRiskInput } }): Promise<RiskDetail> {
-  assertCan(ctx, "risk:write"); // refuse before looking at the input
+export async function createRisk({ ctx, input }: { ctx: ServiceContext; input: { systemId: string; risk: Unparsed<CreateRiskInput> } }): Promise<RiskDetail> {
+  assertCanOnSome(ctx, "risk:write"); // refuse before looking at the input
   const { controls, dueDate, ...data } = parseInput(createRiskSchema, input.risk);
   return withTransaction(ctx, async (tx) => {
     const system = await findRiskSystemOrThrow(tx, ctx, input.systemId);

@@ -1,5 +1,5 @@
 import { withTransaction } from "@/lib/db/with-transaction";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCanOnSome } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { diffChanges } from "@/lib/audit/diff-changes";
 import type { ServiceContext } from "@/lib/context";
@@ -7,7 +7,7 @@ import { AUDITED_RISK_FIELDS, assertCanWriteRisks, auditView, findRiskOrThrow } 
 
 /** Deletes a risk and its control links; the audit event keeps every field of the removed risk. */
 export async function deleteRisk({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<{ id: string; systemId: string }> {
-  assertCan(ctx, "risk:write");
+  assertCanOnSome(ctx, "risk:write");
   return withTransaction(ctx, async (tx) => {
     const before = await findRiskOrThrow(tx, ctx, input.id);
     assertCanWriteRisks(ctx, before.system);

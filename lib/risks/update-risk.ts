@@ -1,8 +1,8 @@
 import { withTransaction } from "@/lib/db/with-transaction";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCanOnSome } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { diffChanges } from "@/lib/audit/diff-changes";
-import { parseInput } from "@/lib/validation/parse-input";
+import { parseInput, type Unparsed } from "@/lib/validation/parse-input";
 import { AppError, type FieldIssue } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context";
 import { ACCEPT_ONLY_MESSAGE, residualPairIssues, updateRiskSchema, type RiskDetail, type UpdateRiskInput } from "./schemas";
@@ -26,8 +26,8 @@ import {
  * refused. Changing the treatment of an accepted risk away from "accept" withdraws the acceptance
  * (approver, date and reason are cleared; the audit trail keeps them), and then needs a new status.
  */
-export async function updateRisk({ ctx, input }: { ctx: ServiceContext; input: { id: string; patch: UpdateRiskInput } }): Promise<RiskDetail> {
-  assertCan(ctx, "risk:write"); // refuse before looking at the input
+export async function updateRisk({ ctx, input }: { ctx: ServiceContext; input: { id: string; patch: Unparsed<UpdateRiskInput> } }): Promise<RiskDetail> {
+  assertCanOnSome(ctx, "risk:write"); // refuse before looking at the input
   const { version, controls, dueDate, ...patch } = parseInput(updateRiskSchema, input.patch);
   return withTransaction(ctx, async (tx) => {
     const before = await findRiskOrThrow(tx, ctx, input.id);

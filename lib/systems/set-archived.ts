@@ -14,7 +14,14 @@ export async function setArchived(ctx: ServiceContext, id: string, archived: boo
     if (Boolean(before.archivedAt) === archived)
       throw new AppError("CONFLICT", archived ? "This AI system is already archived." : "This AI system is not archived.");
     const archivedAt = archived ? new Date() : null;
-    const after = await tx.aISystem.update({ where: { id }, data: { archivedAt, version: { increment: 1 } }, select: detailSelect });
+    // conditional on the version read above: of two concurrent archive (or restore) calls only one
+    // matches; the other is a CONFLICT with no audit event
+    const { count } = await tx.aISystem.updateMany({
+      where: { id, orgId: ctx.orgId, version: before.version },
+      data: { archivedAt, version: { increment: 1 } },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "This AI system changed meanwhile; reload it and try again.");
+    const after = await tx.aISystem.findFirstOrThrow({ where: { id, orgId: ctx.orgId }, select: detailSelect });
     await recordAudit(tx, ctx, {
       action: archived ? "system.archive" : "system.restore",
       entityType: "system",

@@ -1,8 +1,8 @@
 import { withTransaction } from "@/lib/db/with-transaction";
-import { assertCan, grantFor } from "@/lib/auth/permissions";
+import { assertCan, assertCanOnSome, grantFor } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { diffChanges } from "@/lib/audit/diff-changes";
-import { parseInput } from "@/lib/validation/parse-input";
+import { parseInput, type Unparsed } from "@/lib/validation/parse-input";
 import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context";
 import { updateSystemSchema, SYSTEM_FIELDS, type SystemDetail, type UpdateSystemInput } from "./schemas";
@@ -12,8 +12,8 @@ import { assertOwnerIsMember, detailSelect, findSystemOrThrow, toDetail } from "
  * Applies a partial edit. The edit names the version it was based on; if someone saved in between,
  * the conditional update matches no row and the edit is refused instead of silently overwriting.
  */
-export async function updateSystem({ ctx, input }: { ctx: ServiceContext; input: { id: string; patch: UpdateSystemInput } }): Promise<SystemDetail> {
-  assertCan(ctx, "system:update");
+export async function updateSystem({ ctx, input }: { ctx: ServiceContext; input: { id: string; patch: Unparsed<UpdateSystemInput> } }): Promise<SystemDetail> {
+  assertCanOnSome(ctx, "system:update");
   const { version, ...patch } = parseInput(updateSystemSchema, input.patch);
   return withTransaction(ctx, async (tx) => {
     const before = await findSystemOrThrow(tx, ctx, input.id);

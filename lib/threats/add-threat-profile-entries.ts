@@ -1,5 +1,5 @@
 import { withTransaction } from "@/lib/db/with-transaction";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCanOnSome } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { parseInput } from "@/lib/validation/parse-input";
 import { AppError, type FieldIssue } from "@/lib/errors";
@@ -22,7 +22,7 @@ export async function addThreatProfileEntries({
   ctx: ServiceContext;
   input: { systemId: string } & AddThreatProfileEntriesInput;
 }): Promise<ThreatProfile> {
-  assertCan(ctx, "threat:write");
+  assertCanOnSome(ctx, "threat:write");
   const { entries, source } = parseInput(addThreatProfileEntriesSchema, { entries: input.entries, source: input.source });
   const firstIndex = new Map<string, number>();
   const repeated: FieldIssue[] = [];

@@ -1,5 +1,5 @@
 import { withTransaction } from "@/lib/db/with-transaction";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCanOnSome } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { parseInput } from "@/lib/validation/parse-input";
 import { actorId, type ServiceContext } from "@/lib/context";
@@ -23,7 +23,7 @@ export async function importNavigatorLayer({
   ctx: ServiceContext;
   input: { systemId: string; layer: unknown; rationale?: string };
 }): Promise<ImportNavigatorLayerResult> {
-  assertCan(ctx, "threat:write");
+  assertCanOnSome(ctx, "threat:write");
   const { rationale: fallback } = parseInput(importLayerOptionsSchema, { rationale: input.rationale });
   return withTransaction(ctx, async (tx) => {
     const system = await findProfileSystemOrThrow(tx, ctx, input.systemId);

@@ -1,5 +1,5 @@
 import { withTransaction } from "@/lib/db/with-transaction";
-import { assertCan } from "@/lib/auth/permissions";
+import { assertCanOnSome } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { parseInput } from "@/lib/validation/parse-input";
 import { AppError } from "@/lib/errors";
@@ -9,7 +9,7 @@ import { assertCanEditProfile, findProfileSystemOrThrow } from "./internal";
 
 /** Removes one technique from a system's threat profile; the "threat.remove" event keeps what was removed. */
 export async function removeThreatProfileEntry({ ctx, input }: { ctx: ServiceContext; input: { systemId: string; techniqueId: string } }): Promise<void> {
-  assertCan(ctx, "threat:write");
+  assertCanOnSome(ctx, "threat:write");
   const { techniqueId } = parseInput(techniqueRefSchema, { techniqueId: input.techniqueId });
   await withTransaction(ctx, async (tx) => {
     const system = await findProfileSystemOrThrow(tx, ctx, input.systemId);

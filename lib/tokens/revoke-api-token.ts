@@ -11,7 +11,9 @@ export async function revokeApiToken({ ctx, input }: { ctx: ServiceContext; inpu
     if (!token) throw new AppError("NOT_FOUND", "API token not found.");
     if (token.revokedAt) throw new AppError("CONFLICT", "This token is already revoked.");
     const revokedAt = new Date();
-    await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt }, select: { id: true } });
+    // conditional: of two concurrent revocations only one matches (one audit event)
+    const { count } = await tx.apiToken.updateMany({ where: { id: token.id, orgId: ctx.orgId, revokedAt: null }, data: { revokedAt } });
+    if (count === 0) throw new AppError("CONFLICT", "This token is already revoked.");
     await recordAudit(tx, ctx, {
       action: "token.revoke",
       entityType: "api_token",
