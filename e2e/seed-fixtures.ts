@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { db } from "@/lib/db/client";
-import { createTestOrg, TEST_PASSWORD } from "@/tests/factories/create-test-org";
+import { createTestOrg, TEST_PASSWORD } from "@/scripts/support/create-test-org";
 import { createSystem } from "@/lib/systems/create-system";
 import { addThreatProfileEntries } from "@/lib/threats/add-threat-profile-entries";
 import { createRisk } from "@/lib/risks/create-risk";

@@ -1,11 +1,15 @@
 import type { NextAuthOptions } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { authenticateCredentials } from "./authenticate-credentials";
+import { clientIp } from "./client-ip";
+import { resolveOidcUser, type OidcClaims } from "./resolve-oidc-user";
+import { safeCallbackUrl } from "./safe-callback-url";
 
-type OidcProfile = { sub: string; email?: string; name?: string; preferred_username?: string };
+type OidcProfile = OidcClaims & { sub: string };
+// The id of a profile whose sign-in resolveOidcUser refused; the signIn callback turns it away.
+const REFUSED = "refused:";
 
 /** Optional single sign-on, configured purely by env vars (README: "Single sign-on"). */
 function oidcProvider(): OAuthConfig<OidcProfile> | null {
@@ -21,17 +25,18 @@ function oidcProvider(): OAuthConfig<OidcProfile> | null {
     checks: ["pkce", "state"],
     clientId: OIDC_CLIENT_ID,
     clientSecret: OIDC_CLIENT_SECRET,
-    profile: (p) => ({ id: p.sub, email: p.email?.toLowerCase() ?? null, name: p.name ?? p.preferred_username ?? p.email ?? p.sub }),
+    // Issuer + subject, bound to the account at the first sign-in with a verified e-mail (resolve-oidc-user.ts).
+    async profile(p) {
+      const result = await resolveOidcUser({ claims: p, issuer: OIDC_ISSUER });
+      return result.ok
+        ? { id: result.user.id, email: result.user.email, name: result.user.name }
+        : { id: `${REFUSED}${result.reason}`, email: null, name: null };
+    },
   };
 }
 
 export function isOidcConfigured() {
   return oidcProvider() !== null;
-}
-
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  return (typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined) || "unknown";
 }
 
 // JWT sessions (credentials cannot use database sessions). The token only carries the user id:
@@ -56,20 +61,18 @@ export const authOptions: NextAuthOptions = {
     ...(oidcProvider() ? [oidcProvider()!] : []),
   ],
   callbacks: {
-    // SSO only signs in people an admin has added: the e-mail must belong to an existing account.
-    async signIn({ user, account }) {
+    // SSO only signs in accounts resolveOidcUser mapped (bound identity, or verified e-mail of an existing account).
+    signIn({ user, account }) {
       if (account?.provider !== "oidc") return true;
-      if (!user.email) return false;
-      return Boolean(await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true } }));
+      return Boolean(user.id) && !user.id.startsWith(REFUSED);
     },
-    async jwt({ token, user, account }) {
-      if (user && account?.provider === "oidc" && user.email) {
-        const local = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true } });
-        token.sub = local?.id;
-      } else if (user) {
-        token.sub = user.id;
-      }
+    jwt({ token, user }) {
+      if (user) token.sub = user.id;
       return token;
+    },
+    // Only this app's own origin after sign-in or sign-out (lib/auth/safe-callback-url.ts).
+    redirect({ url, baseUrl }) {
+      return new URL(safeCallbackUrl(url, baseUrl), baseUrl).toString();
     },
     session({ session, token }) {
       if (session.user) (session.user as { id?: string }).id = token.sub;

@@ -43,7 +43,7 @@ export async function resetDemoPasswords({ orgId, emails }: { orgId: string; ema
   }
   await db.$transaction([
     ...fresh.map((f) => db.user.update({ where: { id: f.userId }, data: { passwordHash: f.passwordHash }, select: { id: true } })),
-    db.loginAttempt.deleteMany({ where: { email: { in: fresh.map((f) => f.email) }, success: false } }),
+    db.loginAttempt.deleteMany({ where: { email: { in: fresh.map((f) => f.email) }, outcome: { not: "success" } } }),
   ]);
   return fresh.map(({ role, email, password }) => ({ role, email, password }));
 }

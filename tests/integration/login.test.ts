@@ -2,8 +2,13 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { authenticateCredentials, LOGIN_WINDOW_MS, MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP } from "@/lib/auth/authenticate-credentials";
-import { createTestOrg, TEST_PASSWORD, type TestOrg } from "@/tests/factories/create-test-org";
+import { authenticateCredentials, BACKOFF_BASE_MS, EMAIL_THROTTLE, IP_THROTTLE } from "@/lib/auth/authenticate-credentials";
+import { clientIp } from "@/lib/auth/client-ip";
+import { listSignInEvents } from "@/lib/security-log/list-sign-in-events";
+
+const MAX_FAILURES_PER_EMAIL = EMAIL_THROTTLE.threshold;
+const MAX_FAILURES_PER_IP = IP_THROTTLE.threshold;
+import { createTestOrg, TEST_PASSWORD, type TestOrg } from "@/scripts/support/create-test-org";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -67,7 +72,7 @@ describe("authenticateCredentials: checking the password", () => {
     expect(wrongPassword).toBeNull();
     expect(unknownEmail).toBeNull();
     expect(wrongPassword).toStrictEqual(unknownEmail);
-    expect(await db.loginAttempt.count({ where: { ip, success: false } })).toBe(2);
+    expect(await db.loginAttempt.count({ where: { ip, outcome: "failure" } })).toBe(2);
   });
 
   it("malformed input → null, not an exception", async () => {
@@ -93,17 +98,61 @@ describe("authenticateCredentials: checking the password", () => {
   });
 });
 
-describe("authenticateCredentials: rate limiting per e-mail address", () => {
-  it(`after ${MAX_FAILURES_PER_EMAIL} failures the next attempt, even with the right password, is RATE_LIMITED`, async () => {
+/** Pretends `ms` have passed for every attempt of this e-mail address or IP (moves them into the past). */
+async function age(where: { email: string } | { ip: string }, ms: number) {
+  await db.$executeRawUnsafe(
+    `UPDATE "LoginAttempt" SET "createdAt" = "createdAt" - ($1 || ' milliseconds')::interval WHERE ${"email" in where ? '"email"' : '"ip"'} = $2`,
+    String(ms),
+    "email" in where ? where.email : where.ip,
+  );
+}
+
+describe("authenticateCredentials: back-off per e-mail address", () => {
+  it(`after ${MAX_FAILURES_PER_EMAIL} failures the next attempt, even with the right password, is RATE_LIMITED, from any IP`, async () => {
     const user = await freshUser("limited");
     const ip = uniqueIp();
-    await fail(user.email, ip, MAX_FAILURES_PER_EMAIL - 1);
-    // one below the limit: the right password still works (a success does not reset the count)
-    await expect(authenticateCredentials({ email: user.email, password: TEST_PASSWORD }, ip)).resolves.toMatchObject({ id: user.id });
-    await fail(user.email, ip, 1);
+    await fail(user.email, ip, MAX_FAILURES_PER_EMAIL);
     await expectRateLimited(authenticateCredentials({ email: user.email, password: TEST_PASSWORD }, ip));
-    // from another IP too: the limit is per address
     await expectRateLimited(authenticateCredentials({ email: user.email, password: TEST_PASSWORD }, uniqueIp()));
+  });
+
+  it("it is a back-off, not a lockout: the wait doubles with each further failure, then the owner gets in", async () => {
+    const user = await freshUser("backoff");
+    const ip = uniqueIp();
+    await fail(user.email, ip, MAX_FAILURES_PER_EMAIL);
+    await age({ email: user.email }, BACKOFF_BASE_MS + 1000);
+    // one more wrong guess is allowed, and doubles the wait
+    await fail(user.email, ip, 1);
+    await age({ email: user.email }, BACKOFF_BASE_MS + 1000);
+    await expectRateLimited(authenticateCredentials({ email: user.email, password: TEST_PASSWORD }, ip));
+    await age({ email: user.email }, BACKOFF_BASE_MS);
+    await expect(authenticateCredentials({ email: user.email, password: TEST_PASSWORD }, ip)).resolves.toMatchObject({ id: user.id });
+    // a success starts the count again
+    await fail(user.email, ip, MAX_FAILURES_PER_EMAIL - 1);
+    await expect(authenticateCredentials({ email: user.email, password: TEST_PASSWORD }, ip)).resolves.toMatchObject({ id: user.id });
+  });
+
+  it("throttled attempts are logged but do not extend the back-off", async () => {
+    const user = await freshUser("throttled");
+    const ip = uniqueIp();
+    await fail(user.email, ip, MAX_FAILURES_PER_EMAIL);
+    for (let i = 0; i < 5; i++) await expectRateLimited(authenticateCredentials({ email: user.email, password: "guess" }, ip));
+    expect(await db.loginAttempt.count({ where: { email: user.email, outcome: "throttled" } })).toBe(5);
+    await age({ email: user.email }, BACKOFF_BASE_MS + 1000);
+    await expect(authenticateCredentials({ email: user.email, password: TEST_PASSWORD }, ip)).resolves.toMatchObject({ id: user.id });
+  });
+
+  it("parallel wrong guesses cannot race past the limit: the attempt is counted before the password check", async () => {
+    const user = await freshUser("parallel");
+    const results = await Promise.allSettled(
+      Array.from({ length: 16 }, (_, i) => authenticateCredentials({ email: user.email, password: `parallel-${i}` }, uniqueIp())),
+    );
+    const checked = results.filter((r) => r.status === "fulfilled");
+    const limited = results.filter((r) => r.status === "rejected" && (r.reason as AppError).code === "RATE_LIMITED");
+    expect(checked).toHaveLength(MAX_FAILURES_PER_EMAIL);
+    expect(limited).toHaveLength(16 - MAX_FAILURES_PER_EMAIL);
+    expect(await db.loginAttempt.count({ where: { email: user.email, outcome: "failure" } })).toBe(MAX_FAILURES_PER_EMAIL);
+    expect(await db.loginAttempt.count({ where: { email: user.email, outcome: "pending" } })).toBe(0);
   });
 
   it("failures with different spellings of the address count together", async () => {
@@ -132,17 +181,58 @@ describe("authenticateCredentials: rate limiting per e-mail address", () => {
     await expect(authenticateCredentials({ email: other.email, password: TEST_PASSWORD }, ip)).resolves.toMatchObject({ id: other.id });
   });
 
-  it(`failures older than the window (${LOGIN_WINDOW_MS / 60_000} min) no longer count`, async () => {
+  it("failures older than a day no longer count", async () => {
     const user = await freshUser("window");
-    const old = new Date(Date.now() - LOGIN_WINDOW_MS - 60_000);
+    const old = new Date(Date.now() - EMAIL_THROTTLE.lookbackMs - 60_000);
     await db.loginAttempt.createMany({
-      data: Array.from({ length: MAX_FAILURES_PER_EMAIL }, () => ({ email: user.email, ip: uniqueIp(), success: false, createdAt: old })),
+      data: Array.from({ length: MAX_FAILURES_PER_EMAIL * 3 }, () => ({ email: user.email, ip: uniqueIp(), outcome: "failure" as const, createdAt: old })),
     });
     await expect(authenticateCredentials({ email: user.email, password: TEST_PASSWORD }, uniqueIp())).resolves.toMatchObject({ id: user.id });
   });
 });
 
-describe("authenticateCredentials: rate limiting per client IP", () => {
+describe("security log", () => {
+  it("keeps successes, failures and throttled attempts with the account, and an auditor of the account's organisation reads them", async () => {
+    const ip = uniqueIp();
+    const { email, id } = org.users.compliance_officer;
+    await authenticateCredentials({ email, password: TEST_PASSWORD }, ip);
+    await authenticateCredentials({ email, password: "nope" }, ip);
+    const rows = await db.loginAttempt.findMany({ where: { ip }, orderBy: { createdAt: "asc" }, select: { userId: true, outcome: true, method: true } });
+    expect(rows).toEqual([
+      { userId: id, outcome: "success", method: "password" },
+      { userId: id, outcome: "failure", method: "password" },
+    ]);
+    const log = await listSignInEvents({ ctx: org.as("auditor"), input: {} });
+    expect(log.items.filter((e) => e.ip === ip).map((e) => e.outcome)).toEqual(["failure", "success"]);
+    // other organisations do not see this organisation's members' sign-ins
+    const other = await createTestOrg("login-other");
+    const theirs = await listSignInEvents({ ctx: other.as("admin"), input: {} });
+    expect(theirs.items.some((e) => e.email === email)).toBe(false);
+  });
+
+  it("is readable only with audit:read", async () => {
+    for (const role of ["compliance_officer", "executive", "risk_owner"] as const) {
+      await expect(listSignInEvents({ ctx: org.as(role), input: {} })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+  });
+});
+
+describe("authenticateCredentials: back-off per client IP", () => {
+  it("a spoofed X-Forwarded-For is ignored without TRUST_PROXY: it cannot pick (or dodge) an address bucket", async () => {
+    expect(process.env.TRUST_PROXY).toBeUndefined();
+    const spoofed = clientIp({ "x-forwarded-for": uniqueIp() });
+    expect(spoofed).toBe("unknown");
+    const user = await freshUser("spoof");
+    await fail(user.email, spoofed, 1);
+    expect(await db.loginAttempt.findFirstOrThrow({ where: { email: user.email }, select: { ip: true } })).toEqual({ ip: "unknown" });
+    // and the unknown bucket is not an address limit anyone could trigger for everybody
+    const many = uniqueEmail("unknown-bucket");
+    await db.loginAttempt.createMany({
+      data: Array.from({ length: MAX_FAILURES_PER_IP * 2 }, () => ({ email: many, ip: "unknown", outcome: "failure" as const })),
+    });
+    await expect(authenticateCredentials({ email: user.email, password: TEST_PASSWORD }, "unknown")).resolves.toMatchObject({ id: user.id });
+  });
+
   it(`after ${MAX_FAILURES_PER_IP} failures from one IP (spread over many addresses) that IP is RATE_LIMITED`, async () => {
     const ip = uniqueIp();
     const perEmail = MAX_FAILURES_PER_EMAIL - 1; // stay below the per-address limit
