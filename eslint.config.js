@@ -2,6 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import nextPlugin from "@next/eslint-plugin-next";
+import aigov from "./eslint-rules/index.js";
 
 export default tseslint.config(
   { ignores: ["node_modules/", ".next/", "generated/", ".data/", "test-results/", "playwright-report/", "next-env.d.ts", "bench-results/"] },
@@ -15,6 +16,17 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/ban-ts-comment": ["error", { "ts-expect-error": "allow-with-description", "ts-ignore": true }],
     },
+  },
+  {
+    // The repository's own conventions (eslint-rules/, each rule tested beside it).
+    plugins: { aigov },
+    rules: { "aigov/import-boundaries": "error", "aigov/audit-in-transaction": "error" },
+  },
+  {
+    // Domain verbs authorise themselves (ARCHITECTURE.md rule 3); lib/web and lib/openapi are transport code, not verbs.
+    files: ["lib/**/*.ts"],
+    ignores: ["lib/web/**", "lib/openapi/**", "lib/**/*.test.ts"],
+    rules: { "aigov/verb-asserts-permission": "error" },
   },
   {
     // The verified offline Prisma workarounds patch untyped pg/Prisma internals (docs/decisions/001).

@@ -18,7 +18,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { createTestDatabase } from "../tests/setup/test-database";
+import { createTestDatabase } from "./support/test-database";
 import { createCleanup, machineInfo } from "./bench/lifecycle";
 import { measure, summarize, type Stats } from "./bench/stats";
 import { ensureBuild, freePort, snapshotBuild, startServer, type BuildInfo, type RunningServer } from "./bench/server";
@@ -72,7 +72,7 @@ try {
   process.env.DATABASE_URL = database.url;
   const { db } = await import("@/lib/db/client");
   onCleanup(() => db.$disconnect());
-  const { createTestOrg, TEST_PASSWORD } = await import("@/tests/factories/create-test-org");
+  const { createTestOrg, TEST_PASSWORD } = await import("./support/create-test-org");
   const { createApiToken } = await import("@/lib/tokens/create-api-token");
   const { listSystems } = await import("@/lib/systems/list-systems");
   const { listFilterOptions } = await import("@/lib/systems/list-filter-options");

@@ -25,7 +25,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { createTestDatabase } from "../tests/setup/test-database";
+import { createTestDatabase } from "./support/test-database";
 import { createCleanup, machineInfo } from "./bench/lifecycle";
 import { measure, summarize, type Stats } from "./bench/stats";
 import { freePort, startServer, type RunningServer } from "./bench/server";
@@ -125,7 +125,7 @@ try {
   process.env.DATABASE_URL = database.url;
   const { db } = await import("@/lib/db/client");
   onCleanup(() => db.$disconnect());
-  const { createTestOrg, TEST_PASSWORD } = await import("@/tests/factories/create-test-org");
+  const { createTestOrg, TEST_PASSWORD } = await import("./support/create-test-org");
   const { importAtlasRelease } = await import("@/lib/atlas/import-atlas-release");
   const { parseAtlasRelease } = await import("@/lib/atlas/parse-atlas-release");
   const { getAtlasView } = await import("@/lib/atlas/get-atlas-view");

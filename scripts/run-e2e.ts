@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createServer } from "node:net";
 import { randomBytes } from "node:crypto";
-import { createTestDatabase } from "../tests/setup/test-database";
+import { createTestDatabase } from "./support/test-database";
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

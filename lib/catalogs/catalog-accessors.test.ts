@@ -8,7 +8,8 @@ import { listFrameworkItems } from "./list-framework-items";
 import { mapGarakOwaspTag } from "./map-garak-owasp-tag";
 import { frameworkItemRefSchema } from "./schemas";
 import { searchCatalogs } from "./search-catalogs";
-import { REPO_ROOT } from "@/scripts/build-catalogs";
+
+const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 
 describe("frameworks", () => {
   it("lists the six frameworks with name, version, attribution, licence and url", () => {

@@ -15,6 +15,7 @@ export type CreateOrganizationInput = {
  * Bootstraps an organisation with its first admin (CLI `npm run admin:create` and the demo seed).
  * Runs as the system actor: there is no member yet who could be authorised.
  */
+// @no-permission: bootstrap – there is no organisation or member yet to authorise; only the seed and the admin:create CLI call it
 export async function createOrganization({ input }: { input: CreateOrganizationInput }) {
   const passwordHash = await hashPassword(input.admin.password);
   const email = input.admin.email.trim().toLowerCase();

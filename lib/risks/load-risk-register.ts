@@ -1,4 +1,5 @@
 import type { ServiceContext } from "@/lib/context";
+import { assertCan } from "@/lib/auth/permissions";
 import { listRisksSchema, type RiskFilters, type RiskHeatmap, type RiskList } from "./schemas";
 import type { RiskMatrix } from "./risk-matrix";
 import { getRiskMatrix } from "./get-risk-matrix";
@@ -19,6 +20,7 @@ export type RiskRegisterView = {
  * the same scope and basis. The pages only lay this out; the agreement tests read it from here.
  */
 export async function loadRiskRegister({ ctx, input }: { ctx: ServiceContext; input: unknown }): Promise<RiskRegisterView> {
+  assertCan(ctx, "inventory:read");
   const parsed = listRisksSchema.parse(input ?? {});
   const matrix = await getRiskMatrix({ ctx });
   const filters: RiskFilters = { ...parsed, level: parsed.level && levelRange(matrix, parsed.level) ? parsed.level : undefined };

@@ -1,6 +1,6 @@
 import { cpus, loadavg, totalmem } from "node:os";
 import pg from "pg";
-import { ADMIN_URL } from "../../tests/setup/test-database";
+import { ADMIN_URL } from "../support/test-database";
 
 /** What the figures were measured on: printed and stored with every benchmark result. */
 export async function machineInfo() {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
-import { createTestOrg, type TestOrg } from "@/tests/factories/create-test-org";
+import { createTestOrg, type TestOrg } from "@/scripts/support/create-test-org";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
 import { createSystem } from "@/lib/systems/create-system";

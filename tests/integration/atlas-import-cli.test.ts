@@ -5,7 +5,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { db } from "@/lib/db/client";
-import { createTestOrg, type TestOrg } from "@/tests/factories/create-test-org";
+import { createTestOrg, type TestOrg } from "@/scripts/support/create-test-org";
 import { referencePath } from "@/tests/reference-data";
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context";
 import { ROLES } from "@/lib/auth/roles";
-import { createTestOrg, type TestOrg } from "@/tests/factories/create-test-org";
+import { createTestOrg, type TestOrg } from "@/scripts/support/create-test-org";
 import { getAtlasCatalog } from "@/lib/catalogs/get-atlas-catalog";
 import { importAtlasRelease } from "@/lib/atlas/import-atlas-release";
 import { getAtlasView } from "@/lib/atlas/get-atlas-view";

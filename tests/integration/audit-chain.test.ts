@@ -6,7 +6,7 @@ import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/audit-actions";
 import { computeEventHash } from "@/lib/audit/compute-event-hash";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { actorId, type ServiceContext } from "@/lib/context";
-import { createTestOrg, type TestOrg } from "@/tests/factories/create-test-org";
+import { createTestOrg, type TestOrg } from "@/scripts/support/create-test-org";
 import { createSystem } from "@/lib/systems/create-system";
 import { updateSystem } from "@/lib/systems/update-system";
 import { archiveSystem } from "@/lib/systems/archive-system";

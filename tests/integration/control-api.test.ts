@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import type { ServiceContext } from "@/lib/context";
-import { createTestOrg, type TestOrg } from "@/tests/factories/create-test-org";
+import { createTestOrg, type TestOrg } from "@/scripts/support/create-test-org";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { createSystem } from "@/lib/systems/create-system";
 import { problemSchema, type Problem } from "@/lib/web/http/problem";

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import { verifyPassword } from "@/lib/auth/hash-password";
 import { authenticateCredentials } from "@/lib/auth/authenticate-credentials";
-import { createTestOrg, type TestOrg } from "@/tests/factories/create-test-org";
+import { createTestOrg, type TestOrg } from "@/scripts/support/create-test-org";
 import { addMember } from "@/lib/members/add-member";
 import { listMembers } from "@/lib/members/list-members";
 import { createApiToken } from "@/lib/tokens/create-api-token";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestOrg } from "@/tests/factories/create-test-org";
+import { createTestOrg } from "@/scripts/support/create-test-org";
 import { createSystem } from "@/lib/systems/create-system";
 import { listSystems } from "@/lib/systems/list-systems";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";

@@ -5,7 +5,7 @@ import { AppError, type AppErrorCode } from "@/lib/errors";
 import { PERMISSIONS, TOKEN_SCOPE_PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import type { ServiceContext, TokenScope } from "@/lib/context";
-import { createTestOrg, type TestOrg } from "@/tests/factories/create-test-org";
+import { createTestOrg, type TestOrg } from "@/scripts/support/create-test-org";
 import { createSystem } from "@/lib/systems/create-system";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { authenticateApiToken } from "@/lib/tokens/authenticate-api-token";

@@ -3,12 +3,12 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { buildCatalogFiles, REPO_ROOT } from "@/scripts/build-catalogs";
-import { getAtlasCatalog } from "./get-atlas-catalog";
-import { getEuAiActCatalog } from "./get-eu-ai-act-catalog";
-import { getIso42001Catalog } from "./get-iso42001-catalog";
-import { getNistAiRmfCatalog } from "./get-nist-ai-rmf-catalog";
-import { getOwaspCatalog } from "./get-owasp-catalog";
-import { mapGarakOwaspTag } from "./map-garak-owasp-tag";
+import { getAtlasCatalog } from "@/lib/catalogs/get-atlas-catalog";
+import { getEuAiActCatalog } from "@/lib/catalogs/get-eu-ai-act-catalog";
+import { getIso42001Catalog } from "@/lib/catalogs/get-iso42001-catalog";
+import { getNistAiRmfCatalog } from "@/lib/catalogs/get-nist-ai-rmf-catalog";
+import { getOwaspCatalog } from "@/lib/catalogs/get-owasp-catalog";
+import { mapGarakOwaspTag } from "@/lib/catalogs/map-garak-owasp-tag";
 import { readReference, REFERENCE_DIR } from "@/tests/reference-data";
 
 // Two layers: the committed catalogs must be internally consistent (always checked), and they must
