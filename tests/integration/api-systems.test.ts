@@ -298,10 +298,15 @@ describe("bad input writes nothing", () => {
 describe("GET / PATCH / DELETE /api/v1/systems/{id} and restore", () => {
   it("edits with optimistic concurrency; a stale version is a 409 and writes nothing", async () => {
     const { data: created } = await call(createRoute, "POST", { token: writeA, json: { name: "Credit model" } });
-    const v2 = await call(patchRoute, "PATCH", { token: writeA, id: created.id, json: { riskTier: "high", riskTierBasis: "Annex III 5(b)", version: 1 } });
+    // the tier changes only through classification: an edit naming it is refused and writes nothing
+    const tierEdit = await call(patchRoute, "PATCH", { token: writeA, id: created.id, json: { riskTier: "high", riskTierBasis: "Annex III 5(b)", version: 1 } });
+    expectProblem(tierEdit, 422, "VALIDATION");
+    expect((await db.aISystem.findUniqueOrThrow({ where: { id: created.id }, select: { riskTier: true, version: true } })).riskTier).toBe("unclassified");
+
+    const v2 = await call(patchRoute, "PATCH", { token: writeA, id: created.id, json: { businessUnit: "Lending", version: 1 } });
     expect(v2.res.status).toBe(200);
     expect(v2.res.headers.get("etag")).toBe('"2"');
-    expect(v2.data).toMatchObject({ name: "Credit model", riskTier: "high", riskTierBasis: "Annex III 5(b)", version: 2 });
+    expect(v2.data).toMatchObject({ name: "Credit model", businessUnit: "Lending", riskTier: "unclassified", version: 2 });
 
     // version from If-Match when the body has none
     const v3 = await call(patchRoute, "PATCH", {

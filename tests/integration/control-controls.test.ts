@@ -5,7 +5,6 @@ import { AppError, type AppErrorCode } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context";
 import { createTestOrg, type TestOrg } from "@/scripts/support/create-test-org";
 import { createSystem } from "@/lib/systems/create-system";
-import { updateSystem } from "@/lib/systems/update-system";
 import { archiveSystem } from "@/lib/systems/archive-system";
 import { proposeClassification } from "@/lib/classification/propose-classification";
 import { decideClassification } from "@/lib/classification/decide-classification";
@@ -584,9 +583,12 @@ describe("compliance posture", () => {
     const temp = await makeSystem(postureOrg, { riskTier: "limited" });
     await set(ctx(), { systemId: temp, framework: "eu_ai_act", controlId: "Art 50", status: "implemented" });
     expect(frameworkPosture(await posture(), "eu_ai_act")).toMatchObject({ applicable: 19, implemented: 4 });
-    // a tier change makes Art 50 inapplicable: its stored status is kept but not counted
-    const version = (await db.aISystem.findUniqueOrThrow({ where: { id: temp }, select: { version: true } })).version;
-    await updateSystem({ ctx: postureOrg.system, input: { id: temp, patch: { riskTier: "minimal", version } } });
+    // a tier change (through classification) makes Art 50 inapplicable: its stored status is kept but not counted
+    const { id: assessmentId } = await proposeClassification({ ctx: postureOrg.system, input: { systemId: temp, answers: { annex1_product: false, annex3_areas: [] } } });
+    await decideClassification({
+      ctx: postureOrg.system,
+      input: { systemId: temp, decision: { assessmentId, decision: "overridden", tier: "minimal", reason: "No transparency duty after all" } },
+    });
     expect(frameworkPosture(await posture(), "eu_ai_act")).toMatchObject({ applicable: 18, implemented: 3 });
     expect(await db.systemControl.count({ where: { systemId: temp, controlId: "Art 50" } })).toBe(1);
     await archiveSystem({ ctx: postureOrg.system, input: { id: temp } });
