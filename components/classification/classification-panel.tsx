@@ -2,6 +2,7 @@ import type { ActionState } from "@/lib/web/action-state";
 import type { ClassificationView } from "@/lib/classification/get-latest-classification";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { formatDateTime } from "@/lib/utils/format-date";
+import { EU_ROLE_LABELS } from "@/components/ui/labels";
 import { QuestionnaireForm } from "./questionnaire-form";
 import { DecisionForm } from "./decision-form";
 
@@ -34,7 +35,18 @@ export function ClassificationPanel({
             {c.summary}
           </p>
           {c.basis.length > 0 && <BasisList title="Why" items={c.basis} />}
-          {c.alsoApplies.length > 0 && <BasisList title="Also applies" items={c.alsoApplies} />}
+          {c.alsoApplies.length > 0 && <BasisList title={`Also applies to you as ${EU_ROLE_LABELS[c.role].toLowerCase()}`} items={c.alsoApplies} />}
+          {c.otherOperators.length > 0 && (
+            <details className="mt-3" data-testid="other-operators">
+              <summary className="cursor-pointer text-xs font-semibold uppercase tracking-wide text-slate-600">
+                Binds other operators in the value chain ({c.otherOperators.length})
+              </summary>
+              <BasisList
+                title="Not your duty in this role"
+                items={c.otherOperators.map((o) => ({ ...o, title: `${o.title} (binds the ${o.boundOperators.join(" or ")})` }))}
+              />
+            </details>
+          )}
           {c.decision && (
             <p className="mt-3 text-sm" data-testid="decision">
               <span className="font-medium">{c.decision === "accepted" ? "Accepted" : "Overridden"}</span>
@@ -68,7 +80,7 @@ export function ClassificationPanel({
 function BasisList({ title, items }: { title: string; items: { ref: string; title: string; reason: string }[] }) {
   return (
     <div className="mt-3">
-      <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</p>
+      <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">{title}</p>
       <ul className="mt-1 space-y-1 text-sm">
         {items.map((b, i) => (
           <li key={`${b.ref}-${i}`}>

@@ -3,13 +3,21 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { ServiceContext } from "@/lib/context";
 import type { ClassificationAnswers, RiskTier } from "@/lib/classification/schemas";
 import type { LegalBasis } from "@/lib/classification/types";
+import { obligationsForRole, type RoleObligations } from "@/lib/classification/rules/obligations-for-role";
+import type { EU_AI_ACT_ROLES } from "@/lib/systems/schemas";
+
+type EuAiActRole = (typeof EU_AI_ACT_ROLES)[number];
 
 export type ClassificationView = {
   id: string;
   answers: ClassificationAnswers;
   proposedTier: RiskTier;
   basis: LegalBasis[];
+  /** The obligations that bind the organisation in the system's EU AI Act role (read now, not at proposal time). */
   alsoApplies: LegalBasis[];
+  /** Obligations the proposal names that bind other operators (e.g. the provider's, for a deployer). */
+  otherOperators: RoleObligations["otherOperators"];
+  role: EuAiActRole;
   summary: string;
   decision: "accepted" | "overridden" | null;
   decidedTier: RiskTier | null;
@@ -35,6 +43,7 @@ export async function getLatestClassification({ ctx, input }: { ctx: ServiceCont
       overrideReason: true,
       decidedAt: true,
       createdAt: true,
+      system: { select: { euAiActRole: true } },
     },
   });
   if (!row) return null;
@@ -44,7 +53,8 @@ export async function getLatestClassification({ ctx, input }: { ctx: ServiceCont
     answers: row.answers as ClassificationAnswers,
     proposedTier: row.proposedTier,
     basis: stored.basis ?? [],
-    alsoApplies: stored.alsoApplies ?? [],
+    ...roleAware(stored.alsoApplies ?? [], row.system.euAiActRole),
+    role: row.system.euAiActRole,
     summary: row.proposedSummary,
     decision: row.decision,
     decidedTier: row.decidedTier,
@@ -52,4 +62,9 @@ export async function getLatestClassification({ ctx, input }: { ctx: ServiceCont
     decidedAt: row.decidedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };
+}
+
+function roleAware(alsoApplies: LegalBasis[], role: EuAiActRole) {
+  const { applies, otherOperators } = obligationsForRole(alsoApplies, role);
+  return { alsoApplies: applies, otherOperators };
 }
