@@ -2,12 +2,29 @@
  * Every mutation is one transaction with its audit event (ARCHITECTURE.md rule 4): a
  * `withTransaction(ctx, async (tx) => …)` (or `db.$transaction(async (tx) => …)`) whose callback writes
  * through `tx` (create, update, delete, upsert, their *Many forms, $executeRaw) also calls
- * `recordAudit(tx, …)` in that callback.
+ * `recordAudit(tx, …)` in that callback. Raw SQL counts as a write unless its text visibly starts with
+ * SELECT (advisory locks: `SELECT pg_advisory_xact_lock(…)`).
+ *
+ * A transaction that writes something which is deliberately not an organisation's audit event (the
+ * sign-in security log) says so in a comment right above its statement:
+ *
+ *   // @no-audit: sign-in attempts belong to no organisation; they are the security log (LoginAttempt)
  */
 import { walk } from "./repo-path.js";
 
 export const WRITE_METHODS = ["create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany"];
 const RAW_WRITES = ["$executeRaw", "$executeRawUnsafe"];
+
+export const NO_AUDIT_MARKER = "@no-audit:";
+
+/** The SQL text of a raw call when it is written out (tagged template or string literal), else null. */
+function rawSqlText(node) {
+  if (node.type === "TaggedTemplateExpression") return node.quasi.quasis.map((q) => q.value.cooked ?? "").join(" ");
+  const first = node.arguments?.[0];
+  if (first?.type === "Literal" && typeof first.value === "string") return first.value;
+  if (first?.type === "TemplateLiteral") return first.quasis.map((q) => q.value.cooked ?? "").join(" ");
+  return null;
+}
 
 function memberName(node) {
   if (node.type !== "MemberExpression" || node.computed) return null;
@@ -23,7 +40,7 @@ function writeThrough(node, tx) {
   const callee = node.type === "CallExpression" ? node.callee : node.type === "TaggedTemplateExpression" ? node.tag : null;
   if (!callee || callee.type !== "MemberExpression") return null;
   const method = memberName(callee);
-  if (RAW_WRITES.includes(method) && isIdentifier(callee.object, tx)) return method;
+  if (RAW_WRITES.includes(method) && isIdentifier(callee.object, tx)) return /^\s*select\b/i.test(rawSqlText(node) ?? "") ? null : method;
   if (WRITE_METHODS.includes(method) && callee.object.type === "MemberExpression" && isIdentifier(callee.object.object, tx)) {
     return `${memberName(callee.object)}.${method}`;
   }
@@ -37,8 +54,9 @@ export default {
     docs: { description: "A withTransaction callback that writes through its transaction also records the audit event" },
     schema: [],
     messages: {
+      noReason: "The @no-audit marker needs a reason: `// @no-audit: <why this write is not an audit event>`.",
       missing:
-        "This transaction writes ({{write}}) but records no audit event: call recordAudit(tx, ctx, …) in the same withTransaction callback (ARCHITECTURE.md rule 4).",
+        "This transaction writes ({{write}}) but records no audit event: call recordAudit(tx, ctx, …) in the same withTransaction callback (ARCHITECTURE.md rule 4), or say why not in a `// @no-audit: <reason>` comment above the statement.",
     },
   },
   create(context) {
@@ -55,7 +73,15 @@ export default {
           write ??= writeThrough(n, tx);
           if (n.type === "CallExpression" && isIdentifier(n.callee, "recordAudit")) audited = true;
         });
-        if (write && !audited) context.report({ node, messageId: "missing", data: { write } });
+        if (!write || audited) return;
+        let statement = node;
+        while (statement.parent && !["BlockStatement", "Program", "StaticBlock"].includes(statement.parent.type)) statement = statement.parent;
+        const marker = context.sourceCode
+          .getCommentsBefore(statement)
+          .map((c) => c.value)
+          .find((text) => text.includes(NO_AUDIT_MARKER));
+        if (marker === undefined) context.report({ node, messageId: "missing", data: { write } });
+        else if (marker.slice(marker.indexOf(NO_AUDIT_MARKER) + NO_AUDIT_MARKER.length).trim().length < 10) context.report({ node, messageId: "noReason" });
       },
     };
   },

@@ -123,6 +123,18 @@ tester.run("audit-in-transaction", rules["audit-in-transaction"], {
       code: `db.$transaction(async (tx) => { await tx.membership.create({ data }); await recordAudit(tx, ctx, event); });`,
     },
     {
+      name: "an advisory lock is raw SQL that writes nothing",
+      code: "withTransaction(ctx, async (tx) => { await tx.$executeRaw`SELECT pg_advisory_xact_lock(${key})`; return tx.risk.findMany({}); });",
+    },
+    {
+      name: "a write that is deliberately not an audit event, with the reason written down",
+      code: `async function signIn() {
+        // @no-audit: sign-in attempts belong to no organisation; they are the security log
+        const row = await db.$transaction(async (tx) => tx.loginAttempt.create({ data }));
+        return row;
+      }`,
+    },
+    {
       name: "a write through another client is not this transaction's",
       code: `withTransaction(ctx, async (tx) => { await db.risk.findFirst({}); return other.risk.find(); });`,
     },
@@ -142,6 +154,17 @@ tester.run("audit-in-transaction", rules["audit-in-transaction"], {
       name: "raw SQL that writes",
       code: 'withTransaction(ctx, async (trx) => { await trx.$executeRaw`UPDATE "Risk" SET x = 1`; });',
       errors: [{ messageId: "missing", data: { write: "$executeRaw" } }],
+    },
+    {
+      name: "raw SQL whose text is not visible counts as a write",
+      code: `withTransaction(ctx, async (tx) => { await tx.$executeRawUnsafe(sql, id); });`,
+      errors: [{ messageId: "missing", data: { write: "$executeRawUnsafe" } }],
+    },
+    {
+      name: "a @no-audit marker without a reason",
+      code: `// @no-audit:
+      withTransaction(ctx, async (tx) => { await tx.risk.delete({ where }); });`,
+      errors: [{ messageId: "noReason" }],
     },
     {
       name: "an upsert in db.$transaction",

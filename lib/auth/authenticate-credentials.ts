@@ -74,6 +74,7 @@ export async function authenticateCredentials(raw: unknown, ip: string): Promise
   const { email, password } = parsed.data;
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
 
+  // @no-audit: sign-in attempts belong to no organisation's audit chain; LoginAttempt is the security log
   const reservation = await db.$transaction(
     async (tx) => {
       // always e-mail first, then IP: one lock order, no deadlocks between concurrent attempts
