@@ -69,22 +69,32 @@ export function SystemForm({ action, system, owners, canChangeOwner, submitLabel
           error={err("euAiActRole")}
           options={toOptions(EU_ROLE_LABELS)}
         />
-        <SelectField
-          name="riskTier"
-          label="Risk tier"
-          defaultValue={str("riskTier") ?? "unclassified"}
-          error={err("riskTier")}
-          options={toOptions(RISK_TIER_LABELS)}
-          hint="Use the classification questionnaire on the system page for a guided proposal."
-        />
-        <TextField
-          name="riskTierBasis"
-          label="Legal basis"
-          defaultValue={str("riskTierBasis")}
-          error={err("riskTierBasis")}
-          hint="e.g. Art 6(2), Annex III point 4(a)"
-        />
-        <TextAreaField name="riskTierRationale" label="Rationale" defaultValue={str("riskTierRationale")} error={err("riskTierRationale")} />
+        {system ? (
+          // the tier changes only through classification (the questionnaire on the system page), never by an edit
+          <p className="text-sm text-slate-600" data-testid="risk-tier-readonly">
+            Risk tier: {RISK_TIER_LABELS[system.riskTier]}
+            {system.riskTierBasis ? ` (${system.riskTierBasis})` : ""}. Change it with the classification questionnaire on the system page.
+          </p>
+        ) : (
+          <>
+            <SelectField
+              name="riskTier"
+              label="Risk tier"
+              defaultValue={str("riskTier") ?? "unclassified"}
+              error={err("riskTier")}
+              options={toOptions(RISK_TIER_LABELS)}
+              hint="Use the classification questionnaire on the system page for a guided proposal."
+            />
+            <TextField
+              name="riskTierBasis"
+              label="Legal basis"
+              defaultValue={str("riskTierBasis")}
+              error={err("riskTierBasis")}
+              hint="e.g. Art 6(2), Annex III point 4(a)"
+            />
+            <TextAreaField name="riskTierRationale" label="Rationale" defaultValue={str("riskTierRationale")} error={err("riskTierRationale")} />
+          </>
+        )}
       </Section>
       <Section title="Technology and deployment">
         <TextField

@@ -85,7 +85,8 @@ export function buildOpenApiDocument(): Json {
           description:
             "Requires scope `write`. Partial update: only the fields sent change. `version` must be the version the edit is " +
             'based on; it may instead be sent as `If-Match: "<version>"` (if both are sent they must agree). A stale version is ' +
-            "refused with 409 and nothing is written. Archived systems must be restored before editing (409).",
+            "refused with 409 and nothing is written. Archived systems must be restored before editing (409). The risk tier and its " +
+            "basis are not editable here (an edit naming them is a 422): they change only through classification.",
           parameters: [
             {
               name: "If-Match",

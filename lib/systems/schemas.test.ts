@@ -15,6 +15,14 @@ describe("system schemas", () => {
     expect(updateSystemSchema.parse({ name: "B", version: 3 })).toEqual({ name: "B", version: 3 });
   });
 
+  it("refuses the tier and its basis in an update: they change only through classification", () => {
+    for (const patch of [{ riskTier: "high" }, { riskTierBasis: "Annex III 4(a)" }, { riskTierRationale: "because" }]) {
+      const r = updateSystemSchema.safeParse({ ...patch, version: 1 });
+      expect(r.success, JSON.stringify(patch)).toBe(false);
+      expect(r.error?.issues[0]).toMatchObject({ code: "unrecognized_keys", keys: Object.keys(patch) });
+    }
+  });
+
   it("names the field of each problem", () => {
     const r = createSystemSchema.safeParse({ name: "x".repeat(201), riskTier: "extreme", dataCategories: ["children", "children"] });
     expect(r.success).toBe(false);

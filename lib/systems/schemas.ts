@@ -69,10 +69,20 @@ export const createSystemSchema = z.strictObject({
 });
 export type CreateSystemInput = z.input<typeof createSystemSchema>;
 
-/** Partial update; `version` is the version the edit was based on (optimistic concurrency). */
+/**
+ * The EU AI Act tier and its basis change only through classification (`system:classify`,
+ * decideClassification), which keeps the proposal and the decision; an edit cannot set them.
+ */
+export const CLASSIFICATION_FIELDS = ["riskTier", "riskTierBasis", "riskTierRationale"] as const;
+type EditableSystemField = Exclude<keyof typeof systemFields, (typeof CLASSIFICATION_FIELDS)[number]>;
+const editableSystemFields = Object.fromEntries(
+  Object.entries(systemFields).filter(([k]) => !(CLASSIFICATION_FIELDS as readonly string[]).includes(k)),
+) as Pick<typeof systemFields, EditableSystemField>;
+
+/** Partial update of the editable fields (not the tier); `version` is the version the edit was based on (optimistic concurrency). */
 export const updateSystemSchema = z.strictObject({
-  ...(Object.fromEntries(Object.entries(systemFields).map(([k, v]) => [k, v.optional()])) as {
-    [K in keyof typeof systemFields]: z.ZodOptional<(typeof systemFields)[K]>;
+  ...(Object.fromEntries(Object.entries(editableSystemFields).map(([k, v]) => [k, v.optional()])) as {
+    [K in EditableSystemField]: z.ZodOptional<(typeof systemFields)[K]>;
   }),
   version: z.int().min(1).describe("The version the edit is based on; a stale version is refused with 409"),
 });
