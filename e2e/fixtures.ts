@@ -15,7 +15,11 @@ type User = { id: string; email: string };
 type OrgFixture<S extends string> = { orgId: string; users: Record<Role, User>; systems: Record<S, string> };
 export type E2EFixtures = {
   password: string;
-  orgA: OrgFixture<"seeded" | "ownedByRiskOwner" | "threatModelled">;
+  orgA: OrgFixture<"seeded" | "ownedByRiskOwner" | "threatModelled"> & {
+    /** The risk seeded on threatModelled, and a component of threatModelled. */
+    risks: { promptInjection: string };
+    components: { baseModel: string };
+  };
   orgB: OrgFixture<"secret">;
 };
 

@@ -9,6 +9,7 @@ import { createTestOrg, TEST_PASSWORD } from "@/scripts/support/create-test-org"
 import { createSystem } from "@/lib/systems/create-system";
 import { addThreatProfileEntries } from "@/lib/threats/add-threat-profile-entries";
 import { createRisk } from "@/lib/risks/create-risk";
+import { createComponent } from "@/lib/components/create-component";
 import { updateSystemControl } from "@/lib/controls/update-system-control";
 import { createEvidence } from "@/lib/evidence/create-evidence";
 import { fixturesFile } from "./fixtures-file";
@@ -43,7 +44,7 @@ await addThreatProfileEntries({
     entries: [{ techniqueId: "AML.T0051", rationale: "Customers type free text straight into the prompt." }],
   },
 });
-await createRisk({
+const fixtureRisk = await createRisk({
   ctx: officerA,
   input: {
     systemId: threatModelled.id,
@@ -70,12 +71,23 @@ await createEvidence({
     links: [{ framework: "iso42001", controlId: "A.6.2.6" }],
   },
 });
+// a component, so that every page (including a component's own) has a fixture to show (e2e/accessibility.spec.ts)
+const fixtureComponent = await createComponent({
+  ctx: officerA,
+  input: { systemId: threatModelled.id, component: { kind: "model", name: "Support chat base model (fixture)", version: "1.0" } },
+});
 const secretB = await createSystem({ ctx: b.as("compliance_officer"), input: { name: "Org B confidential system", businessUnit: "B-unit" } });
 
 const json = JSON.stringify(
   {
     password: TEST_PASSWORD,
-    orgA: { orgId: a.orgId, users: a.users, systems: { seeded: seeded.id, ownedByRiskOwner: ownedByRiskOwner.id, threatModelled: threatModelled.id } },
+    orgA: {
+      orgId: a.orgId,
+      users: a.users,
+      systems: { seeded: seeded.id, ownedByRiskOwner: ownedByRiskOwner.id, threatModelled: threatModelled.id },
+      risks: { promptInjection: fixtureRisk.id },
+      components: { baseModel: fixtureComponent.id },
+    },
     orgB: { orgId: b.orgId, users: b.users, systems: { secret: secretB.id } },
   },
   null,

@@ -1,0 +1,29 @@
+/**
+ * Wide content scrolls inside its own box, never the page: at 1440 px the document is no wider than the viewport.
+ */
+import { test, expect } from "./fixtures";
+
+test.describe("no sideways page scroll at 1440 px", () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  for (const url of ["/threats", "/threats?overlay=org"]) {
+    test(`${url}: only the ATLAS matrix scrolls sideways`, async ({ page, loginAs }) => {
+      await loginAs("admin");
+      await page.goto(url);
+      const matrix = page.getByTestId("atlas-matrix");
+      await expect(matrix).toBeVisible();
+      const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+      expect(widths.doc, `document ${widths.doc} px wide in a ${widths.viewport} px window`).toBeLessThanOrEqual(widths.viewport);
+      // the matrix itself is wider than its box and scrolls there
+      const scroller = await matrix.evaluate((el) => {
+        for (let n: Element | null = el; n; n = n.parentElement) {
+          const style = getComputedStyle(n);
+          if (style.overflowX === "auto" || style.overflowX === "scroll") return { scrollWidth: n.scrollWidth, clientWidth: n.clientWidth };
+        }
+        return null;
+      });
+      expect(scroller, "the matrix sits in a sideways-scrolling box").not.toBeNull();
+      expect(scroller!.scrollWidth).toBeGreaterThan(scroller!.clientWidth);
+    });
+  }
+});
