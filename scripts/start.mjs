@@ -4,6 +4,7 @@
 // `next start` does (@next/env, production mode), so a secret in .env counts.
 // Plain JavaScript (not tsx): production installs may leave out devDependencies.
 // `node scripts/start.mjs --check-env` only runs the check (exit 0 or 1).
+/* global process, console */
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);

@@ -22,7 +22,7 @@ export function safeCallbackUrl(raw: string | undefined | null, origin: string |
   if (typeof raw !== "string" || raw.length === 0 || raw.length > 2000) return "/";
   // control characters and backslashes are never part of a path we link to; browsers strip or
   // rewrite them (the "/\t/evil.example" and "/\\evil.example" tricks), so refuse outright
-  if (/[\u0000-\u001f\u007f\\]/.test(raw)) return "/";
+  if ([...raw].some((c) => c <= "\u001f" || c === "\u007f" || c === "\\")) return "/";
   const own = appOrigin(origin);
   let url: URL;
   try {
