@@ -10,6 +10,13 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   });
 }
 
+/**
+ * What a verb accepts for a payload it validates itself: the schema's input type (for typed callers:
+ * seed, tests, other verbs), or an unvalidated record straight from a form or a request body. The
+ * verb parses it with `parseInput` before use, so callers never need a cast.
+ */
+export type Unparsed<T> = T | Record<string, unknown>;
+
 /** Parses untrusted input with the domain schema or throws a VALIDATION AppError naming each field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
