@@ -1,19 +1,14 @@
-import type { SessionMembership } from "@/lib/auth/get-session-context";
-import { ROLE_LABELS } from "@/lib/auth/roles";
-import { SidebarNav } from "./sidebar-nav";
-import { OrgSwitcher } from "./org-switcher";
 import { SignOutButton } from "./sign-out-button";
 
 type Props = {
-  user: { name: string; email: string };
-  memberships: SessionMembership[];
-  active: SessionMembership;
-  canReadAudit: boolean;
-  switchOrgAction: (formData: FormData) => Promise<void>;
+  /** The sidebar (sections and organisation switcher), rendered per navigation by the layout's @nav slot. */
+  nav: React.ReactNode;
+  /** "Name · Role" and the demo marker, rendered per navigation by the layout's @account slot. */
+  account: React.ReactNode;
   children: React.ReactNode;
 };
 
-export function AppShell({ user, memberships, active, canReadAudit, switchOrgAction, children }: Props) {
+export function AppShell({ nav, account, children }: Props) {
   return (
     <div className="min-h-screen md:flex">
       <a
@@ -22,9 +17,7 @@ export function AppShell({ user, memberships, active, canReadAudit, switchOrgAct
       >
         Skip to content
       </a>
-      <SidebarNav canReadAudit={canReadAudit}>
-        <OrgSwitcher memberships={memberships} activeOrgId={active.orgId} switchAction={switchOrgAction} />
-      </SidebarNav>
+      {nav}
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center justify-end gap-4 border-b border-slate-200 bg-white px-6 py-3 text-sm">
           <form action="/search" method="get" role="search" className="mr-auto">
@@ -39,13 +32,7 @@ export function AppShell({ user, memberships, active, canReadAudit, switchOrgAct
               className="w-72 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
             />
           </form>
-          {active.isDemo && <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">Demo data</span>}
-          <span className="text-slate-600">
-            <span data-testid="current-user" className="font-medium text-slate-900">
-              {user.name}
-            </span>{" "}
-            · {ROLE_LABELS[active.role]}
-          </span>
+          {account}
           <SignOutButton />
         </header>
         <main id="main" className="flex-1 px-4 py-6 md:px-8">

@@ -1,0 +1,5 @@
+import { SessionAccount } from "../session-chrome";
+
+export default function AccountDefault() {
+  return <SessionAccount />;
+}
