@@ -1,7 +1,7 @@
 import path from "node:path";
 import { RuleTester } from "eslint";
 import tseslint from "typescript-eslint";
-import { afterAll, describe, it } from "vitest";
+import { describe, it } from "vitest";
 import plugin from "./index.js";
 
 // ESLint's RuleTester drives vitest's describe/it; code is parsed as TypeScript, files are named
@@ -9,7 +9,6 @@ import plugin from "./index.js";
 RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
-RuleTester.afterAll = afterAll;
 
 const tester = new RuleTester({ languageOptions: { parser: tseslint.parser, ecmaVersion: "latest", sourceType: "module" } });
 const file = (rel: string) => path.join(process.cwd(), rel);

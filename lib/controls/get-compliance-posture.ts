@@ -3,7 +3,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { parseInput } from "@/lib/validation/parse-input";
 import type { ServiceContext } from "@/lib/context";
 import { computePosture } from "./compute-posture";
-import { controlSystemSelect, findControlSystemOrThrow } from "./internal";
+import { controlSystemSelect, findControlSystemOrThrow } from "./control-system";
 import { loadControlStates } from "./load-control-states";
 import { compliancePostureInputSchema, type CompliancePosture } from "./schemas";
 

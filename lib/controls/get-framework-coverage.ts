@@ -4,7 +4,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { parseInput } from "@/lib/validation/parse-input";
 import type { ServiceContext } from "@/lib/context";
 import { countPosture } from "./compute-posture";
-import { controlSystemSelect } from "./internal";
+import { controlSystemSelect } from "./control-system";
 import { loadControlStates } from "./load-control-states";
 import { controlFrameworkSchema, type ControlFrameworkId, type PostureCounts } from "./schemas";
 

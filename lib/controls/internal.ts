@@ -1,6 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { assertCan, assertCanOnSome } from "@/lib/auth/permissions";
 import type { ServiceContext } from "@/lib/context";
 import { classificationAnswersSchema } from "@/lib/classification/schemas";
 import { deriveAnnexIiiPoints } from "@/lib/classification/rules/derive-annex-iii-points";
@@ -8,30 +7,13 @@ import { visibleAnswers } from "@/lib/classification/questionnaire/visible-answe
 import type { LegalBasis } from "@/lib/classification/types";
 import { applicableControls, normaliseAnnexIiiPoint, type ApplicabilityClassification, type ApplicableControl } from "./applicable-controls";
 import { controlKey } from "./control-evidence";
-import type { ControlFrameworkId, ControlRef, EvidenceSummary } from "./schemas";
+import type { ControlSystemRow } from "./control-system";
 
-// Fetch helpers private to lib/controls and lib/evidence (evidence is attached to controls and shares
-// their system checks). Not imported from elsewhere.
+// Fetch helpers private to lib/controls (the import-boundaries lint rule keeps them here). What lib/evidence
+// shares with the controls is in control-system.ts (the system an edit is about) and in
+// lib/evidence/evidence-summary.ts (evidence as the control pages show it).
 
 type Client = Prisma.TransactionClient;
-
-export const controlSystemSelect = {
-  id: true,
-  name: true,
-  ownerId: true,
-  riskTier: true,
-  euAiActRole: true,
-  lifecycleStage: true,
-  archivedAt: true,
-} satisfies Prisma.AISystemSelect;
-export type ControlSystemRow = Prisma.AISystemGetPayload<{ select: typeof controlSystemSelect }>;
-
-/** A system of the context's organisation or NOT_FOUND (also for another organisation's id). */
-export async function findControlSystemOrThrow(client: Client, ctx: ServiceContext, systemId: string): Promise<ControlSystemRow> {
-  const row = await client.aISystem.findFirst({ where: { id: systemId, orgId: ctx.orgId }, select: controlSystemSelect });
-  if (!row) throw new AppError("NOT_FOUND", "AI system not found.");
-  return row;
-}
 
 export type DecidedClassification = { assessmentId: string; decidedAt: Date | null; facts: ApplicabilityClassification };
 
@@ -83,30 +65,6 @@ export function applicableForSystem(system: ControlSystemRow, classification: De
   });
 }
 
-/** The applicable control `ref` of `applicable`, or VALIDATION naming controlId (only applicable controls can be set). */
-export function assertApplicable(applicable: readonly ApplicableControl[], ref: ControlRef, path = "controlId"): ApplicableControl {
-  const found = applicable.find((control) => control.framework === ref.framework && control.controlId === ref.controlId);
-  if (!found) {
-    throw new AppError("VALIDATION", `${ref.controlId} is not an applicable control of this AI system.`, [
-      { path, message: "Not applicable to this AI system (its risk tier, role and lifecycle stage decide which controls apply)" },
-    ]);
-  }
-  return found;
-}
-
-/**
- * Control and evidence edits: the "control:write" permission (risk owners: own systems only), refused
- * on archived systems. Returns the system and its applicable controls.
- */
-export async function loadWritableSystem(client: Client, ctx: ServiceContext, systemId: string) {
-  assertCanOnSome(ctx, "control:write");
-  const system = await findControlSystemOrThrow(client, ctx, systemId);
-  assertCan(ctx, "control:write", system);
-  if (system.archivedAt) throw new AppError("CONFLICT", "This AI system is archived; restore it before editing its controls or evidence.");
-  const classifications = await loadDecidedClassifications(client, ctx, [system.id]);
-  return { system, applicable: applicableForSystem(system, classifications.get(system.id)) };
-}
-
 /** An owner must be a member of the organisation. */
 export async function assertMember(client: Client, ctx: ServiceContext, userId: string | null | undefined, path = "ownerId") {
   if (!userId) return;
@@ -120,48 +78,6 @@ export async function memberNames(client: Client, ctx: ServiceContext, userIds: 
   if (ids.length === 0) return new Map();
   const rows = await client.membership.findMany({ where: { orgId: ctx.orgId, userId: { in: ids } }, select: { user: { select: { id: true, name: true } } } });
   return new Map(rows.map((row) => [row.user.id, row.user.name]));
-}
-
-// ── Evidence DTOs ────────────────────────────────────────────────────────────────────────────
-
-export const evidenceSummarySelect = {
-  id: true,
-  systemId: true,
-  kind: true,
-  title: true,
-  url: true,
-  fileName: true,
-  mimeType: true,
-  size: true,
-  sha256: true,
-  createdAt: true,
-  links: { select: { framework: true, controlId: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
-} satisfies Prisma.EvidenceSelect;
-type EvidenceRow = Prisma.EvidenceGetPayload<{ select: typeof evidenceSummarySelect }>;
-
-export function toEvidenceSummary(row: EvidenceRow): EvidenceSummary {
-  return {
-    id: row.id,
-    kind: row.kind,
-    title: row.title,
-    url: row.url,
-    fileName: row.fileName,
-    mimeType: row.mimeType,
-    size: row.size,
-    sha256: row.sha256,
-    createdAt: row.createdAt.toISOString(),
-    links: row.links.map((link) => ({ framework: link.framework as ControlFrameworkId, controlId: link.controlId })),
-  };
-}
-
-/** Every piece of evidence of one system (never its bytes), newest first. */
-export async function loadSystemEvidence(client: Client, ctx: ServiceContext, systemId: string): Promise<EvidenceSummary[]> {
-  const rows = await client.evidence.findMany({
-    where: { orgId: ctx.orgId, systemId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: evidenceSummarySelect,
-  });
-  return rows.map(toEvidenceSummary);
 }
 
 /** Which controls of each system have evidence attached (keys: controlKey), for the posture. */

@@ -4,7 +4,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { parseInput } from "@/lib/validation/parse-input";
 import type { ServiceContext } from "@/lib/context";
 import type { RiskTier } from "@/lib/systems/schemas";
-import { controlSystemSelect } from "./internal";
+import { controlSystemSelect } from "./control-system";
 import { loadControlStates } from "./load-control-states";
 import { controlFrameworkSchema, controlIdSchema, type ControlStatus } from "./schemas";
 

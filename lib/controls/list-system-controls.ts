@@ -4,7 +4,9 @@ import { parseInput } from "@/lib/validation/parse-input";
 import type { ServiceContext } from "@/lib/context";
 import { controlKey, indexEvidenceByControl } from "./control-evidence";
 import { systemControlSelect, toControlView } from "./control-view";
-import { applicableForSystem, findControlSystemOrThrow, loadDecidedClassifications, loadSystemEvidence, memberNames } from "./internal";
+import { applicableForSystem, loadDecidedClassifications, memberNames } from "./internal";
+import { findControlSystemOrThrow } from "./control-system";
+import { loadSystemEvidence } from "@/lib/evidence/evidence-summary";
 import { listSystemControlsSchema, type ListSystemControlsInput, type SystemControlList } from "./schemas";
 
 /**

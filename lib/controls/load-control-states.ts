@@ -2,7 +2,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { ServiceContext } from "@/lib/context";
 import type { ApplicableControl } from "./applicable-controls";
 import { controlKey, hasEvidence } from "./control-evidence";
-import { applicableForSystem, loadDecidedClassifications, loadLinkedControlKeys, type ControlSystemRow } from "./internal";
+import { applicableForSystem, loadDecidedClassifications, loadLinkedControlKeys } from "./internal";
+import { type ControlSystemRow } from "./control-system";
 import type { ControlStatus } from "./schemas";
 
 export type ControlState = {

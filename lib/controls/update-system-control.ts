@@ -7,7 +7,9 @@ import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context";
 import { systemControlSelect, toControlView } from "./control-view";
 import { controlKey, indexEvidenceByControl } from "./control-evidence";
-import { assertApplicable, assertMember, loadSystemEvidence, loadWritableSystem, memberNames } from "./internal";
+import { assertApplicable, loadWritableSystem } from "./control-system";
+import { assertMember, memberNames } from "./internal";
+import { loadSystemEvidence } from "@/lib/evidence/evidence-summary";
 import { MIN_JUSTIFICATION_LENGTH, updateSystemControlSchema, type SystemControlView, type UpdateSystemControlInput } from "./schemas";
 
 const FIELDS = ["status", "justification", "ownerId", "reviewDate"] as const;

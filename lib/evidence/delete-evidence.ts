@@ -4,7 +4,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { diffChanges } from "@/lib/audit/diff-changes";
 import { parseInput } from "@/lib/validation/parse-input";
 import type { ServiceContext } from "@/lib/context";
-import { loadWritableSystem, toEvidenceSummary } from "@/lib/controls/internal";
+import { loadWritableSystem } from "@/lib/controls/control-system";
+import { toEvidenceSummary } from "./evidence-summary";
 import { evidenceIdSchema } from "./schemas";
 import { EVIDENCE_AUDIT_FIELDS, findEvidenceOrThrow, linkLabel } from "./internal";
 

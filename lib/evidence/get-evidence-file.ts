@@ -3,7 +3,6 @@ import { assertCan } from "@/lib/auth/permissions";
 import { parseInput } from "@/lib/validation/parse-input";
 import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context";
-import { evidenceDownloadHeaders } from "@/lib/web/evidence-download-headers";
 import { getEvidenceFileSchema } from "./schemas";
 
 export type EvidenceFile = {
@@ -14,14 +13,12 @@ export type EvidenceFile = {
   size: number;
   sha256: string;
   bytes: Uint8Array;
-  /** Headers to send the file with (download, nosniff, sandbox, Repr-Digest). */
-  headers: Record<string, string>;
 };
 
 /**
  * The bytes of an uploaded evidence file, for download by anyone who may read the inventory of the
  * file's organisation. Another organisation's id, a link (no file), or a system id that is not the
- * evidence's own are all NOT_FOUND.
+ * evidence's own are all NOT_FOUND. The transports send it with `evidenceDownloadHeaders` (lib/web).
  */
 export async function getEvidenceFile({ ctx, input }: { ctx: ServiceContext; input: { evidenceId: string; systemId?: string } }): Promise<EvidenceFile> {
   assertCan(ctx, "inventory:read");
@@ -32,6 +29,5 @@ export async function getEvidenceFile({ ctx, input }: { ctx: ServiceContext; inp
   });
   if (!row || !row.content) throw new AppError("NOT_FOUND", "Evidence file not found.");
   const bytes = new Uint8Array(row.content);
-  const file = { fileName: row.fileName, mimeType: row.mimeType, size: bytes.byteLength, sha256: row.sha256 };
-  return { evidenceId: row.id, systemId: row.systemId, ...file, bytes, headers: evidenceDownloadHeaders(file) };
+  return { evidenceId: row.id, systemId: row.systemId, fileName: row.fileName, mimeType: row.mimeType, size: bytes.byteLength, sha256: row.sha256, bytes };
 }

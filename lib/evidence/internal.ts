@@ -1,7 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context";
-import { evidenceSummarySelect } from "@/lib/controls/internal";
+import { evidenceSummarySelect } from "./evidence-summary";
 
 // Fetch helpers private to lib/evidence.
 

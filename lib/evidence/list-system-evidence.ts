@@ -2,7 +2,8 @@ import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import { parseInput } from "@/lib/validation/parse-input";
 import type { ServiceContext } from "@/lib/context";
-import { findControlSystemOrThrow, loadSystemEvidence } from "@/lib/controls/internal";
+import { findControlSystemOrThrow } from "@/lib/controls/control-system";
+import { loadSystemEvidence } from "./evidence-summary";
 import type { EvidenceSummary } from "@/lib/controls/schemas";
 import { listSystemEvidenceSchema } from "./schemas";
 

@@ -19,6 +19,7 @@ import { createEvidence } from "@/lib/evidence/create-evidence";
 import { linkEvidence } from "@/lib/evidence/link-evidence";
 import { deleteEvidence } from "@/lib/evidence/delete-evidence";
 import { getEvidenceFile } from "@/lib/evidence/get-evidence-file";
+import { evidenceDownloadHeaders } from "@/lib/web/evidence-download-headers";
 import { listSystemEvidence } from "@/lib/evidence/list-system-evidence";
 import { MAX_EVIDENCE_FILE_BYTES } from "@/lib/evidence/schemas";
 
@@ -312,7 +313,7 @@ describe("evidence", () => {
 
     const file = await getEvidenceFile({ ctx: org.as("auditor"), input: { evidenceId: evidence.id, systemId } });
     expect(Buffer.from(file.bytes).equals(Buffer.from(content))).toBe(true);
-    expect(file.headers).toMatchObject({
+    expect(evidenceDownloadHeaders(file)).toMatchObject({
       "content-type": "text/plain",
       "content-length": String(content.byteLength),
       "x-content-type-options": "nosniff",
@@ -336,8 +337,9 @@ describe("evidence", () => {
       },
     });
     const file = await getEvidenceFile({ ctx: org.as("admin"), input: { evidenceId: evidence.id } });
-    expect(file.headers["content-type"]).toBe("application/octet-stream");
-    expect(file.headers["content-security-policy"]).toContain("sandbox");
+    const headers = evidenceDownloadHeaders(file);
+    expect(headers["content-type"]).toBe("application/octet-stream");
+    expect(headers["content-security-policy"]).toContain("sandbox");
   });
 
   it("refuses files over 10 MB, empty files, non-http(s) links and inapplicable controls, writing nothing", async () => {
@@ -584,7 +586,10 @@ describe("compliance posture", () => {
     await set(ctx(), { systemId: temp, framework: "eu_ai_act", controlId: "Art 50", status: "implemented" });
     expect(frameworkPosture(await posture(), "eu_ai_act")).toMatchObject({ applicable: 19, implemented: 4 });
     // a tier change (through classification) makes Art 50 inapplicable: its stored status is kept but not counted
-    const { id: assessmentId } = await proposeClassification({ ctx: postureOrg.system, input: { systemId: temp, answers: { annex1_product: false, annex3_areas: [] } } });
+    const { id: assessmentId } = await proposeClassification({
+      ctx: postureOrg.system,
+      input: { systemId: temp, answers: { annex1_product: false, annex3_areas: [] } },
+    });
     await decideClassification({
       ctx: postureOrg.system,
       input: { systemId: temp, decision: { assessmentId, decision: "overridden", tier: "minimal", reason: "No transparency duty after all" } },

@@ -2,6 +2,7 @@
 import { getSessionContext } from "@/lib/auth/get-session-context";
 import { AppError, HTTP_STATUS } from "@/lib/errors";
 import { getEvidenceFile } from "@/lib/evidence/get-evidence-file";
+import { evidenceDownloadHeaders } from "@/lib/web/evidence-download-headers";
 
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string; evidenceId: string }> }): Promise<Response> {
   const session = await getSessionContext();
@@ -13,7 +14,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const { id, evidenceId } = await params;
   try {
     const file = await getEvidenceFile({ ctx: session.ctx, input: { evidenceId, systemId: id } });
-    return new Response(new Uint8Array(file.bytes), { status: 200, headers: file.headers });
+    return new Response(new Uint8Array(file.bytes), { status: 200, headers: evidenceDownloadHeaders(file) });
   } catch (error) {
     if (error instanceof AppError) {
       return new Response(error.message, {
