@@ -9,12 +9,15 @@ import type { ServiceContext } from "@/lib/context";
 import { addMemberSchema, type AddMemberInput } from "./schemas";
 
 /**
- * Adds a person to the organisation. An existing account (e.g. a member of another organisation)
- * is linked; otherwise an account is created with a one-time password that is returned once, for
- * the admin to hand over, and never stored in clear.
+ * Adds a person to the organisation directly: only for the system actor (the demo seed and CLIs).
+ * An existing account is linked; otherwise an account is created with a one-time password that is
+ * returned once and never stored in clear. Members and API tokens cannot call it: people join
+ * through an invitation (lib/invitations), so no admin learns a password or links an account that
+ * belongs to someone in another organisation.
  */
 export async function addMember({ ctx, input }: { ctx: ServiceContext; input: AddMemberInput }): Promise<{ userId: string; initialPassword: string | null }> {
   assertCan(ctx, "member:manage");
+  if (ctx.actor.type !== "system") throw new AppError("FORBIDDEN", "People join through an invitation: invite them instead.");
   const data = parseInput(addMemberSchema, input);
   const initialPassword = generatePassword();
   const passwordHash = await hashPassword(initialPassword);
