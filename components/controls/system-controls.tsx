@@ -1,27 +1,28 @@
+"use client";
+
 import Link from "next/link";
-import type { ActionState } from "@/lib/web/action-state";
-import { CONTROL_FRAMEWORK_SHORT_NAMES, type EvidenceSummary, type SystemControlView } from "@/lib/controls/schemas";
+import { useRef } from "react";
+import type { ControlFrameworkId, SystemControlView } from "@/lib/controls/schemas";
 import { formatDate } from "@/lib/utils/format-date";
 import { ControlStatusBadge } from "./control-status-badge";
-import { ControlStatusForm } from "./control-status-form";
+import { ControlEditor, useDetailsOpen } from "./control-editing";
 import { EvidenceItem } from "./evidence-item";
-import { LinkEvidenceForm } from "./link-evidence-form";
+
+// A client component fed the controls once as data: the page's flight data carries each control's fields,
+// not its markup, and a control's forms render only while it is open (control-editing.tsx).
 
 type Props = {
   systemId: string;
   frameworkName: string;
+  /** Short framework names for "also counts for" links ("ISO/IEC 42001"), from lib/controls/schemas. */
+  shortNames: Readonly<Record<ControlFrameworkId, string>>;
   controls: readonly SystemControlView[];
-  evidence: readonly EvidenceSummary[];
-  members: readonly { id: string; name: string }[];
-  canEdit: boolean;
-  updateAction: (prev: ActionState, form: FormData) => Promise<ActionState>;
-  linkAction: (prev: ActionState, form: FormData) => Promise<ActionState>;
 };
 
 const controlHref = (c: Pick<SystemControlView, "framework" | "controlId">) => `/controls/${c.framework}/${encodeURIComponent(c.controlId)}`;
 
 /** One framework's applicable controls of a system, grouped as the catalog groups them; each opens to its reason, evidence and form. */
-export function SystemControls({ systemId, frameworkName, controls, evidence, members, canEdit, updateAction, linkAction }: Props) {
+export function SystemControls({ systemId, frameworkName, shortNames, controls }: Props) {
   const groups = [...new Set(controls.map((c) => c.groupLabel))];
   return (
     <section
@@ -38,100 +39,83 @@ export function SystemControls({ systemId, frameworkName, controls, evidence, me
           <ul className="mt-1 divide-y divide-slate-100">
             {controls
               .filter((c) => c.groupLabel === group)
-              .map((c) => {
-                const direct = new Set(c.evidence.filter((e) => e.via === null).map((e) => e.id));
-                return (
-                  <li key={`${c.framework}:${c.controlId}`} data-control={`${c.framework}:${c.controlId}`}>
-                    <details className="group py-2">
-                      <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-                        <span aria-hidden className="text-slate-400 transition-transform group-open:rotate-90">
-                          ▸
-                        </span>
-                        <span className="w-28 shrink-0 font-mono text-xs text-slate-600">{c.controlId}</span>
-                        <span className="min-w-0 flex-1">{c.title}</span>
-                        <ControlStatusBadge status={c.status} />
-                        <span className="w-32 truncate text-xs text-slate-500" title="Owner">
-                          {c.owner?.name ?? "No owner"}
-                        </span>
-                        <span className="w-24 text-xs text-slate-500" title="Next review">
-                          {c.reviewDate ? formatDate(c.reviewDate) : "—"}
-                        </span>
-                        <span className={`w-20 text-xs ${c.evidenced ? "text-emerald-700" : "text-slate-400"}`}>{c.evidence.length} evidence</span>
-                      </summary>
-                      <div className="mt-2 space-y-2 pl-0 text-sm md:pl-28">
-                        <p className="text-slate-700">
-                          <span className="font-medium">Why it applies: </span>
-                          {c.reason}
-                        </p>
-                        {c.justification && (
-                          <p className="text-slate-700">
-                            <span className="font-medium">Justification: </span>
-                            {c.justification}
-                          </p>
-                        )}
-                        <div>
-                          <p className="font-medium">Evidence</p>
-                          {c.evidence.length === 0 ? (
-                            <p className="text-xs text-slate-500">None yet.</p>
-                          ) : (
-                            <ul className="mt-1 space-y-1">
-                              {c.evidence.map((e) => (
-                                <li key={e.id}>
-                                  <EvidenceItem systemId={systemId} evidence={e} />
-                                </li>
-                              ))}
-                            </ul>
-                          )}
-                          {c.alsoCountsFor.length > 0 && (
-                            <p className="mt-1 text-xs text-slate-600" data-testid="also-counts-for">
-                              Evidence attached here also counts for:{" "}
-                              {c.alsoCountsFor.map((o, i) => (
-                                <span key={`${o.framework}:${o.controlId}`}>
-                                  {i > 0 && " · "}
-                                  <Link href={controlHref(o)} title={o.title} className="text-brand-700 hover:underline">
-                                    {CONTROL_FRAMEWORK_SHORT_NAMES[o.framework]} {o.controlId}
-                                  </Link>
-                                </span>
-                              ))}
-                            </p>
-                          )}
-                          {canEdit && (
-                            <LinkEvidenceForm
-                              action={linkAction}
-                              framework={c.framework}
-                              controlId={c.controlId}
-                              options={evidence.filter((e) => !direct.has(e.id)).map((e) => ({ id: e.id, title: e.title }))}
-                            />
-                          )}
-                        </div>
-                        <p className="text-xs">
-                          <Link href={controlHref(c)} className="text-brand-700 hover:underline">
-                            About {c.controlId} and its crosswalk
-                          </Link>
-                        </p>
-                        {canEdit && (
-                          <ControlStatusForm
-                            action={updateAction}
-                            members={members}
-                            control={{
-                              framework: c.framework,
-                              controlId: c.controlId,
-                              status: c.status,
-                              justification: c.justification,
-                              ownerId: c.ownerId,
-                              reviewDate: c.reviewDate,
-                              version: c.version,
-                            }}
-                          />
-                        )}
-                      </div>
-                    </details>
-                  </li>
-                );
-              })}
+              .map((c) => (
+                <ControlItem key={`${c.framework}:${c.controlId}`} systemId={systemId} shortNames={shortNames} c={c} />
+              ))}
           </ul>
         </div>
       ))}
     </section>
+  );
+}
+
+function ControlItem({ systemId, shortNames, c }: { systemId: string; shortNames: Props["shortNames"]; c: SystemControlView }) {
+  const details = useRef<HTMLDetailsElement>(null);
+  const open = useDetailsOpen(details);
+  return (
+    <li data-control={`${c.framework}:${c.controlId}`}>
+      <details ref={details} className="group py-2">
+        <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+          <span aria-hidden className="text-slate-400 transition-transform group-open:rotate-90">
+            ▸
+          </span>
+          <span className="w-28 shrink-0 font-mono text-xs text-slate-600">{c.controlId}</span>
+          <span className="min-w-0 flex-1">{c.title}</span>
+          <ControlStatusBadge status={c.status} />
+          <span className="w-32 truncate text-xs text-slate-500" title="Owner">
+            {c.owner?.name ?? "No owner"}
+          </span>
+          <span className="w-24 text-xs text-slate-500" title="Next review">
+            {c.reviewDate ? formatDate(c.reviewDate) : "—"}
+          </span>
+          <span className={`w-20 text-xs ${c.evidenced ? "text-emerald-700" : "text-slate-400"}`}>{c.evidence.length} evidence</span>
+        </summary>
+        <div className="mt-2 space-y-2 pl-0 text-sm md:pl-28">
+          <p className="text-slate-700">
+            <span className="font-medium">Why it applies: </span>
+            {c.reason}
+          </p>
+          {c.justification && (
+            <p className="text-slate-700">
+              <span className="font-medium">Justification: </span>
+              {c.justification}
+            </p>
+          )}
+          <div>
+            <p className="font-medium">Evidence</p>
+            {c.evidence.length === 0 ? (
+              <p className="text-xs text-slate-500">None yet.</p>
+            ) : (
+              <ul className="mt-1 space-y-1">
+                {c.evidence.map((e) => (
+                  <li key={e.id}>
+                    <EvidenceItem systemId={systemId} evidence={e} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            {c.alsoCountsFor.length > 0 && (
+              <p className="mt-1 text-xs text-slate-600" data-testid="also-counts-for">
+                Evidence attached here also counts for:{" "}
+                {c.alsoCountsFor.map((o, i) => (
+                  <span key={`${o.framework}:${o.controlId}`}>
+                    {i > 0 && " · "}
+                    <Link href={controlHref(o)} title={o.title} className="text-brand-700 hover:underline">
+                      {shortNames[o.framework]} {o.controlId}
+                    </Link>
+                  </span>
+                ))}
+              </p>
+            )}
+          </div>
+          <p className="text-xs">
+            <Link href={controlHref(c)} className="text-brand-700 hover:underline">
+              About {c.controlId} and its crosswalk
+            </Link>
+          </p>
+          {open && <ControlEditor control={c} directEvidenceIds={c.evidence.filter((e) => e.via === null).map((e) => e.id)} />}
+        </div>
+      </details>
+    </li>
   );
 }

@@ -3,7 +3,7 @@ import { getScoredRiskMatrix } from "@/lib/risks/get-scored-risk-matrix";
 import { riskMatrixResponseSchema } from "@/lib/risks/schemas";
 import { jsonResponse, versionEtag, withApiHandler } from "@/lib/web/http/with-api-handler";
 
-export const GET = withApiHandler(async ({ ctx }) => {
+export const GET = withApiHandler({ permission: "inventory:read" }, async ({ ctx }) => {
   const matrix = await getScoredRiskMatrix({ ctx });
   return jsonResponse(riskMatrixResponseSchema.parse(matrix), { headers: { etag: versionEtag(matrix.version) } });
 });

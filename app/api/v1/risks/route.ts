@@ -5,6 +5,6 @@ import { jsonResponse, readQuery, strictQuerySchema, withApiHandler } from "@/li
 
 const listQuerySchema = strictQuerySchema(listRisksSchema);
 
-export const GET = withApiHandler(async ({ req, ctx }) => {
+export const GET = withApiHandler({ permission: "inventory:read" }, async ({ req, ctx }) => {
   return jsonResponse(riskListSchema.parse(await listRisks({ ctx, input: readQuery(req, listQuerySchema) })));
 });

@@ -8,7 +8,7 @@ import { loadOrNotFound } from "@/lib/web/load-or-not-found";
 import { FRAMEWORK_INFO } from "@/lib/catalogs/frameworks";
 import { listSystemControls } from "@/lib/controls/list-system-controls";
 import { getCompliancePosture } from "@/lib/controls/get-compliance-posture";
-import { CONTROL_FRAMEWORK_IDS, CONTROL_STATUSES, CONTROL_STATUS_LABELS } from "@/lib/controls/schemas";
+import { CONTROL_FRAMEWORK_IDS, CONTROL_FRAMEWORK_SHORT_NAMES, CONTROL_STATUSES, CONTROL_STATUS_LABELS } from "@/lib/controls/schemas";
 import { listSystemEvidence } from "@/lib/evidence/list-system-evidence";
 import { MAX_EVIDENCE_FILE_BYTES, MAX_EVIDENCE_FILE_LABEL } from "@/lib/evidence/schemas";
 import { listMembers } from "@/lib/members/list-members";
@@ -20,6 +20,7 @@ import { AutoSubmitSelect } from "@/components/ui/auto-submit-select";
 import { EU_ROLE_LABELS, LIFECYCLE_LABELS } from "@/components/ui/labels";
 import { PostureBars } from "@/components/controls/posture-bars";
 import { SystemControls } from "@/components/controls/system-controls";
+import { ControlEditingProvider } from "@/components/controls/control-editing";
 import { EvidencePanel } from "@/components/controls/evidence-panel";
 import { deleteEvidenceAction, linkEvidenceAction, updateControlAction } from "./actions";
 
@@ -60,6 +61,20 @@ export default async function SystemControlsPage({
     group: FRAMEWORK_INFO[c.framework].name,
   }));
   const memberOptions = members.map((m) => ({ id: m.userId, name: m.name }));
+  // the owner picker's members, the attachable evidence and the actions go to the page once (control-editing.tsx)
+  const wrapForEditing = (sections: React.ReactNode) =>
+    canEdit ? (
+      <ControlEditingProvider
+        members={memberOptions}
+        evidence={evidence.map((e) => ({ id: e.id, title: e.title }))}
+        updateAction={updateControlAction.bind(null, id)}
+        linkAction={linkEvidenceAction.bind(null, id)}
+      >
+        {sections}
+      </ControlEditingProvider>
+    ) : (
+      sections
+    );
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
@@ -163,23 +178,21 @@ export default async function SystemControlsPage({
               {shown.length} of {list.controls.length} controls
             </span>
           </form>
-          {CONTROL_FRAMEWORK_IDS.map((framework) => {
-            const controls = shown.filter((c) => c.framework === framework);
-            if (controls.length === 0) return null;
-            return (
-              <SystemControls
-                key={framework}
-                systemId={id}
-                frameworkName={FRAMEWORK_INFO[framework].name}
-                controls={controls}
-                evidence={evidence}
-                members={memberOptions}
-                canEdit={canEdit}
-                updateAction={updateControlAction.bind(null, id)}
-                linkAction={linkEvidenceAction.bind(null, id)}
-              />
-            );
-          })}
+          {wrapForEditing(
+            CONTROL_FRAMEWORK_IDS.map((framework) => {
+              const controls = shown.filter((c) => c.framework === framework);
+              if (controls.length === 0) return null;
+              return (
+                <SystemControls
+                  key={framework}
+                  systemId={id}
+                  frameworkName={FRAMEWORK_INFO[framework].name}
+                  shortNames={CONTROL_FRAMEWORK_SHORT_NAMES}
+                  controls={controls}
+                />
+              );
+            }),
+          )}
         </div>
       )}
     </>

@@ -2,7 +2,7 @@
 import { deleteEvidence } from "@/lib/evidence/delete-evidence";
 import { withApiHandler } from "@/lib/web/http/with-api-handler";
 
-export const DELETE = withApiHandler(async ({ ctx, params }) => {
+export const DELETE = withApiHandler({ permission: "control:write" }, async ({ ctx, params }) => {
   await deleteEvidence({ ctx, input: { evidenceId: params.evidenceId ?? "" } });
   return new Response(null, { status: 204 });
 });
