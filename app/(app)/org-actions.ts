@@ -2,12 +2,12 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { ACTIVE_ORG_COOKIE, getSessionContext } from "@/lib/auth/get-session-context";
+import { ACTIVE_ORG_COOKIE } from "@/lib/auth/get-session-context";
+import { requirePageSession } from "@/lib/web/page-session";
 
 /** Switches the active organisation; only to one the user is a member of (checked against the DB). */
 export async function switchOrganizationAction(formData: FormData) {
-  const session = await getSessionContext();
-  if (!session) redirect("/login");
+  const session = await requirePageSession();
   const orgId = String(formData.get("orgId") ?? "");
   if (session.memberships.some((m) => m.orgId === orgId)) {
     (await cookies()).set(ACTIVE_ORG_COOKIE, orgId, {

@@ -11,7 +11,13 @@ import type { LegalBasis } from "@/lib/classification/types";
  * Accepts the latest proposal (the system takes the proposed tier and its articles as legal basis)
  * or overrides it with another tier and a reason. Both the proposal and the decision stay stored.
  */
-export async function decideClassification({ ctx, input }: { ctx: ServiceContext; input: { systemId: string; decision: Unparsed<DecideClassificationInput> } }) {
+export async function decideClassification({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { systemId: string; decision: Unparsed<DecideClassificationInput> };
+}) {
   assertCanOnSome(ctx, "system:classify");
   const d = parseInput(decideClassificationSchema, input.decision);
   return withTransaction(ctx, async (tx) => {

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { mapPrismaError } from "@/lib/db/map-prisma-error";
 import { createOrganization } from "@/lib/orgs/create-organization";
 import { addMember } from "@/lib/members/add-member";
-import { createSystem } from "@/lib/systems/create-system";
+import { createDemoSystem } from "@/lib/systems/create-demo-system";
 import { createComponent } from "@/lib/components/create-component";
 import { generatePassword } from "@/lib/auth/generate-password";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
@@ -87,7 +87,7 @@ async function populate(orgId: string): Promise<Map<string, string>> {
         }
         for (const { ownerRole, components, ...system } of DEMO_SYSTEMS) {
           const ownerId = ownerRole ? (userIdByRole.get(ownerRole) ?? null) : null;
-          const created = await createSystem({ ctx, input: { ...system, ownerId, isDemo: true } });
+          const created = await createDemoSystem({ ctx, input: { ...system, ownerId } });
           for (const component of components) {
             await createComponent({ ctx, input: { systemId: created.id, component } });
           }

@@ -1,7 +1,7 @@
 import { withTransaction } from "@/lib/db/with-transaction";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { parseInput } from "@/lib/validation/parse-input";
+import { parseInput, type Unparsed } from "@/lib/validation/parse-input";
 import { hashPassword } from "@/lib/auth/hash-password";
 import { generatePassword } from "@/lib/auth/generate-password";
 import { AppError } from "@/lib/errors";
@@ -15,7 +15,7 @@ import { addMemberSchema, type AddMemberInput } from "./schemas";
  * through an invitation (lib/invitations), so no admin learns a password or links an account that
  * belongs to someone in another organisation.
  */
-export async function addMember({ ctx, input }: { ctx: ServiceContext; input: AddMemberInput }): Promise<{ userId: string; initialPassword: string | null }> {
+export async function addMember({ ctx, input }: { ctx: ServiceContext; input: Unparsed<AddMemberInput> }): Promise<{ userId: string; initialPassword: string | null }> {
   assertCan(ctx, "member:manage");
   if (ctx.actor.type !== "system") throw new AppError("FORBIDDEN", "People join through an invitation: invite them instead.");
   const data = parseInput(addMemberSchema, input);

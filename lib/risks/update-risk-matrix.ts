@@ -2,7 +2,7 @@ import { withTransaction } from "@/lib/db/with-transaction";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { diffChanges } from "@/lib/audit/diff-changes";
-import { parseInput } from "@/lib/validation/parse-input";
+import { parseInput, type Unparsed } from "@/lib/validation/parse-input";
 import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context";
 import type { RiskMatrix } from "./risk-matrix";
@@ -16,7 +16,7 @@ const MATRIX_FIELDS = ["likelihoodLabels", "impactLabels", "levels"] as const;
  * re-scores with the new bands at once. The edit names the version it was based on (0 = the default,
  * no row yet); a stale version is CONFLICT. Audited as "matrix.update" with the matrix before and after.
  */
-export async function updateRiskMatrix({ ctx, input }: { ctx: ServiceContext; input: UpdateRiskMatrixInput }): Promise<RiskMatrix & { version: number }> {
+export async function updateRiskMatrix({ ctx, input }: { ctx: ServiceContext; input: Unparsed<UpdateRiskMatrixInput> }): Promise<RiskMatrix & { version: number }> {
   assertCan(ctx, "matrix:manage");
   const { version, ...matrix } = parseInput(updateRiskMatrixSchema, input);
   return withTransaction(ctx, async (tx) => {

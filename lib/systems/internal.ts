@@ -1,7 +1,11 @@
+import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context";
-import type { SystemDetail, SystemSummary } from "./schemas";
+import { withTransaction } from "@/lib/db/with-transaction";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { diffChanges } from "@/lib/audit/diff-changes";
+import { SYSTEM_FIELDS, type createSystemSchema, type SystemDetail, type SystemSummary } from "./schemas";
 
 // Fetch helpers and DTO shapes private to lib/systems (not imported from outside the folder).
 
@@ -69,4 +73,20 @@ export async function assertOwnerIsMember(tx: Prisma.TransactionClient, ctx: Ser
   const member = await tx.membership.findFirst({ where: { orgId: ctx.orgId, userId: ownerId }, select: { id: true } });
   if (!member)
     throw new AppError("VALIDATION", "The owner must be a member of this organisation.", [{ path: "ownerId", message: "Not a member of this organisation" }]);
+}
+
+/** The insert and audit event behind createSystem and createDemoSystem (the caller has authorised and parsed). */
+export async function insertSystem(ctx: ServiceContext, data: z.output<typeof createSystemSchema>, { isDemo }: { isDemo: boolean }): Promise<SystemDetail> {
+  return withTransaction(ctx, async (tx) => {
+    await assertOwnerIsMember(tx, ctx, data.ownerId);
+    const row = await tx.aISystem.create({ data: { ...data, orgId: ctx.orgId, isDemo }, select: detailSelect });
+    await recordAudit(tx, ctx, {
+      action: "system.create",
+      entityType: "system",
+      entityId: row.id,
+      subjectId: row.id,
+      changes: diffChanges(null, row, SYSTEM_FIELDS),
+    });
+    return toDetail(row);
+  });
 }

@@ -1,13 +1,13 @@
 import { withTransaction } from "@/lib/db/with-transaction";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { parseInput } from "@/lib/validation/parse-input";
+import { parseInput, type Unparsed } from "@/lib/validation/parse-input";
 import { actorId, type ServiceContext } from "@/lib/context";
 import { createApiTokenSchema, type CreateApiTokenInput } from "./schemas";
 import { hashToken, newTokenSecret } from "./hash-token";
 
 /** Creates an organisation API token. The secret is returned exactly once; only its hash is stored. */
-export async function createApiToken({ ctx, input }: { ctx: ServiceContext; input: CreateApiTokenInput }): Promise<{ id: string; secret: string }> {
+export async function createApiToken({ ctx, input }: { ctx: ServiceContext; input: Unparsed<CreateApiTokenInput> }): Promise<{ id: string; secret: string }> {
   assertCan(ctx, "token:manage");
   const data = parseInput(createApiTokenSchema, input);
   const secret = newTokenSecret();

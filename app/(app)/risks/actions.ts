@@ -2,28 +2,21 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requireActionCtx } from "@/lib/web/action-session";
 import { toActionState, type ActionState } from "@/lib/web/action-state";
 import { riskFormInput } from "@/lib/web/forms/risk-form-input";
 import { createRisk } from "@/lib/risks/create-risk";
 import { updateRisk } from "@/lib/risks/update-risk";
 import { acceptRisk } from "@/lib/risks/accept-risk";
 import { deleteRisk } from "@/lib/risks/delete-risk";
-import { AppError } from "@/lib/errors";
 
 // Thin adapters: session → one domain verb → form state. Permission checks happen in the verbs.
-
-async function sessionCtx() {
-  const session = await getSessionContext();
-  if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
-  return session.ctx;
-}
 
 export async function createRiskAction(systemId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
   const input = riskFormInput(form);
   let id: string;
   try {
-    id = (await createRisk({ ctx: await sessionCtx(), input: { systemId, risk: input as never } })).id;
+    id = (await createRisk({ ctx: await requireActionCtx(), input: { systemId, risk: input } })).id;
   } catch (error) {
     return toActionState(error, input);
   }
@@ -34,7 +27,7 @@ export async function createRiskAction(systemId: string, _prev: ActionState, for
 export async function updateRiskAction(riskId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
   const input = riskFormInput(form);
   try {
-    await updateRisk({ ctx: await sessionCtx(), input: { id: riskId, patch: { ...input, version: Number(form.get("version")) } as never } });
+    await updateRisk({ ctx: await requireActionCtx(), input: { id: riskId, patch: { ...input, version: Number(form.get("version")) } } });
   } catch (error) {
     return toActionState(error, input);
   }
@@ -45,7 +38,7 @@ export async function updateRiskAction(riskId: string, _prev: ActionState, form:
 export async function acceptRiskAction(riskId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
   const values = { approverId: String(form.get("approverId") ?? ""), reason: String(form.get("reason") ?? "") };
   try {
-    await acceptRisk({ ctx: await sessionCtx(), input: { id: riskId, ...values, version: Number(form.get("version")) } });
+    await acceptRisk({ ctx: await requireActionCtx(), input: { id: riskId, ...values, version: Number(form.get("version")) } });
   } catch (error) {
     return toActionState(error, values);
   }
@@ -56,7 +49,7 @@ export async function acceptRiskAction(riskId: string, _prev: ActionState, form:
 export async function deleteRiskAction(riskId: string, _prev: ActionState): Promise<ActionState> {
   let systemId: string;
   try {
-    systemId = (await deleteRisk({ ctx: await sessionCtx(), input: { id: riskId } })).systemId;
+    systemId = (await deleteRisk({ ctx: await requireActionCtx(), input: { id: riskId } })).systemId;
   } catch (error) {
     return toActionState(error);
   }

@@ -1,20 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requireActionCtx } from "@/lib/web/action-session";
 import { toActionState, type ActionState } from "@/lib/web/action-state";
 import { addMember } from "@/lib/members/add-member";
 import { changeMemberRole } from "@/lib/members/change-member-role";
 import { removeMember } from "@/lib/members/remove-member";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
-import { AppError } from "@/lib/errors";
-
-async function sessionCtx() {
-  const session = await getSessionContext();
-  if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
-  return session.ctx;
-}
 
 async function run(fn: () => Promise<ActionState>, values?: Record<string, unknown>): Promise<ActionState> {
   try {
@@ -29,7 +22,7 @@ async function run(fn: () => Promise<ActionState>, values?: Record<string, unkno
 export async function addMemberAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const input = { email: String(form.get("email") ?? ""), name: String(form.get("name") ?? ""), role: String(form.get("role") ?? "") };
   return run(async () => {
-    const { initialPassword } = await addMember({ ctx: await sessionCtx(), input: input as never });
+    const { initialPassword } = await addMember({ ctx: await requireActionCtx(), input });
     return {
       status: "success",
       message: initialPassword
@@ -42,14 +35,14 @@ export async function addMemberAction(_prev: ActionState, form: FormData): Promi
 
 export async function changeRoleAction(userId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
   return run(async () => {
-    await changeMemberRole({ ctx: await sessionCtx(), input: { userId, role: String(form.get("role") ?? "") } });
+    await changeMemberRole({ ctx: await requireActionCtx(), input: { userId, role: String(form.get("role") ?? "") } });
     return { status: "success", message: "Role changed." };
   });
 }
 
 export async function removeMemberAction(userId: string, _prev: ActionState): Promise<ActionState> {
   return run(async () => {
-    await removeMember({ ctx: await sessionCtx(), input: { userId } });
+    await removeMember({ ctx: await requireActionCtx(), input: { userId } });
     return { status: "success", message: "Member removed." };
   });
 }
@@ -57,14 +50,14 @@ export async function removeMemberAction(userId: string, _prev: ActionState): Pr
 export async function createTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const input = { name: String(form.get("name") ?? ""), scopes: form.getAll("scopes").map(String) };
   return run(async () => {
-    const { secret } = await createApiToken({ ctx: await sessionCtx(), input: input as never });
+    const { secret } = await createApiToken({ ctx: await requireActionCtx(), input });
     return { status: "success", message: "Token created. Copy it now: it is shown only once.", data: { secret } };
   }, input);
 }
 
 export async function revokeTokenAction(id: string, _prev: ActionState): Promise<ActionState> {
   return run(async () => {
-    await revokeApiToken({ ctx: await sessionCtx(), input: { id } });
+    await revokeApiToken({ ctx: await requireActionCtx(), input: { id } });
     return { status: "success", message: "Token revoked." };
   });
 }

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requireActionCtx } from "@/lib/web/action-session";
 import { toActionState, type ActionState } from "@/lib/web/action-state";
 import { systemFormInput } from "@/lib/web/forms/system-form-input";
 import { createSystem } from "@/lib/systems/create-system";
@@ -13,7 +13,6 @@ import { createComponent } from "@/lib/components/create-component";
 import { deleteComponent } from "@/lib/components/delete-component";
 import { updateComponent } from "@/lib/components/update-component";
 import { COMPONENT_FIELDS } from "@/lib/components/schemas";
-import { AppError } from "@/lib/errors";
 
 // Thin adapters: session → one domain verb → form state. Permission checks happen in the verbs.
 
@@ -21,17 +20,11 @@ function componentFormInput(form: FormData) {
   return Object.fromEntries(COMPONENT_FIELDS.map((k) => [k, String(form.get(k) ?? "")]));
 }
 
-async function sessionCtx() {
-  const session = await getSessionContext();
-  if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
-  return session.ctx;
-}
-
 export async function createSystemAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const input = systemFormInput(form);
   let id: string;
   try {
-    id = (await createSystem({ ctx: await sessionCtx(), input: input as never })).id;
+    id = (await createSystem({ ctx: await requireActionCtx(), input })).id;
   } catch (error) {
     return toActionState(error, input);
   }
@@ -41,7 +34,7 @@ export async function createSystemAction(_prev: ActionState, form: FormData): Pr
 export async function updateSystemAction(id: string, _prev: ActionState, form: FormData): Promise<ActionState> {
   const input = systemFormInput(form);
   try {
-    await updateSystem({ ctx: await sessionCtx(), input: { id, patch: { ...input, version: Number(form.get("version")) } as never } });
+    await updateSystem({ ctx: await requireActionCtx(), input: { id, patch: { ...input, version: Number(form.get("version")) } } });
   } catch (error) {
     return toActionState(error, input);
   }
@@ -50,8 +43,7 @@ export async function updateSystemAction(id: string, _prev: ActionState, form: F
 
 export async function setArchivedAction(id: string, archived: boolean, _prev: ActionState): Promise<ActionState> {
   try {
-    const ctx = await sessionCtx();
-    await (archived ? archiveSystem : restoreSystem)({ ctx, input: { id } });
+    await (archived ? archiveSystem : restoreSystem)({ ctx: await requireActionCtx(), input: { id } });
   } catch (error) {
     return toActionState(error);
   }
@@ -62,7 +54,7 @@ export async function setArchivedAction(id: string, archived: boolean, _prev: Ac
 export async function createComponentAction(systemId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
   const component = componentFormInput(form);
   try {
-    await createComponent({ ctx: await sessionCtx(), input: { systemId, component: component as never } });
+    await createComponent({ ctx: await requireActionCtx(), input: { systemId, component } });
   } catch (error) {
     return toActionState(error, component);
   }
@@ -73,7 +65,7 @@ export async function createComponentAction(systemId: string, _prev: ActionState
 export async function updateComponentAction(systemId: string, componentId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
   const component = componentFormInput(form);
   try {
-    await updateComponent({ ctx: await sessionCtx(), input: { id: componentId, component: component as never } });
+    await updateComponent({ ctx: await requireActionCtx(), input: { id: componentId, component } });
   } catch (error) {
     return toActionState(error, component);
   }
@@ -82,7 +74,7 @@ export async function updateComponentAction(systemId: string, componentId: strin
 
 export async function deleteComponentAction(systemId: string, componentId: string, _prev: ActionState): Promise<ActionState> {
   try {
-    await deleteComponent({ ctx: await sessionCtx(), input: { id: componentId } });
+    await deleteComponent({ ctx: await requireActionCtx(), input: { id: componentId } });
   } catch (error) {
     return toActionState(error);
   }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context";
+import { assertCan, type Permission } from "@/lib/auth/permissions";
 import { authenticateApiToken } from "@/lib/tokens/authenticate-api-token";
 import { parseInput } from "@/lib/validation/parse-input";
 import { HttpError, problemResponse } from "@/lib/web/http/problem";
@@ -10,6 +11,14 @@ import { HttpError, problemResponse } from "@/lib/web/http/problem";
 // parse input, call one domain verb, map the result.
 
 export type ApiHandlerArgs = { req: Request; ctx: ServiceContext; params: Record<string, string>; requestId: string };
+
+/**
+ * What a route needs, declared next to it. `permission` is checked against the token (its scopes grant
+ * permissions through TOKEN_SCOPE_PERMISSIONS) before the handler runs, so before the body is read: a
+ * read-only token sending a bad body gets 403, not 422. The verb checks again (defence in depth), and
+ * re-checks ownership once the resource is loaded.
+ */
+export type ApiRouteOptions = { permission: Permission };
 type RouteSegmentContext = { params: Promise<Record<string, string>> };
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -28,15 +37,18 @@ function withHeader(res: Response, name: string, value: string): Response {
 
 /**
  * Wraps an authenticated API handler: request id, bearer-token authentication (401 with
- * `WWW-Authenticate`), errors → problem+json, `x-request-id` and `cache-control: no-store` on every response.
+ * `WWW-Authenticate`), the route's permission (403), errors → problem+json, `x-request-id` and
+ * `cache-control: no-store` on every response. Route handlers never call `assertCan` themselves.
  */
-export function withApiHandler(handler: (args: ApiHandlerArgs) => Promise<Response>) {
+export function withApiHandler(options: ApiRouteOptions, handler: (args: ApiHandlerArgs) => Promise<Response>) {
   return async function routeHandler(req: Request, segment: RouteSegmentContext): Promise<Response> {
     const requestId = randomUUID();
     let res: Response;
     const authorization = req.headers.get("authorization");
     try {
       const ctx = await authenticateApiToken(authorization);
+      // tokens hold "any" or nothing, never an ownership-scoped grant, so this check is exact for them
+      assertCan(ctx, options.permission);
       const params = (await segment?.params) ?? {};
       res = await handler({ req, ctx, params, requestId });
     } catch (error) {
@@ -126,6 +138,18 @@ export async function readJsonBody(req: Request, maxBytes = DEFAULT_MAX_BODY_BYT
   }
 }
 
+/**
+ * Reads a JSON request body that must be an object (every v1 write body is one): as readJsonBody,
+ * plus 422 at `(body)` for an array, a string or another non-object value.
+ */
+export async function readJsonObject(req: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<Record<string, unknown>> {
+  const body = await readJsonBody(req, maxBytes);
+  if (body === null || typeof body !== "object" || Array.isArray(body)) {
+    throw new AppError("VALIDATION", "Send a JSON object.", [{ path: "(body)", message: "Expected an object" }]);
+  }
+  return body as Record<string, unknown>;
+}
+
 type Uncaught<T> = T extends z.ZodCatch<infer Inner> ? Inner : T;
 
 /**
@@ -181,4 +205,22 @@ export function readIfMatchVersion(req: Request): number | undefined {
     ]);
   }
   return version;
+}
+
+/**
+ * The body of an edit with its `version` taken from `If-Match` when the body has none; when both are
+ * sent they must agree (422 otherwise). The one place REST merges the header into a versioned edit;
+ * the domain schema then validates the result as usual.
+ */
+export function withIfMatchVersion(req: Request, body: Record<string, unknown>): Record<string, unknown> {
+  const ifMatch = readIfMatchVersion(req);
+  if (ifMatch === undefined) return body;
+  const bodyVersion = body.version;
+  if (bodyVersion === undefined) return { ...body, version: ifMatch };
+  if (bodyVersion !== ifMatch) {
+    throw new AppError("VALIDATION", "The body's version and the If-Match header disagree.", [
+      { path: "version", message: `Differs from If-Match (${ifMatch})` },
+    ]);
+  }
+  return body;
 }

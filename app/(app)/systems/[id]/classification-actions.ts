@@ -1,23 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requireActionCtx } from "@/lib/web/action-session";
 import { toActionState, type ActionState } from "@/lib/web/action-state";
 import { proposeClassification } from "@/lib/classification/propose-classification";
 import { decideClassification } from "@/lib/classification/decide-classification";
 import { AppError } from "@/lib/errors";
 
-async function sessionCtx() {
-  const session = await getSessionContext();
-  if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
-  return session.ctx;
-}
-
 /** The questionnaire posts its answers as one JSON field (built from the same question data). */
 export async function proposeClassificationAction(systemId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
   try {
     const answers = JSON.parse(String(form.get("answers") ?? "{}"));
-    await proposeClassification({ ctx: await sessionCtx(), input: { systemId, answers } });
+    await proposeClassification({ ctx: await requireActionCtx(), input: { systemId, answers } });
   } catch (error) {
     return toActionState(error instanceof SyntaxError ? new AppError("VALIDATION", "The answers could not be read.") : error);
   }
@@ -36,7 +30,7 @@ export async function decideClassificationAction(systemId: string, _prev: Action
         }
       : { assessmentId: String(form.get("assessmentId")), decision: "accepted" as const };
   try {
-    await decideClassification({ ctx: await sessionCtx(), input: { systemId, decision: decision as never } });
+    await decideClassification({ ctx: await requireActionCtx(), input: { systemId, decision } });
   } catch (error) {
     return toActionState(error, decision);
   }

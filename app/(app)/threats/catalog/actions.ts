@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requireActionCtx } from "@/lib/web/action-session";
 import { toActionState } from "@/lib/web/action-state";
 import { importAtlasRelease } from "@/lib/atlas/import-atlas-release";
 import { ATLAS_MAX_BYTES, type AtlasImportFormState } from "@/lib/atlas/schemas";
@@ -10,8 +10,7 @@ import { AppError } from "@/lib/errors";
 /** Upload form → importAtlasRelease (which checks catalog:import and validates the file). */
 export async function importAtlasReleaseAction(_prev: AtlasImportFormState, form: FormData): Promise<AtlasImportFormState> {
   try {
-    const session = await getSessionContext();
-    if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+    const ctx = await requireActionCtx();
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) {
       throw new AppError("VALIDATION", "Choose the release file (ATLAS.yaml) to upload.", [{ path: "file", message: "Required" }]);
@@ -19,7 +18,7 @@ export async function importAtlasReleaseAction(_prev: AtlasImportFormState, form
     if (file.size > ATLAS_MAX_BYTES) {
       throw new AppError("VALIDATION", "The file is too large.", [{ path: "file", message: `Larger than the limit of ${ATLAS_MAX_BYTES / 1024 / 1024} MB` }]);
     }
-    const result = await importAtlasRelease({ ctx: session.ctx, input: { yaml: await file.text() } });
+    const result = await importAtlasRelease({ ctx, input: { yaml: await file.text() } });
     if (result.status === "imported") revalidatePath("/threats/catalog");
     return { status: "success", message: result.message, result };
   } catch (error) {

@@ -1,24 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requireActionCtx } from "@/lib/web/action-session";
 import { toActionState, type ActionState } from "@/lib/web/action-state";
-import { AppError } from "@/lib/errors";
 import { updateSystemControl } from "@/lib/controls/update-system-control";
-import type { UpdateSystemControlInput } from "@/lib/controls/schemas";
 import { linkEvidence } from "@/lib/evidence/link-evidence";
 import { deleteEvidence } from "@/lib/evidence/delete-evidence";
-import type { LinkEvidenceInput } from "@/lib/evidence/schemas";
 
 // Thin adapters: session → one domain verb → form state. Permission checks happen in the verbs.
 // Evidence uploads do not: they post to ./evidence/route.ts (files of up to 10 MB exceed the 1 MB
 // server-action body limit).
-
-async function sessionCtx() {
-  const session = await getSessionContext();
-  if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
-  return session.ctx;
-}
 
 const text = (form: FormData, key: string) => String(form.get(key) ?? "");
 
@@ -34,12 +25,12 @@ export async function updateControlAction(systemId: string, _prev: ActionState, 
   };
   try {
     await updateSystemControl({
-      ctx: await sessionCtx(),
+      ctx: await requireActionCtx(),
       input: {
         systemId,
-        framework: values.framework as UpdateSystemControlInput["framework"],
+        framework: values.framework,
         controlId: values.controlId,
-        status: values.status as UpdateSystemControlInput["status"],
+        status: values.status,
         justification: values.justification,
         ownerId: values.ownerId || null,
         reviewDate: values.reviewDate || null,
@@ -56,7 +47,7 @@ export async function updateControlAction(systemId: string, _prev: ActionState, 
 export async function linkEvidenceAction(systemId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
   const values = { evidenceId: text(form, "evidenceId"), framework: text(form, "framework"), controlId: text(form, "controlId") };
   try {
-    await linkEvidence({ ctx: await sessionCtx(), input: values as LinkEvidenceInput });
+    await linkEvidence({ ctx: await requireActionCtx(), input: values });
   } catch (error) {
     return toActionState(error, values);
   }
@@ -66,7 +57,7 @@ export async function linkEvidenceAction(systemId: string, _prev: ActionState, f
 
 export async function deleteEvidenceAction(systemId: string, evidenceId: string, _prev: ActionState): Promise<ActionState> {
   try {
-    await deleteEvidence({ ctx: await sessionCtx(), input: { evidenceId } });
+    await deleteEvidence({ ctx: await requireActionCtx(), input: { evidenceId } });
   } catch (error) {
     return toActionState(error);
   }

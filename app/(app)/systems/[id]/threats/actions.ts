@@ -1,9 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requireActionCtx } from "@/lib/web/action-session";
 import { toActionState, type ActionState } from "@/lib/web/action-state";
-import { AppError } from "@/lib/errors";
 import { addThreatProfileEntries } from "@/lib/threats/add-threat-profile-entries";
 import { removeThreatProfileEntry } from "@/lib/threats/remove-threat-profile-entry";
 import { importNavigatorLayer } from "@/lib/threats/import-navigator-layer";
@@ -11,12 +10,6 @@ import { importNavigatorLayer } from "@/lib/threats/import-navigator-layer";
 // Thin adapters: session → one domain verb → form state. Permission checks happen in the verbs.
 
 const MAX_LAYER_BYTES = 1024 * 1024;
-
-async function sessionCtx() {
-  const session = await getSessionContext();
-  if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
-  return session.ctx;
-}
 
 /** The verb names `entries.<n>.<field>`; the form names its fields `<field>:<techniqueId>`. */
 function byTechnique(state: ActionState, techniqueIds: string[]): ActionState {
@@ -36,7 +29,7 @@ export async function addSuggestedThreatsAction(systemId: string, _prev: ActionS
   const entries = techniqueIds.map((techniqueId) => ({ techniqueId, rationale: String(form.get(`rationale:${techniqueId}`) ?? "") }));
   if (entries.length === 0) return { status: "error", message: "Tick at least one suggestion to add.", values: { ...values, techniqueId: techniqueIds } };
   try {
-    await addThreatProfileEntries({ ctx: await sessionCtx(), input: { systemId, source: "suggested", entries } });
+    await addThreatProfileEntries({ ctx: await requireActionCtx(), input: { systemId, source: "suggested", entries } });
   } catch (error) {
     return byTechnique(toActionState(error, { ...values, techniqueId: techniqueIds }), techniqueIds);
   }
@@ -47,7 +40,7 @@ export async function addSuggestedThreatsAction(systemId: string, _prev: ActionS
 export async function addManualThreatAction(systemId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
   const values = { techniqueId: String(form.get("techniqueId") ?? ""), rationale: String(form.get("rationale") ?? "") };
   try {
-    await addThreatProfileEntries({ ctx: await sessionCtx(), input: { systemId, source: "manual", entries: [values] } });
+    await addThreatProfileEntries({ ctx: await requireActionCtx(), input: { systemId, source: "manual", entries: [values] } });
   } catch (error) {
     const state = toActionState(error, values);
     const fieldErrors = Object.fromEntries(Object.entries(state.fieldErrors ?? {}).map(([path, message]) => [path.replace(/^entries\.0\./, ""), message]));
@@ -59,7 +52,7 @@ export async function addManualThreatAction(systemId: string, _prev: ActionState
 
 export async function removeThreatAction(systemId: string, techniqueId: string, _prev: ActionState): Promise<ActionState> {
   try {
-    await removeThreatProfileEntry({ ctx: await sessionCtx(), input: { systemId, techniqueId } });
+    await removeThreatProfileEntry({ ctx: await requireActionCtx(), input: { systemId, techniqueId } });
   } catch (error) {
     return toActionState(error);
   }
@@ -86,7 +79,7 @@ export async function importLayerAction(systemId: string, _prev: ActionState, fo
     };
   }
   try {
-    const result = await importNavigatorLayer({ ctx: await sessionCtx(), input: { systemId, layer, rationale: rationale || undefined } });
+    const result = await importNavigatorLayer({ ctx: await requireActionCtx(), input: { systemId, layer, rationale: rationale || undefined } });
     revalidatePath(`/systems/${systemId}/threats`);
     const present = result.skipped.filter((s) => s.reason === "already_in_profile").map((s) => s.techniqueId);
     const disabled = result.skipped.filter((s) => s.reason === "disabled").map((s) => s.techniqueId);

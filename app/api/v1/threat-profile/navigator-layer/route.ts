@@ -3,7 +3,7 @@ import { exportNavigatorLayer } from "@/lib/threats/export-navigator-layer";
 import { navigatorLayerOutputSchema } from "@/lib/threats/build-navigator-layer";
 import { jsonResponse, withApiHandler } from "@/lib/web/http/with-api-handler";
 
-export const GET = withApiHandler(async ({ ctx }) => {
+export const GET = withApiHandler({ permission: "inventory:read" }, async ({ ctx }) => {
   const { layer, filename } = await exportNavigatorLayer({ ctx, input: {} });
   return jsonResponse(navigatorLayerOutputSchema.parse(layer), { headers: { "content-disposition": `attachment; filename="${filename}"` } });
 });

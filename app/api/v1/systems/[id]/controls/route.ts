@@ -5,7 +5,7 @@ import { systemIdSchema } from "@/lib/systems/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { jsonResponse, readQuery, withApiHandler } from "@/lib/web/http/with-api-handler";
 
-export const GET = withApiHandler(async ({ req, ctx, params }) => {
+export const GET = withApiHandler({ permission: "inventory:read" }, async ({ req, ctx, params }) => {
   const { id } = parseInput(systemIdSchema, params);
   const { framework } = readQuery(req, listSystemControlsQuerySchema);
   const list = await listSystemControls({ ctx, input: { systemId: id, framework } });

@@ -4,7 +4,7 @@ import { systemDetailSchema, systemIdSchema } from "@/lib/systems/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { jsonResponse, versionEtag, withApiHandler } from "@/lib/web/http/with-api-handler";
 
-export const POST = withApiHandler(async ({ ctx, params }) => {
+export const POST = withApiHandler({ permission: "system:archive" }, async ({ ctx, params }) => {
   const { id } = parseInput(systemIdSchema, params);
   const system = await restoreSystem({ ctx, input: { id } });
   return jsonResponse(systemDetailSchema.parse(system), { headers: { etag: versionEtag(system.version) } });

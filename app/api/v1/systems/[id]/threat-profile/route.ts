@@ -4,17 +4,15 @@ import { listThreatProfile } from "@/lib/threats/list-threat-profile";
 import { addThreatProfileEntriesSchema, threatProfileSchema } from "@/lib/threats/schemas";
 import { systemIdSchema } from "@/lib/systems/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
-import { assertCan } from "@/lib/auth/permissions";
 import { jsonResponse, readJsonBody, withApiHandler } from "@/lib/web/http/with-api-handler";
 
-export const GET = withApiHandler(async ({ ctx, params }) => {
+export const GET = withApiHandler({ permission: "inventory:read" }, async ({ ctx, params }) => {
   const { id } = parseInput(systemIdSchema, params);
   return jsonResponse(threatProfileSchema.parse(await listThreatProfile({ ctx, input: { systemId: id } })));
 });
 
-export const POST = withApiHandler(async ({ req, ctx, params }) => {
+export const POST = withApiHandler({ permission: "threat:write" }, async ({ req, ctx, params }) => {
   const { id } = parseInput(systemIdSchema, params);
-  assertCan(ctx, "threat:write"); // a read-only token gets 403 before its body is looked at
   // strict here: the verb reads only entries and source, so an unknown field would otherwise pass unnoticed
   const body = parseInput(addThreatProfileEntriesSchema, await readJsonBody(req));
   const profile = await addThreatProfileEntries({ ctx, input: { systemId: id, ...body } });

@@ -5,7 +5,7 @@ import { systemIdSchema } from "@/lib/systems/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { jsonResponse, withApiHandler } from "@/lib/web/http/with-api-handler";
 
-export const GET = withApiHandler(async ({ ctx, params }) => {
+export const GET = withApiHandler({ permission: "inventory:read" }, async ({ ctx, params }) => {
   const { id } = parseInput(systemIdSchema, params);
   return jsonResponse(compliancePostureSchema.parse(await getCompliancePosture({ ctx, input: { systemId: id } })));
 });

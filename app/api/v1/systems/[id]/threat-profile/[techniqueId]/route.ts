@@ -4,7 +4,7 @@ import { systemTechniqueParamsSchema } from "@/lib/threats/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { withApiHandler } from "@/lib/web/http/with-api-handler";
 
-export const DELETE = withApiHandler(async ({ ctx, params }) => {
+export const DELETE = withApiHandler({ permission: "threat:write" }, async ({ ctx, params }) => {
   const { id, techniqueId } = parseInput(systemTechniqueParamsSchema, params);
   await removeThreatProfileEntry({ ctx, input: { systemId: id, techniqueId } });
   return new Response(null, { status: 204 });

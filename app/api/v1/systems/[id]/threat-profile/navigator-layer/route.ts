@@ -5,21 +5,19 @@ import { navigatorLayerOutputSchema } from "@/lib/threats/build-navigator-layer"
 import { importLayerOptionsSchema, importNavigatorLayerResultSchema } from "@/lib/threats/schemas";
 import { systemIdSchema } from "@/lib/systems/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
-import { assertCan } from "@/lib/auth/permissions";
 import { jsonResponse, readJsonBody, readQuery, withApiHandler } from "@/lib/web/http/with-api-handler";
 
 /** A layer with a comment on each of ATLAS's ~180 entries stays far below this. */
 const MAX_LAYER_BYTES = 1024 * 1024;
 
-export const GET = withApiHandler(async ({ ctx, params }) => {
+export const GET = withApiHandler({ permission: "inventory:read" }, async ({ ctx, params }) => {
   const { id } = parseInput(systemIdSchema, params);
   const { layer, filename } = await exportNavigatorLayer({ ctx, input: { systemId: id } });
   return jsonResponse(navigatorLayerOutputSchema.parse(layer), { headers: { "content-disposition": `attachment; filename="${filename}"` } });
 });
 
-export const POST = withApiHandler(async ({ req, ctx, params }) => {
+export const POST = withApiHandler({ permission: "threat:write" }, async ({ req, ctx, params }) => {
   const { id } = parseInput(systemIdSchema, params);
-  assertCan(ctx, "threat:write"); // a read-only token gets 403 before its body is looked at
   const { rationale } = readQuery(req, importLayerOptionsSchema);
   // the body is the layer file itself, as ATLAS Navigator saves it; the verb validates it (422 with techniques.<n>.… paths)
   const layer = await readJsonBody(req, MAX_LAYER_BYTES);
