@@ -14,7 +14,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -25,7 +25,7 @@ import { ensureBuild, freePort, snapshotBuild, startServer, type BuildInfo, type
 import { checkedGet, get, signIn } from "./bench/http";
 import { createRecordingClient, explain, isCount, listReplay, sequentialReplay, type PlanSummary } from "./bench/sql";
 import { seedMembers, seedSystems } from "./bench/seed";
-import { summarizeProfile, type ProfileSummary } from "./bench/cpuprofile";
+import { profilePage } from "./bench/cpuprofile";
 
 const { values: opts } = parseArgs({
   options: {
@@ -342,40 +342,21 @@ try {
 
   // ── 7. optional: CPU profile of the server while it renders only the page ────────────────────
   if (opts.profile) {
-    let cpuProfile: (ProfileSummary & { skippedMs: number; file: string; requests: number }) | null = null;
     hr("7. CPU profile of next start rendering the page (--profile)");
     await server.stop();
-    const dir = resolve(`bench-results/cpuprof-${startedAt.toISOString().replace(/[:.]/g, "-")}`);
-    mkdirSync(dir, { recursive: true });
-    const profPort = await freePort();
-    const profServer = await startServer({ ...serverEnv, NEXTAUTH_URL: `http://127.0.0.1:${profPort}` }, profPort, serverCwd, [
-      "--cpu-prof",
-      `--cpu-prof-dir=${dir}`,
-    ]);
-    onCleanup(() => profServer.stop());
-    const profPage = checkedGet(`${profServer.baseURL}/systems?${QUERY}`, { cookie }); // same secret: the session cookie stays valid
-    await new Promise((r) => setTimeout(r, 1500)); // an idle gap: the summary counts only what follows it (not start-up)
-    await measure(profPage, { warmup: WARMUP, runs: RUNS });
-    await profServer.stop();
-    const profFile = readdirSync(dir)
-      .filter((f) => f.endsWith(".cpuprofile"))
-      .map((f) => `${dir}/${f}`)
-      .find((f) => existsSync(f));
-    if (!profFile) {
-      console.log(`  no .cpuprofile was written to ${dir} (the server did not exit normally)`);
-    } else {
-      cpuProfile = { file: profFile, requests: WARMUP + RUNS, ...summarizeProfile(profFile) };
-      const perReq = (x: number) => (x / (WARMUP + RUNS)).toFixed(2);
-      console.log(
-        `  ${profFile}: ${cpuProfile.busyMs} ms on-CPU over ${WARMUP + RUNS} page requests (${perReq(cpuProfile.busyMs)} ms/request; ${cpuProfile.skippedMs} ms of start-up left out)`,
-      );
-      console.log(`  self time by area (ms/request, share):`);
-      for (const a of cpuProfile.byArea.slice(0, 14)) console.log(`    ${a.area.padEnd(52)}${perReq(a.ms).padStart(7)}  ${a.share.toFixed(1).padStart(5)} %`);
-      console.log(`  hottest functions (self):`);
-      for (const f of cpuProfile.topFunctions.slice(0, 12))
-        console.log(`    ${f.fn.slice(0, 40).padEnd(40)} ${f.where.slice(0, 60).padEnd(60)} ${f.share.toFixed(1).padStart(5)} %`);
-      writeFileSync(file, JSON.stringify({ ...result, cpuProfile }, null, 2));
-    }
+    const cpuProfile = await profilePage({
+      label: `/systems?${QUERY}`,
+      dir: resolve(`bench-results/cpuprof-${startedAt.toISOString().replace(/[:.]/g, "-")}`),
+      path: `/systems?${QUERY}`,
+      cookie,
+      env: serverEnv,
+      cwd: serverCwd,
+      warmup: WARMUP,
+      runs: RUNS,
+      idleMs: 1500,
+      onCleanup,
+    });
+    if (cpuProfile) writeFileSync(file, JSON.stringify({ ...result, cpuProfile }, null, 2));
   }
 } catch (error) {
   if (interrupted()) await new Promise(() => undefined); // interrupted: the signal handler finishes and exits

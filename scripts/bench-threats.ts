@@ -21,17 +21,17 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { createTestDatabase } from "./support/test-database";
 import { createCleanup, machineInfo } from "./bench/lifecycle";
-import { measure, summarize, type Stats } from "./bench/stats";
+import { summarize, type Stats } from "./bench/stats";
 import { freePort, startServer, type RunningServer } from "./bench/server";
 import { checkedGet, get, signIn, type Fetched } from "./bench/http";
 import { explain, type CapturedQuery, type PlanSummary } from "./bench/sql";
-import { summarizeProfile, type ProfileSummary } from "./bench/cpuprofile";
+import { profilePage, type PageProfile } from "./bench/cpuprofile";
 import { seedMembers, seedSystems } from "./bench/seed";
 import { seedRisks, seedSystemControls, seedThreatProfiles } from "./bench/seed-threats";
 import { snapshotWorkingTree } from "./bench/snapshot";
@@ -747,37 +747,24 @@ try {
   if (opts.profile) {
     hr("8. CPU profile of next start rendering only (a), then only (b) (--profile)");
     await server.stop();
-    const cpuProfiles: Partial<Record<PageKey, ProfileSummary & { skippedMs: number; file: string; requests: number }>> = {};
+    const cpuProfiles: Partial<Record<PageKey, PageProfile>> = {};
     for (const k of ["matrixOrg", "systemThreats"] as const) {
-      const dir = resolve(`bench-results/cpuprof-threats-${startedAt.toISOString().replace(/[:.]/g, "-")}-${k}`);
-      mkdirSync(dir, { recursive: true });
-      const profPort = await freePort();
-      const profServer = await startServer({ ...serverEnv, NEXTAUTH_URL: `http://127.0.0.1:${profPort}` }, profPort, serverCwd, [
-        "--cpu-prof",
-        `--cpu-prof-dir=${dir}`,
-      ]);
-      onCleanup(() => profServer.stop());
       const path = urls[k].slice(base.length);
-      await new Promise((r) => setTimeout(r, 3000)); // an idle gap: the summary counts only what follows it (not start-up)
-      await measure(checkedGet(`${profServer.baseURL}${path}`, { cookie }), { warmup: WARMUP, runs: RUNS }); // same secret: the cookie stays valid
-      await profServer.stop();
-      const profFile = readdirSync(dir)
-        .filter((f) => f.endsWith(".cpuprofile"))
-        .map((f) => `${dir}/${f}`)[0];
-      if (!profFile) {
-        console.log(`  ${k}: no .cpuprofile was written to ${dir} (the server did not exit normally)`);
-        continue;
-      }
-      const n = WARMUP + RUNS;
-      const summary = (cpuProfiles[k] = { file: profFile, requests: n, ...summarizeProfile(profFile) });
-      const perReq = (x: number) => (x / n).toFixed(2);
-      console.log(
-        `  ${k} (${path}): ${perReq(summary.busyMs)} ms of CPU per request over ${n} requests (${summary.skippedMs} ms of start-up left out); self time by area, ms/request:`,
-      );
-      for (const a of summary.byArea.slice(0, 12)) console.log(`    ${a.area.padEnd(56)}${perReq(a.ms).padStart(7)}  ${a.share.toFixed(1).padStart(5)} %`);
-      console.log(`    hottest functions (self):`);
-      for (const f of summary.topFunctions.slice(0, 8))
-        console.log(`    ${f.fn.slice(0, 36).padEnd(36)} ${f.where.slice(0, 60).padEnd(60)} ${f.share.toFixed(1).padStart(5)} %`);
+      const profile = await profilePage({
+        label: `${k} (${path})`,
+        dir: resolve(`bench-results/cpuprof-threats-${startedAt.toISOString().replace(/[:.]/g, "-")}-${k}`),
+        path,
+        cookie,
+        env: serverEnv,
+        cwd: serverCwd,
+        warmup: WARMUP,
+        runs: RUNS,
+        idleMs: 3000,
+        onCleanup,
+        areas: 12,
+        functions: 8,
+      });
+      if (profile) cpuProfiles[k] = profile;
     }
     writeFileSync(file, JSON.stringify({ ...result, cpuProfiles }, null, 2));
   }

@@ -1,6 +1,10 @@
-// Summarises a V8 .cpuprofile (node --cpu-prof) by where the self time was spent, for the
-// `--profile` phase of scripts/bench-inventory.ts.
-import { readFileSync } from "node:fs";
+// The `--profile` phase shared by scripts/bench-inventory.ts and scripts/bench-threats.ts: a second
+// `next start` under --cpu-prof serves only one page, and its V8 .cpuprofile is summarised by where
+// the self time was spent (profilePage → summarizeProfile → printProfile).
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { checkedGet } from "./http";
+import { freePort, startServer } from "./server";
+import { measure } from "./stats";
 
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
@@ -83,4 +87,58 @@ export function summarizeProfile(file: string, { top = 20, quietMs = 800 } = {})
       .slice(0, top)
       .map(([k, v]) => ({ fn: k.split(" ")[0], where: v.where, ms: r(v.ms), share: r((100 * v.ms) / busy) })),
   };
+}
+
+export type PageProfile = ProfileSummary & { skippedMs: number; file: string; requests: number };
+
+/**
+ * CPU-profiles `next start` (a second server on the same build, database and secret, so `cookie` stays
+ * valid) while it serves only `path`, warmup + runs times after an idle gap that keeps start-up out of the
+ * summary; prints the summary and returns it, or null when no profile was written.
+ */
+export async function profilePage(opts: {
+  label: string;
+  dir: string;
+  path: string;
+  cookie: string;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  warmup: number;
+  runs: number;
+  idleMs: number;
+  onCleanup: (fn: () => unknown) => void;
+  areas?: number;
+  functions?: number;
+}): Promise<PageProfile | null> {
+  mkdirSync(opts.dir, { recursive: true });
+  const port = await freePort();
+  const server = await startServer({ ...opts.env, NEXTAUTH_URL: `http://127.0.0.1:${port}` }, port, opts.cwd, ["--cpu-prof", `--cpu-prof-dir=${opts.dir}`]);
+  opts.onCleanup(() => server.stop());
+  await new Promise((r) => setTimeout(r, opts.idleMs)); // the summary counts only what follows an idle gap
+  await measure(checkedGet(`${server.baseURL}${opts.path}`, { cookie: opts.cookie }), { warmup: opts.warmup, runs: opts.runs });
+  await server.stop();
+  const file = readdirSync(opts.dir)
+    .filter((f) => f.endsWith(".cpuprofile"))
+    .map((f) => `${opts.dir}/${f}`)
+    .find((f) => existsSync(f));
+  if (!file) {
+    console.log(`  ${opts.label}: no .cpuprofile was written to ${opts.dir} (the server did not exit normally)`);
+    return null;
+  }
+  const profile: PageProfile = { file, requests: opts.warmup + opts.runs, ...summarizeProfile(file) };
+  printProfile(opts.label, profile, { areas: opts.areas, functions: opts.functions });
+  return profile;
+}
+
+/** The report: CPU per request, self time by area and the hottest functions. */
+export function printProfile(label: string, p: PageProfile, { areas = 14, functions = 12 } = {}): void {
+  const perReq = (x: number) => (x / p.requests).toFixed(2);
+  console.log(
+    `  ${label}: ${perReq(p.busyMs)} ms of CPU per request over ${p.requests} requests (${p.busyMs} ms in all; ${p.skippedMs} ms of start-up left out); ${p.file}`,
+  );
+  console.log(`  self time by area (ms/request, share):`);
+  for (const a of p.byArea.slice(0, areas)) console.log(`    ${a.area.padEnd(56)}${perReq(a.ms).padStart(7)}  ${a.share.toFixed(1).padStart(5)} %`);
+  console.log(`  hottest functions (self):`);
+  for (const f of p.topFunctions.slice(0, functions))
+    console.log(`    ${f.fn.slice(0, 40).padEnd(40)} ${f.where.slice(0, 60).padEnd(60)} ${f.share.toFixed(1).padStart(5)} %`);
 }
