@@ -14,7 +14,8 @@ import { restoreSystem } from "@/lib/systems/restore-system";
 import { createComponent } from "@/lib/components/create-component";
 import { updateComponent } from "@/lib/components/update-component";
 import { deleteComponent } from "@/lib/components/delete-component";
-import { addMember } from "@/lib/members/add-member";
+import { createInvitation } from "@/lib/invitations/create-invitation";
+import { revokeInvitation } from "@/lib/invitations/revoke-invitation";
 import { changeMemberRole } from "@/lib/members/change-member-role";
 import { removeMember } from "@/lib/members/remove-member";
 import { createApiToken } from "@/lib/tokens/create-api-token";
@@ -80,6 +81,7 @@ type Fixture = {
   componentId: string;
   memberUserId: string;
   tokenId: string;
+  invitationId: string;
   /** The reference ATLAS release file and what the test itself reads from it. */
   atlas: { yaml: string; version: string; sha256: string; counts: AtlasCounts };
   /** The version of the organisation's current ATLAS catalog, which threat events record. */
@@ -318,18 +320,36 @@ const MUTATIONS: MutationCase[] = [
       expect(c).toMatchObject({ kind: { before: "model", after: null }, name: { before: "m", after: null }, licence: { before: "MIT", after: null } }),
   },
   {
-    verb: "addMember",
-    action: "member.add",
-    entityType: "member",
+    verb: "createInvitation",
+    action: "invitation.create",
+    entityType: "invitation",
     run: async (ctx) => {
-      const { userId } = await addMember({ ctx, input: { email: `audit-${unique()}@example.test`, name: "New", role: "auditor" } });
-      return { entityId: userId, subjectId: null };
+      const { id } = await createInvitation({ ctx, input: { email: `audit-${unique()}@example.test`, name: "New", role: "auditor" } });
+      return { entityId: id, subjectId: null };
     },
     changes: (c) =>
       expect(c).toEqual({
         email: { before: null, after: expect.stringMatching(/^audit-/) },
+        name: { before: null, after: "New" },
         role: { before: null, after: "auditor" },
-        accountCreated: { before: null, after: true },
+        expiresAt: { before: null, after: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+      }),
+  },
+  {
+    verb: "revokeInvitation",
+    action: "invitation.revoke",
+    entityType: "invitation",
+    setup: async (org) => ({
+      invitationId: (await createInvitation({ ctx: org.system, input: { email: `audit-rev-${unique()}@example.test`, name: "Rev", role: "auditor" } })).id,
+    }),
+    run: async (ctx, fx) => {
+      await revokeInvitation({ ctx, input: { id: fx.invitationId! } });
+      return { entityId: fx.invitationId!, subjectId: null };
+    },
+    changes: (c) =>
+      expect(c).toEqual({
+        email: { before: expect.stringMatching(/^audit-rev-/), after: expect.stringMatching(/^audit-rev-/) },
+        revokedAt: { before: null, after: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
       }),
   },
   {
@@ -734,10 +754,12 @@ describe("every mutating verb writes exactly one audit event", () => {
     });
   });
 
-  it("covers every audited action except classification (tested with the classification verbs)", () => {
+  it("covers every audited action except classification (tested with the classification verbs) and the non-admin actors' ones", () => {
     const covered = new Set<string>(["organization.create", ...MUTATIONS.map((m) => m.action)]);
+    // member.add is the system actor's (seed, CLI: members-tokens.test.ts); invitation.accept is the invitee's (invitations.test.ts)
+    const elsewhere = new Set<string>(["member.add", "invitation.accept"]);
     for (const action of covered) expect(AUDIT_ACTIONS).toContain(action);
-    expect(AUDIT_ACTIONS.filter((a) => !a.startsWith("classification.") && !covered.has(a))).toEqual([]);
+    expect(AUDIT_ACTIONS.filter((a) => !a.startsWith("classification.") && !elsewhere.has(a) && !covered.has(a))).toEqual([]);
   });
 
   it.each(MUTATIONS.map((m) => [`${m.verb} → ${m.action}`, m] as const))("%s", async (_name, m) => {

@@ -40,17 +40,22 @@ const sha256Hex = (s: string) => createHash("sha256").update(s).digest("hex");
 // Members
 // ---------------------------------------------------------------------------------------------
 
-describe("addMember", () => {
+describe("addMember (system actor only: the demo seed and CLIs; people join through invitations)", () => {
   let org: TestOrg;
   let other: TestOrg;
   beforeAll(async () => {
     [org, other] = await Promise.all([createTestOrg("members"), createTestOrg("members-other")]);
   });
 
+  it("members (admins included) and API tokens cannot call it: no admin learns a password or links an account", async () => {
+    await expectAppError(() => addMember({ ctx: org.as("admin"), input: { email: uniqueEmail("direct"), name: "Direct", role: "executive" } }), "FORBIDDEN");
+    await expectAppError(() => addMember({ ctx: org.as("admin"), input: { email: other.users.auditor.email, name: "Linked", role: "admin" } }), "FORBIDDEN");
+  });
+
   it("creates an account with a one-time password that is returned once and stored only as a hash", async () => {
     const email = uniqueEmail("new.person");
     const { userId, initialPassword } = await addMember({
-      ctx: org.as("admin"),
+      ctx: org.system,
       input: { email: `  ${email.toUpperCase()} `, name: "New Person", role: "risk_owner" },
     });
     expect(initialPassword).toEqual(expect.any(String));
@@ -84,8 +89,8 @@ describe("addMember", () => {
 
   it("every new account gets a different password", async () => {
     const [a, b] = await Promise.all([
-      addMember({ ctx: org.as("admin"), input: { email: uniqueEmail("pw-a"), name: "A", role: "executive" } }),
-      addMember({ ctx: org.as("admin"), input: { email: uniqueEmail("pw-b"), name: "B", role: "executive" } }),
+      addMember({ ctx: org.system, input: { email: uniqueEmail("pw-a"), name: "A", role: "executive" } }),
+      addMember({ ctx: org.system, input: { email: uniqueEmail("pw-b"), name: "B", role: "executive" } }),
     ]);
     expect(a.initialPassword).not.toBe(b.initialPassword);
   });
@@ -93,7 +98,7 @@ describe("addMember", () => {
   it("links an existing account from another organisation and returns initialPassword null", async () => {
     const existing = other.users.auditor;
     const before = await db.user.findUniqueOrThrow({ where: { id: existing.id } });
-    const result = await addMember({ ctx: org.as("admin"), input: { email: existing.email, name: "Ignored name", role: "compliance_officer" } });
+    const result = await addMember({ ctx: org.system, input: { email: existing.email, name: "Ignored name", role: "compliance_officer" } });
     expect(result).toEqual({ userId: existing.id, initialPassword: null });
 
     const after = await db.user.findUniqueOrThrow({ where: { id: existing.id } });
@@ -109,24 +114,21 @@ describe("addMember", () => {
   it("adding someone who is already a member → CONFLICT with path email, nothing written", async () => {
     const seq = await auditSeq(org.orgId);
     const error = await expectAppError(
-      () => addMember({ ctx: org.as("admin"), input: { email: org.users.executive.email, name: "Again", role: "auditor" } }),
+      () => addMember({ ctx: org.system, input: { email: org.users.executive.email, name: "Again", role: "auditor" } }),
       "CONFLICT",
     );
     expect(error.issues).toEqual([{ path: "email", message: expect.any(String) }]);
     // also with different case and whitespace
     await expectAppError(
-      () => addMember({ ctx: org.as("admin"), input: { email: ` ${org.users.executive.email.toUpperCase()}`, name: "Again", role: "auditor" } }),
+      () => addMember({ ctx: org.system, input: { email: ` ${org.users.executive.email.toUpperCase()}`, name: "Again", role: "auditor" } }),
       "CONFLICT",
     );
     expect(await auditSeq(org.orgId)).toBe(seq);
-    expect((await listMembers({ ctx: org.as("admin") })).find((m) => m.userId === org.users.executive.id)?.role).toBe("executive");
+    expect((await listMembers({ ctx: org.system })).find((m) => m.userId === org.users.executive.id)?.role).toBe("executive");
   });
 
   it("validates the input with field paths", async () => {
-    const error = await expectAppError(
-      () => addMember({ ctx: org.as("admin"), input: { email: "not-an-email", name: "", role: "owner" as never } }),
-      "VALIDATION",
-    );
+    const error = await expectAppError(() => addMember({ ctx: org.system, input: { email: "not-an-email", name: "", role: "owner" as never } }), "VALIDATION");
     expect(error.issues.map((i) => i.path).sort()).toEqual(["email", "name", "role"]);
   });
 });

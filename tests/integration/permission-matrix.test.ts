@@ -18,7 +18,10 @@ import { createComponent } from "@/lib/components/create-component";
 import { updateComponent } from "@/lib/components/update-component";
 import { deleteComponent } from "@/lib/components/delete-component";
 import { listMembers } from "@/lib/members/list-members";
-import { addMember } from "@/lib/members/add-member";
+import { createInvitation } from "@/lib/invitations/create-invitation";
+import { listInvitations } from "@/lib/invitations/list-invitations";
+import { revokeInvitation } from "@/lib/invitations/revoke-invitation";
+import { listSignInEvents } from "@/lib/security-log/list-sign-in-events";
 import { changeMemberRole } from "@/lib/members/change-member-role";
 import { removeMember } from "@/lib/members/remove-member";
 import { createApiToken } from "@/lib/tokens/create-api-token";
@@ -81,7 +84,7 @@ const unique = () => randomBytes(4).toString("hex");
 
 // Fixtures are created per cell (as the system actor, or directly in the database) so that an
 // allowed mutation in one cell cannot change what the next cell sees.
-type Fixture = { systemId: string; componentId: string; memberUserId: string; tokenId: string };
+type Fixture = { systemId: string; componentId: string; memberUserId: string; tokenId: string; invitationId: string };
 
 async function makeSystem(org: TestOrg, ownerId: string | null, archived = false): Promise<string> {
   const { id } = await createSystem({ ctx: org.system, input: { name: `Target ${unique()}`, ownerId } });
@@ -101,7 +104,7 @@ type VerbSpec = {
   mutates: boolean;
   /** Acts on one AI system, so "own" grants depend on who owns it. */
   targetsSystem: boolean;
-  needs?: { archived?: boolean; component?: boolean; member?: boolean; token?: boolean };
+  needs?: { archived?: boolean; component?: boolean; member?: boolean; token?: boolean; invitation?: boolean };
   run: (ctx: ServiceContext, fx: Fixture) => Promise<unknown>;
 };
 
@@ -170,12 +173,22 @@ const VERBS: VerbSpec[] = [
   },
   { verb: "listMembers", permission: "member:read", mutates: false, targetsSystem: false, run: (ctx) => listMembers({ ctx }) },
   {
-    verb: "addMember",
+    verb: "createInvitation",
     permission: "member:manage",
     mutates: true,
     targetsSystem: false,
-    run: (ctx) => addMember({ ctx, input: { email: `new-${unique()}@example.test`, name: "New member", role: "executive" } }),
+    run: (ctx) => createInvitation({ ctx, input: { email: `new-${unique()}@example.test`, name: "New member", role: "executive" } }),
   },
+  {
+    verb: "revokeInvitation",
+    permission: "member:manage",
+    mutates: true,
+    targetsSystem: false,
+    needs: { invitation: true },
+    run: (ctx, fx) => revokeInvitation({ ctx, input: { id: fx.invitationId } }),
+  },
+  { verb: "listInvitations", permission: "member:manage", mutates: false, targetsSystem: false, run: (ctx) => listInvitations({ ctx }) },
+  { verb: "listSignInEvents", permission: "audit:read", mutates: false, targetsSystem: false, run: (ctx) => listSignInEvents({ ctx, input: {} }) },
   {
     verb: "changeMemberRole",
     permission: "member:manage",
@@ -247,7 +260,10 @@ async function prepare(cell: Cell): Promise<Fixture> {
     : "";
   const memberUserId = spec.needs?.member ? await makeMember(org) : "";
   const tokenId = spec.needs?.token ? (await createApiToken({ ctx: org.system, input: { name: "Fixture token", scopes: ["read"] } })).id : "";
-  return { systemId, componentId, memberUserId, tokenId };
+  const invitationId = spec.needs?.invitation
+    ? (await createInvitation({ ctx: org.system, input: { email: `invitee-${unique()}@example.test`, name: "Fixture invitee", role: "executive" } })).id
+    : "";
+  return { systemId, componentId, memberUserId, tokenId, invitationId };
 }
 
 describe("permission matrix (derived from PERMISSIONS and TOKEN_SCOPE_PERMISSIONS)", () => {
@@ -266,7 +282,10 @@ describe("permission matrix (derived from PERMISSIONS and TOKEN_SCOPE_PERMISSION
         "updateComponent",
         "deleteComponent",
         "listMembers",
-        "addMember",
+        "createInvitation",
+        "revokeInvitation",
+        "listInvitations",
+        "listSignInEvents",
         "changeMemberRole",
         "removeMember",
         "createApiToken",
@@ -361,10 +380,10 @@ describe("permission spot checks (written out literally)", () => {
     await expectAppError(archiveSystem({ ctx: spot.as("risk_owner"), input: { id: own.id } }), "FORBIDDEN");
   });
 
-  it("compliance_officer cannot addMember", async () => {
+  it("compliance_officer cannot invite a member", async () => {
     const seq = await auditSeq(spot.orgId);
     await expectAppError(
-      addMember({ ctx: spot.as("compliance_officer"), input: { email: `co-${unique()}@example.test`, name: "X", role: "admin" } }),
+      createInvitation({ ctx: spot.as("compliance_officer"), input: { email: `co-${unique()}@example.test`, name: "X", role: "admin" } }),
       "FORBIDDEN",
     );
     expect(await auditSeq(spot.orgId)).toBe(seq);
@@ -387,7 +406,7 @@ describe("permission spot checks (written out literally)", () => {
   it("tokens never manage members, tokens or read the audit trail", async () => {
     const write: ServiceContext = { orgId: spot.orgId, actor: { type: "token", tokenId: "t", scopes: ["read", "write"], label: "t" } };
     await expectAppError(listMembers({ ctx: write }), "FORBIDDEN");
-    await expectAppError(addMember({ ctx: write, input: { email: `tok-${unique()}@example.test`, name: "X", role: "admin" } }), "FORBIDDEN");
+    await expectAppError(createInvitation({ ctx: write, input: { email: `tok-${unique()}@example.test`, name: "X", role: "admin" } }), "FORBIDDEN");
     await expectAppError(createApiToken({ ctx: write, input: { name: "x", scopes: ["write"] } }), "FORBIDDEN");
     await expectAppError(verifyAuditChain({ ctx: write }), "FORBIDDEN");
   });
