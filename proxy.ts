@@ -1,17 +1,39 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { newNonce, securityHeaders, servedOverHttps } from "@/lib/web/security-headers";
 
-// Only a convenience redirect for signed-out visitors. It is NOT the authorisation gate: every
-// domain verb checks the actor's permission itself (ARCHITECTURE.md, CVE-2025-29927).
+// Two jobs, neither of them authorisation:
+// 1. a convenience redirect for signed-out visitors. It is NOT the authorisation gate: every domain verb
+//    checks the actor's permission itself (ARCHITECTURE.md, CVE-2025-29927);
+// 2. the security headers of every page, with a fresh CSP nonce per request. Next reads the nonce from
+//    the request's Content-Security-Policy header and puts it on its scripts (pages render dynamically,
+//    see app/layout.tsx). Paths the matcher skips get the same headers, with a deny-all CSP, from
+//    next.config.ts.
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+/** Pages a visitor without a session may open. */
+const PUBLIC_PAGES = /^\/login(\/|$)/;
 
 export function proxy(req: NextRequest) {
+  const nonce = newNonce();
+  const headers = securityHeaders({ nonce, https: servedOverHttps(req.headers), dev: process.env.NODE_ENV === "development" });
   const hasSession = SESSION_COOKIES.some((name) => req.cookies.has(name));
-  if (hasSession) return NextResponse.next();
-  const url = new URL("/login", req.url);
-  url.searchParams.set("callbackUrl", req.nextUrl.pathname + req.nextUrl.search);
-  return NextResponse.redirect(url);
+  let res: NextResponse;
+  if (hasSession || PUBLIC_PAGES.test(req.nextUrl.pathname)) {
+    const requestHeaders = new Headers(req.headers);
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("content-security-policy", headers["content-security-policy"]);
+    res = NextResponse.next({ request: { headers: requestHeaders } });
+  } else {
+    const url = new URL("/login", req.url);
+    url.searchParams.set("callbackUrl", req.nextUrl.pathname + req.nextUrl.search);
+    res = NextResponse.redirect(url);
+  }
+  for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
+  return res;
 }
 
 export const config = {
-  matcher: ["/((?!login|api|_next|favicon.ico|icon.svg|robots.txt).*)"],
+  // Not: the REST API and next-auth (api/), static files, and the two upload routes (Next buffers a
+  // proxied request body up to experimental.proxyClientMaxBodySize and silently truncates the rest, so
+  // uploads bypass the proxy and their handlers stream-limit the body themselves; lib/web/upload-limits.ts).
+  matcher: ["/((?!api/|_next/static/|_next/image|favicon.ico$|icon.svg$|robots.txt$|systems/[^/]+/controls/evidence$|threats/catalog/import$).*)"],
 };

@@ -1,21 +1,42 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
 import type { AtlasImportFormState } from "@/lib/atlas/schemas";
 import { AtlasChanges, countsLine } from "./atlas-changes";
 
 type Props = {
-  action: (prev: AtlasImportFormState, form: FormData) => Promise<AtlasImportFormState>;
+  /** The upload route (a session route handler: release files are beyond the server-action body limit). */
+  uploadUrl: string;
   /** Largest file the server accepts, in bytes (checked here too, before uploading). */
   maxBytes: number;
   tacticNames: Record<string, string>;
 };
 
 /** Upload of an official ATLAS release file (admins); shows each refused key's path, or the counts and the diff. */
-export function AtlasImportForm({ action, maxBytes, tacticNames }: Props) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" } as AtlasImportFormState);
+export function AtlasImportForm({ uploadUrl, maxBytes, tacticNames }: Props) {
+  const router = useRouter();
+  const [state, setState] = useState<AtlasImportFormState>({ status: "idle" });
+  const [pending, setPending] = useState(false);
   const [tooLarge, setTooLarge] = useState<string | null>(null);
   const megabytes = Math.round(maxBytes / 1024 / 1024);
+
+  // With JavaScript: fetch, and show the answer (refused keys or the changes); without, a plain form post.
+  async function upload(form: HTMLFormElement) {
+    setPending(true);
+    try {
+      const res = await fetch(uploadUrl, { method: "POST", body: new FormData(form), headers: { accept: "application/json" } });
+      const next: AtlasImportFormState = (res.headers.get("content-type") ?? "").includes("application/json")
+        ? await res.json()
+        : { status: "error", message: `The upload failed (HTTP ${res.status}). Nothing was imported.` };
+      setState(next);
+      if (next.status === "success") router.refresh();
+    } catch {
+      setState({ status: "error", message: "The upload did not reach the server. Nothing was imported." });
+    } finally {
+      setPending(false);
+    }
+  }
   return (
     <section aria-labelledby="atlas-import-h" className="rounded-xl border border-slate-200 bg-white p-5">
       <h2 id="atlas-import-h" className="text-base font-semibold">
@@ -30,15 +51,18 @@ export function AtlasImportForm({ action, maxBytes, tacticNames }: Props) {
         made against them still resolve.
       </p>
       <form
-        action={formAction}
+        action={uploadUrl}
+        method="post"
+        encType="multipart/form-data"
         className="mt-4 flex flex-wrap items-end gap-4"
         onSubmit={(e) => {
+          e.preventDefault();
           const file = (e.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
           if (file && file.size > maxBytes) {
-            e.preventDefault();
             setTooLarge(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${megabytes} MB.`);
           } else {
             setTooLarge(null);
+            void upload(e.currentTarget);
           }
         }}
       >

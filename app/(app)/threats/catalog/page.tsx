@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requirePageSession } from "@/lib/web/page-session";
 import { can } from "@/lib/auth/permissions";
 import { getAtlasView } from "@/lib/atlas/get-atlas-view";
 import { listAtlasReleases } from "@/lib/atlas/list-atlas-releases";
@@ -10,13 +9,11 @@ import { AtlasCatalogSummary } from "@/components/atlas/atlas-catalog-summary";
 import { AtlasReleaseHistory } from "@/components/atlas/atlas-release-history";
 import { AtlasImportForm } from "@/components/atlas/atlas-import-form";
 import { AtlasAttribution } from "@/components/atlas/atlas-attribution";
-import { importAtlasReleaseAction } from "./actions";
 
 export const metadata: Metadata = { title: "ATLAS catalog" };
 
 export default async function AtlasCatalogPage() {
-  const session = await getSessionContext();
-  if (!session) redirect("/login");
+  const session = await requirePageSession();
   const { ctx } = session;
   const [view, releases] = await Promise.all([getAtlasView({ ctx }), listAtlasReleases({ ctx })]);
   const tacticNames = Object.fromEntries(view.tactics.map((t) => [t.id, t.name]));
@@ -28,7 +25,7 @@ export default async function AtlasCatalogPage() {
       />
       <div className="space-y-6">
         <AtlasCatalogSummary view={view} />
-        {can(ctx.actor, "catalog:import") && <AtlasImportForm action={importAtlasReleaseAction} maxBytes={ATLAS_MAX_BYTES} tacticNames={tacticNames} />}
+        {can(ctx.actor, "catalog:import") && <AtlasImportForm uploadUrl="/threats/catalog/import" maxBytes={ATLAS_MAX_BYTES} tacticNames={tacticNames} />}
         <AtlasReleaseHistory releases={releases} tacticNames={tacticNames} />
         <AtlasAttribution version={view.source.version} />
       </div>

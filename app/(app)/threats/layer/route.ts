@@ -1,10 +1,8 @@
 // GET /threats/layer – the organisation's threat profiles (all active systems) as an ATLAS Navigator layer download
-import { getSessionContext } from "@/lib/auth/get-session-context";
 import { exportNavigatorLayer } from "@/lib/threats/export-navigator-layer";
+import { withSessionRoute } from "@/lib/web/session-route";
 
-export async function GET(): Promise<Response> {
-  const session = await getSessionContext();
-  if (!session) return new Response("Sign in to export the layer.", { status: 401, headers: { "cache-control": "no-store" } });
+export const GET = withSessionRoute({ mutating: false, permission: "inventory:read" }, async ({ session }) => {
   const { layer, filename } = await exportNavigatorLayer({ ctx: session.ctx, input: {} });
-  return Response.json(layer, { headers: { "content-disposition": `attachment; filename="${filename}"`, "cache-control": "no-store" } });
-}
+  return Response.json(layer, { headers: { "content-disposition": `attachment; filename="${filename}"` } });
+});
