@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requirePageSession } from "@/lib/web/page-session";
 import { getInventoryStats } from "@/lib/systems/get-inventory-stats";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
@@ -9,8 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LIFECYCLE_LABELS, RISK_TIER_LABELS } from "@/components/ui/labels";
 
 export default async function DashboardPage() {
-  const session = await getSessionContext();
-  if (!session) redirect("/login");
+  const session = await requirePageSession();
   const stats = await getInventoryStats({ ctx: session.ctx });
   const high = stats.byTier.find((t) => t.tier === "high")?.count ?? 0;
   const prohibited = stats.byTier.find((t) => t.tier === "prohibited")?.count ?? 0;

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requirePageSession } from "@/lib/web/page-session";
 import { FRAMEWORKS } from "@/lib/catalogs/frameworks";
 import { listFrameworkItems } from "@/lib/catalogs/list-framework-items";
 import { getCompliancePosture } from "@/lib/controls/get-compliance-posture";
@@ -13,8 +12,7 @@ import { PostureBars } from "@/components/controls/posture-bars";
 export const metadata: Metadata = { title: "Controls" };
 
 export default async function ControlsPage() {
-  const session = await getSessionContext();
-  if (!session) redirect("/login");
+  const session = await requirePageSession();
   const posture = await getCompliancePosture({ ctx: session.ctx });
   const isControlFramework = (id: string) => (CONTROL_FRAMEWORK_IDS as readonly string[]).includes(id);
   return (

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requirePageSession } from "@/lib/web/page-session";
 import { can } from "@/lib/auth/permissions";
 import { loadRiskRegister } from "@/lib/risks/load-risk-register";
 import { listRiskFilterOptions } from "@/lib/risks/list-risk-filter-options";
@@ -14,8 +13,7 @@ import { RiskHeatmap } from "@/components/risks/risk-heatmap";
 export const metadata: Metadata = { title: "Risk register" };
 
 export default async function RiskRegisterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const session = await getSessionContext();
-  if (!session) redirect("/login");
+  const session = await requirePageSession();
   const { ctx } = session;
   const [view, options] = await Promise.all([
     // a systemId filter of another organisation (or none) is NOT_FOUND → the 404 page

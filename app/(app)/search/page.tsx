@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requirePageSession } from "@/lib/web/page-session";
 import { FRAMEWORK_INFO } from "@/lib/catalogs/frameworks";
 import { SEARCH_LIMIT, searchCatalogs, type CatalogSearchResult } from "@/lib/catalogs/search-catalogs";
 import { catalogSearchQuerySchema } from "@/lib/catalogs/schemas";
@@ -23,7 +22,7 @@ function source(result: CatalogSearchResult): string {
 }
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  if (!(await getSessionContext())) redirect("/login");
+  await requirePageSession();
   const { q = "" } = catalogSearchQuerySchema.parse(await searchParams);
   const results = searchCatalogs(q);
   return (

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requirePageSession } from "@/lib/web/page-session";
 import { can } from "@/lib/auth/permissions";
 import { listMembers } from "@/lib/members/list-members";
 import { listApiTokens } from "@/lib/tokens/list-api-tokens";
@@ -13,8 +12,7 @@ import { addMemberAction, changeRoleAction, createTokenAction, removeMemberActio
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const session = await getSessionContext();
-  if (!session) redirect("/login");
+  const session = await requirePageSession();
   const { ctx } = session;
   const canManageMembers = can(ctx.actor, "member:manage");
   const canManageTokens = can(ctx.actor, "token:manage");

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requirePageSession } from "@/lib/web/page-session";
 import { can } from "@/lib/auth/permissions";
 import { listSystems } from "@/lib/systems/list-systems";
 import { listFilterOptions } from "@/lib/systems/list-filter-options";
@@ -14,8 +13,7 @@ import { Pagination } from "@/components/ui/pagination";
 export const metadata: Metadata = { title: "Inventory" };
 
 export default async function InventoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const session = await getSessionContext();
-  if (!session) redirect("/login");
+  const session = await requirePageSession();
   const filters = listSystemsSchema.parse(await searchParams);
   const [list, options] = await Promise.all([listSystems({ ctx: session.ctx, input: filters }), listFilterOptions({ ctx: session.ctx })]);
   return (

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requirePageSession } from "@/lib/web/page-session";
 import { getThreatMatrix } from "@/lib/threats/get-threat-matrix";
 import { PageHeader } from "@/components/ui/page-header";
 import { AtlasMatrixGrid, OverlayTacticLinks } from "@/components/threats/atlas-matrix";
@@ -12,8 +11,7 @@ import { RiskLegend } from "@/components/threats/risk-legend";
 export const metadata: Metadata = { title: "Threats" };
 
 export default async function ThreatsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const session = await getSessionContext();
-  if (!session) redirect("/login");
+  const session = await requirePageSession();
   const page = await getThreatMatrix({ ctx: session.ctx, input: await searchParams });
   const { overlay, matrix } = page;
   const exportHref = overlay.kind === "system" ? `/systems/${encodeURIComponent(overlay.systemId)}/threats/layer` : "/threats/layer";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { notFound } from "next/navigation";
+import { requirePageSession } from "@/lib/web/page-session";
 import { FRAMEWORK_INFO, isFrameworkId } from "@/lib/catalogs/frameworks";
 import { frameworkHierarchy } from "@/lib/controls/framework-hierarchy";
 import { getFrameworkCoverage } from "@/lib/controls/get-framework-coverage";
@@ -14,8 +14,7 @@ import { Attribution } from "@/components/controls/attribution";
 export const metadata: Metadata = { title: "Framework" };
 
 export default async function FrameworkPage({ params }: { params: Promise<{ framework: string }> }) {
-  const session = await getSessionContext();
-  if (!session) redirect("/login");
+  const session = await requirePageSession();
   const framework = decodePathParam((await params).framework);
   if (!isFrameworkId(framework)) notFound();
   const info = FRAMEWORK_INFO[framework];

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requirePageSession } from "@/lib/web/page-session";
 import { can } from "@/lib/auth/permissions";
 import { getSystem } from "@/lib/systems/get-system";
 import { getRisk } from "@/lib/risks/get-risk";
@@ -24,8 +23,7 @@ import { acceptRiskAction, deleteRiskAction, updateRiskAction } from "../actions
 export const metadata: Metadata = { title: "Risk" };
 
 export default async function RiskPage({ params }: { params: Promise<{ riskId: string }> }) {
-  const session = await getSessionContext();
-  if (!session) redirect("/login");
+  const session = await requirePageSession();
   const { ctx } = session;
   const { riskId } = await params;
   const risk = await loadOrNotFound(getRisk({ ctx, input: { id: riskId } }));

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requirePageSession } from "@/lib/web/page-session";
 import { can } from "@/lib/auth/permissions";
 import { getScoredRiskMatrix } from "@/lib/risks/get-scored-risk-matrix";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,8 +11,7 @@ import { updateRiskMatrixAction } from "./actions";
 export const metadata: Metadata = { title: "Risk matrix" };
 
 export default async function RiskMatrixPage() {
-  const session = await getSessionContext();
-  if (!session) redirect("/login");
+  const session = await requirePageSession();
   const matrix = await getScoredRiskMatrix({ ctx: session.ctx });
   const canManage = can(session.ctx.actor, "matrix:manage");
   return (

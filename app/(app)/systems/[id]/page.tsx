@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requirePageSession } from "@/lib/web/page-session";
 import { can } from "@/lib/auth/permissions";
 import { getSystem } from "@/lib/systems/get-system";
 import { listSystemHistory } from "@/lib/systems/list-system-history";
@@ -21,8 +20,7 @@ import { decideClassificationAction, proposeClassificationAction } from "./class
 export const metadata: Metadata = { title: "AI system" };
 
 export default async function SystemPage({ params }: { params: Promise<{ id: string }> }) {
-  const session = await getSessionContext();
-  if (!session) redirect("/login");
+  const session = await requirePageSession();
   const { id } = await params;
   const { ctx } = session;
   const system = await loadOrNotFound(getSystem({ ctx, input: { id } }));

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requirePageSession } from "@/lib/web/page-session";
 import { can } from "@/lib/auth/permissions";
 import { listFilterOptions } from "@/lib/systems/list-filter-options";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,8 +10,7 @@ import { createSystemAction } from "../actions";
 export const metadata: Metadata = { title: "New AI system" };
 
 export default async function NewSystemPage() {
-  const session = await getSessionContext();
-  if (!session) redirect("/login");
+  const session = await requirePageSession();
   if (!can(session.ctx.actor, "system:create")) return <Forbidden what="create AI systems" />;
   const { owners } = await listFilterOptions({ ctx: session.ctx });
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { notFound } from "next/navigation";
+import { requirePageSession } from "@/lib/web/page-session";
 import { FRAMEWORK_INFO, isFrameworkId } from "@/lib/catalogs/frameworks";
 import { getFrameworkItem } from "@/lib/catalogs/get-framework-item";
 import { relatedItems } from "@/lib/crosswalk/related-items";
@@ -18,8 +18,7 @@ import { Attribution } from "@/components/controls/attribution";
 export const metadata: Metadata = { title: "Control" };
 
 export default async function ControlPage({ params }: { params: Promise<{ framework: string; controlId: string }> }) {
-  const session = await getSessionContext();
-  if (!session) redirect("/login");
+  const session = await requirePageSession();
   const raw = await params;
   const framework = decodePathParam(raw.framework);
   const controlId = decodePathParam(raw.controlId);

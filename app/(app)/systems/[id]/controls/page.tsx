@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requirePageSession } from "@/lib/web/page-session";
 import { can } from "@/lib/auth/permissions";
 import { loadOrNotFound } from "@/lib/web/load-or-not-found";
 import { FRAMEWORK_INFO } from "@/lib/catalogs/frameworks";
@@ -41,8 +40,7 @@ export default async function SystemControlsPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const session = await getSessionContext();
-  if (!session) redirect("/login");
+  const session = await requirePageSession();
   const { id } = await params;
   const { ctx } = session;
   const filters = filtersSchema.parse(await searchParams);

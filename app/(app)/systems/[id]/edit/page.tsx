@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requirePageSession } from "@/lib/web/page-session";
 import { can, grantFor } from "@/lib/auth/permissions";
 import { getSystem } from "@/lib/systems/get-system";
 import { listFilterOptions } from "@/lib/systems/list-filter-options";
@@ -13,8 +12,7 @@ import { updateSystemAction } from "../../actions";
 export const metadata: Metadata = { title: "Edit AI system" };
 
 export default async function EditSystemPage({ params }: { params: Promise<{ id: string }> }) {
-  const session = await getSessionContext();
-  if (!session) redirect("/login");
+  const session = await requirePageSession();
   const { id } = await params;
   const system = await loadOrNotFound(getSystem({ ctx: session.ctx, input: { id } }));
   if (!can(session.ctx.actor, "system:update", system)) return <Forbidden what="edit this AI system" />;

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requirePageSession } from "@/lib/web/page-session";
 import { can } from "@/lib/auth/permissions";
 import { getSystem } from "@/lib/systems/get-system";
 import { loadRiskRegister } from "@/lib/risks/load-risk-register";
@@ -21,8 +20,7 @@ export const metadata: Metadata = { title: "AI system risks" };
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function SystemRisksPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
-  const session = await getSessionContext();
-  if (!session) redirect("/login");
+  const session = await requirePageSession();
   const { ctx } = session;
   const { id } = await params;
   const query = await searchParams;

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requirePageSession } from "@/lib/web/page-session";
 import { can } from "@/lib/auth/permissions";
 import { loadOrNotFound } from "@/lib/web/load-or-not-found";
 import { getSystemThreatsPage } from "@/lib/threats/get-system-threats-page";
@@ -18,8 +17,7 @@ import { addManualThreatAction, addSuggestedThreatsAction, importLayerAction, re
 export const metadata: Metadata = { title: "Threat profile" };
 
 export default async function SystemThreatsPage({ params }: { params: Promise<{ id: string }> }) {
-  const session = await getSessionContext();
-  if (!session) redirect("/login");
+  const session = await requirePageSession();
   const { id } = await params;
   const { ctx } = session;
   const page = await loadOrNotFound(getSystemThreatsPage({ ctx, input: { systemId: id } }));

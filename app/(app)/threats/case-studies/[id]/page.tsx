@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requirePageSession } from "@/lib/web/page-session";
 import { catalogItemHref } from "@/lib/catalogs/catalog-item-href";
 import { loadOrNotFound } from "@/lib/web/load-or-not-found";
 import { getAtlasCaseStudy } from "@/lib/atlas/get-atlas-case-study";
@@ -11,8 +10,7 @@ import { CatalogSection, CatalogText } from "@/components/threats/catalog-sectio
 export const metadata: Metadata = { title: "ATLAS case study" };
 
 export default async function CaseStudyPage({ params }: { params: Promise<{ id: string }> }) {
-  const session = await getSessionContext();
-  if (!session) redirect("/login");
+  const session = await requirePageSession();
   const { id } = await params;
   const detail = await loadOrNotFound(getAtlasCaseStudy({ ctx: session.ctx, input: { id } }));
   const c = detail.caseStudy;

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requirePageSession } from "@/lib/web/page-session";
 import { catalogItemHref } from "@/lib/catalogs/catalog-item-href";
 import { loadOrNotFound } from "@/lib/web/load-or-not-found";
 import { getAtlasMitigation } from "@/lib/atlas/get-atlas-mitigation";
@@ -13,8 +12,7 @@ import { RelatedItemsList } from "@/components/threats/related-items-list";
 export const metadata: Metadata = { title: "ATLAS mitigation" };
 
 export default async function MitigationPage({ params }: { params: Promise<{ id: string }> }) {
-  const session = await getSessionContext();
-  if (!session) redirect("/login");
+  const session = await requirePageSession();
   const { id } = await params;
   const detail = await loadOrNotFound(getAtlasMitigation({ ctx: session.ctx, input: { id } }));
   const m = detail.mitigation;

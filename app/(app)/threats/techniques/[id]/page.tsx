@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { requirePageSession } from "@/lib/web/page-session";
 import { can } from "@/lib/auth/permissions";
 import { catalogItemHref } from "@/lib/catalogs/catalog-item-href";
 import { loadOrNotFound } from "@/lib/web/load-or-not-found";
@@ -17,8 +16,7 @@ export const metadata: Metadata = { title: "ATLAS technique" };
 const href = (framework: "atlas_technique" | "atlas_mitigation", id: string) => catalogItemHref({ framework, id });
 
 export default async function TechniquePage({ params }: { params: Promise<{ id: string }> }) {
-  const session = await getSessionContext();
-  if (!session) redirect("/login");
+  const session = await requirePageSession();
   const { id } = await params;
   const { ctx } = session;
   const page = await loadOrNotFound(getThreatTechniquePage({ ctx, input: { id } }));

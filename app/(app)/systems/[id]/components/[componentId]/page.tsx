@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { getSessionContext } from "@/lib/auth/get-session-context";
+import { notFound } from "next/navigation";
+import { requirePageSession } from "@/lib/web/page-session";
 import { can } from "@/lib/auth/permissions";
 import { getSystem } from "@/lib/systems/get-system";
 import { loadOrNotFound } from "@/lib/web/load-or-not-found";
@@ -13,8 +13,7 @@ import { updateComponentAction } from "../../../actions";
 export const metadata: Metadata = { title: "Edit component" };
 
 export default async function EditComponentPage({ params }: { params: Promise<{ id: string; componentId: string }> }) {
-  const session = await getSessionContext();
-  if (!session) redirect("/login");
+  const session = await requirePageSession();
   const { id, componentId } = await params;
   const system = await loadOrNotFound(getSystem({ ctx: session.ctx, input: { id } }));
   const component = system.components.find((c) => c.id === componentId);
