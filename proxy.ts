@@ -9,8 +9,8 @@ import { newNonce, securityHeaders, servedOverHttps } from "@/lib/web/security-h
 //    see app/layout.tsx). Paths the matcher skips get the same headers, with a deny-all CSP, from
 //    next.config.ts.
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
-/** Pages a visitor without a session may open. */
-const PUBLIC_PAGES = /^\/login(\/|$)/;
+/** Pages a visitor without a session may open: sign-in, and invitation links (app/invite/[token]). */
+const PUBLIC_PAGES = /^\/(login|invite)(\/|$)/;
 
 export function proxy(req: NextRequest) {
   const nonce = newNonce();

@@ -4,7 +4,6 @@ import { useActionState } from "react";
 import type { ActionState } from "@/lib/web/action-state";
 import type { MemberRow } from "@/lib/members/list-members";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { SelectField, TextField } from "@/components/ui/form-fields";
 import { formatDate } from "@/lib/utils/format-date";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
@@ -12,14 +11,13 @@ type Props = {
   members: MemberRow[];
   currentUserId: string;
   canManage: boolean;
-  addAction: Action;
   roleActions: Record<string, Action>;
   removeActions: Record<string, (prev: ActionState) => Promise<ActionState>>;
 };
 const ROLE_OPTIONS = Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }));
 
-export function MembersPanel({ members, currentUserId, canManage, addAction, roleActions, removeActions }: Props) {
-  const [state, formAction, pending] = useActionState(addAction, { status: "idle" } as ActionState);
+/** The organisation's members; people are added through invitations (components/settings/invitations-panel.tsx). */
+export function MembersPanel({ members, currentUserId, canManage, roleActions, removeActions }: Props) {
   return (
     <section aria-labelledby="members-h" className="rounded-xl border border-slate-200 bg-white p-5">
       <h2 id="members-h" className="text-base font-semibold">
@@ -50,38 +48,6 @@ export function MembersPanel({ members, currentUserId, canManage, addAction, rol
           ))}
         </tbody>
       </table>
-      {canManage && (
-        <form action={formAction} className="mt-5 grid gap-3 border-t border-slate-100 pt-4 md:grid-cols-4" noValidate>
-          <h3 className="text-sm font-semibold md:col-span-4">Add a member</h3>
-          <TextField name="name" label="Name" defaultValue={state.status === "error" ? String(state.values?.name ?? "") : ""} error={state.fieldErrors?.name} />
-          <TextField
-            name="email"
-            label="E-mail"
-            type="email"
-            defaultValue={state.status === "error" ? String(state.values?.email ?? "") : ""}
-            error={state.fieldErrors?.email}
-          />
-          <SelectField name="role" label="Role" defaultValue="executive" options={ROLE_OPTIONS} error={state.fieldErrors?.role} />
-          <div className="flex items-end">
-            <button type="submit" disabled={pending} className="rounded-md bg-slate-800 px-3 py-2 text-sm font-medium text-white">
-              Add member
-            </button>
-          </div>
-          {state.message && (
-            <div
-              data-testid="member-result"
-              className={`rounded-md px-3 py-2 text-sm md:col-span-4 ${state.status === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-900"}`}
-            >
-              {state.message}
-              {state.data?.password && (
-                <code data-testid="one-time-password" className="ml-2 rounded bg-white px-2 py-0.5 font-mono">
-                  {state.data.password}
-                </code>
-              )}
-            </div>
-          )}
-        </form>
-      )}
     </section>
   );
 }

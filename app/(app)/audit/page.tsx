@@ -28,9 +28,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         title="Audit trail"
         description="Every change in this organisation, in order. Each event stores the SHA-256 of its content and of the event before it, so any edit or deletion breaks the chain."
         actions={
-          <Link href={`/audit?${query}`} className="rounded-md bg-slate-800 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700">
-            Verify chain
-          </Link>
+          <div className="flex gap-2">
+            <Link href="/audit/sign-ins" className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50">
+              Sign-in log
+            </Link>
+            <Link href={`/audit?${query}`} className="rounded-md bg-slate-800 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700">
+              Verify chain
+            </Link>
+          </div>
         }
       />
       {report && <ChainStatus report={report} />}

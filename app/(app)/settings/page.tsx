@@ -3,11 +3,14 @@ import { requirePageSession } from "@/lib/web/page-session";
 import { can } from "@/lib/auth/permissions";
 import { listMembers } from "@/lib/members/list-members";
 import { listApiTokens } from "@/lib/tokens/list-api-tokens";
+import { listInvitations } from "@/lib/invitations/list-invitations";
 import { PageHeader } from "@/components/ui/page-header";
 import { MembersPanel } from "@/components/settings/members-panel";
+import { InvitationsPanel } from "@/components/settings/invitations-panel";
 import { TokensPanel } from "@/components/settings/tokens-panel";
 import { PermissionTable } from "@/components/settings/permission-table";
-import { addMemberAction, changeRoleAction, createTokenAction, removeMemberAction, revokeTokenAction } from "./actions";
+import { changeRoleAction, createTokenAction, removeMemberAction, revokeTokenAction } from "./actions";
+import { inviteMemberAction, revokeInvitationAction } from "./invitation-actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -16,7 +19,11 @@ export default async function SettingsPage() {
   const { ctx } = session;
   const canManageMembers = can(ctx.actor, "member:manage");
   const canManageTokens = can(ctx.actor, "token:manage");
-  const [members, tokens] = await Promise.all([listMembers({ ctx }), canManageTokens ? listApiTokens({ ctx }) : Promise.resolve(null)]);
+  const [members, tokens, invitations] = await Promise.all([
+    listMembers({ ctx }),
+    canManageTokens ? listApiTokens({ ctx }) : Promise.resolve(null),
+    canManageMembers ? listInvitations({ ctx }) : Promise.resolve(null),
+  ]);
   return (
     <>
       <PageHeader title="Settings" description={`Organisation: ${session.active.orgName}`} />
@@ -25,10 +32,16 @@ export default async function SettingsPage() {
           members={members}
           currentUserId={session.user.id}
           canManage={canManageMembers}
-          addAction={addMemberAction}
           roleActions={Object.fromEntries(members.map((m) => [m.userId, changeRoleAction.bind(null, m.userId)]))}
           removeActions={Object.fromEntries(members.map((m) => [m.userId, removeMemberAction.bind(null, m.userId)]))}
         />
+        {invitations && (
+          <InvitationsPanel
+            invitations={invitations}
+            inviteAction={inviteMemberAction}
+            revokeActions={Object.fromEntries(invitations.map((i) => [i.id, revokeInvitationAction.bind(null, i.id)]))}
+          />
+        )}
         {tokens && (
           <TokensPanel
             tokens={tokens}
