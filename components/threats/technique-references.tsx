@@ -7,12 +7,10 @@ const SOURCE_LABELS = { suggested: "from a suggestion", manual: "added by hand",
 export function TechniqueReferencesPanel({
   techniqueId,
   references,
-  canAddRisk,
 }: {
   techniqueId: string;
+  /** Each profile entry says whether the viewer may add a risk to its system (`canAddRisk`, from the loader). */
   references: TechniqueReferences;
-  /** Per system id: may the viewer add a risk to it (risk:write, not archived). */
-  canAddRisk: Record<string, boolean>;
 }) {
   const { profileEntries, risks } = references;
   return (
@@ -33,7 +31,7 @@ export function TechniqueReferencesPanel({
                     {e.archived && <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs">Archived</span>}
                     <span className="ml-2 text-xs text-slate-500">{SOURCE_LABELS[e.source]}</span>
                   </span>
-                  {canAddRisk[e.systemId] && (
+                  {e.canAddRisk && (
                     <Link
                       href={`/systems/${encodeURIComponent(e.systemId)}/risks?technique=${encodeURIComponent(techniqueId)}#new-risk`}
                       className="text-xs font-medium text-brand-700 underline"

@@ -7,6 +7,7 @@ import type { TechniqueSuggestion } from "./suggest-techniques";
 import { listThreatProfile } from "./list-threat-profile";
 import { listThreatSuggestions } from "./list-threat-suggestions";
 import { indexTechniques } from "./internal";
+import { systemViewerPermissions, type SystemViewerPermissions } from "@/lib/systems/viewer-permissions";
 
 export type SystemThreatsPage = {
   profile: ThreatProfile;
@@ -14,6 +15,8 @@ export type SystemThreatsPage = {
   /** Techniques of the current release not yet in the profile, for the manual picker, grouped by their first tactic (matrix order). */
   techniqueOptions: { id: string; label: string; group: string }[];
   source: AtlasSource;
+  /** What the viewer may do here (threat:write for the profile, risk:write for "add a risk"; nothing on an archived system). */
+  viewer: SystemViewerPermissions;
 };
 
 /** What the system's threat-profile page shows: the profile, the suggestions and the technique picker. */
@@ -30,5 +33,5 @@ export async function getSystemThreatsPage({ ctx, input }: { ctx: ServiceContext
     .map((t) => ({ id: t.id, label: `${t.id} ${techniques.displayName(t.id)}`, tactic: t.tacticIds[0] ?? "" }))
     .sort((a, b) => (tacticOrder.get(a.tactic) ?? 99) - (tacticOrder.get(b.tactic) ?? 99) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map(({ id, label, tactic }) => ({ id, label, group: tacticName.get(tactic) ?? "Other" }));
-  return { profile, suggestions, techniqueOptions, source: view.source };
+  return { profile, suggestions, techniqueOptions, source: view.source, viewer: systemViewerPermissions(ctx.actor, profile.system) };
 }

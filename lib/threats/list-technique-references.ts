@@ -4,6 +4,7 @@ import { parseInput } from "@/lib/validation/parse-input";
 import type { ServiceContext } from "@/lib/context";
 import { getRiskMatrix } from "@/lib/risks/get-risk-matrix";
 import { scoreRisk } from "@/lib/risks/score-risk";
+import { systemViewerPermissions } from "@/lib/systems/viewer-permissions";
 import { techniqueRefSchema, type ThreatSource } from "./schemas";
 
 export type TechniqueReferences = {
@@ -12,6 +13,8 @@ export type TechniqueReferences = {
     systemName: string;
     ownerId: string | null;
     archived: boolean;
+    /** May the viewer add a risk to this system (risk:write on it, not archived). */
+    canAddRisk: boolean;
     rationale: string;
     source: ThreatSource;
     createdAt: string;
@@ -64,6 +67,7 @@ export async function listTechniqueReferences({ ctx, input }: { ctx: ServiceCont
       systemName: e.system.name,
       ownerId: e.system.ownerId,
       archived: e.system.archivedAt !== null,
+      canAddRisk: systemViewerPermissions(ctx.actor, { ownerId: e.system.ownerId, archived: e.system.archivedAt !== null }).canWriteRisks,
       rationale: e.rationale,
       source: e.source as ThreatSource,
       createdAt: e.createdAt.toISOString(),

@@ -2,15 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { requirePageSession } from "@/lib/web/page-session";
-import { can } from "@/lib/auth/permissions";
 import { loadOrNotFound } from "@/lib/web/load-or-not-found";
 import { FRAMEWORK_INFO } from "@/lib/catalogs/frameworks";
-import { listSystemControls } from "@/lib/controls/list-system-controls";
-import { getCompliancePosture } from "@/lib/controls/get-compliance-posture";
+import { getSystemControlsPage } from "@/lib/controls/get-system-controls-page";
 import { CONTROL_FRAMEWORK_IDS, CONTROL_FRAMEWORK_SHORT_NAMES, CONTROL_STATUSES, CONTROL_STATUS_LABELS } from "@/lib/controls/schemas";
-import { listSystemEvidence } from "@/lib/evidence/list-system-evidence";
 import { MAX_EVIDENCE_FILE_BYTES, MAX_EVIDENCE_FILE_LABEL } from "@/lib/evidence/schemas";
-import { listMembers } from "@/lib/members/list-members";
 import { PageHeader } from "@/components/ui/page-header";
 import { SystemTabs } from "@/components/systems/system-tabs";
 import { TierBadge } from "@/components/ui/tier-badge";
@@ -44,26 +40,20 @@ export default async function SystemControlsPage({
   const { id } = await params;
   const { ctx } = session;
   const filters = filtersSchema.parse(await searchParams);
-  const list = await loadOrNotFound(listSystemControls({ ctx, input: { systemId: id } }));
-  const [posture, evidence, members] = await Promise.all([
-    getCompliancePosture({ ctx, input: { systemId: id } }),
-    listSystemEvidence({ ctx, input: { systemId: id } }),
-    can(ctx.actor, "member:read") ? listMembers({ ctx }) : Promise.resolve([]),
-  ]);
+  const { list, posture, evidence, members, viewer } = await loadOrNotFound(getSystemControlsPage({ ctx, input: { systemId: id } }));
   const { system } = list;
-  const canEdit = !system.archived && can(ctx.actor, "control:write", system);
+  const canEdit = viewer.canWriteControls;
   const shown = list.controls.filter((c) => (!filters.framework || c.framework === filters.framework) && (!filters.status || c.status === filters.status));
   const controlOptions = list.controls.map((c) => ({
     value: `${c.framework}|${c.controlId}`,
     label: `${c.controlId} ${c.title}`.slice(0, 120),
     group: FRAMEWORK_INFO[c.framework].name,
   }));
-  const memberOptions = members.map((m) => ({ id: m.userId, name: m.name }));
   // the owner picker's members, the attachable evidence and the actions go to the page once (control-editing.tsx)
   const wrapForEditing = (sections: React.ReactNode) =>
     canEdit ? (
       <ControlEditingProvider
-        members={memberOptions}
+        members={members}
         evidence={evidence.map((e) => ({ id: e.id, title: e.title }))}
         updateAction={updateControlAction.bind(null, id)}
         linkAction={linkEvidenceAction.bind(null, id)}

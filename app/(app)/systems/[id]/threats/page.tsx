@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageSession } from "@/lib/web/page-session";
-import { can } from "@/lib/auth/permissions";
 import { loadOrNotFound } from "@/lib/web/load-or-not-found";
 import { getSystemThreatsPage } from "@/lib/threats/get-system-threats-page";
 import { PageHeader } from "@/components/ui/page-header";
@@ -22,9 +21,7 @@ export default async function SystemThreatsPage({ params }: { params: Promise<{ 
   const { ctx } = session;
   const page = await loadOrNotFound(getSystemThreatsPage({ ctx, input: { systemId: id } }));
   const { profile } = page;
-  const system = { ownerId: profile.system.ownerId };
-  const canEdit = !profile.system.archived && can(ctx.actor, "threat:write", system);
-  const canAddRisk = !profile.system.archived && can(ctx.actor, "risk:write", system);
+  const { canWriteThreats: canEdit, canWriteRisks: canAddRisk } = page.viewer;
   const encoded = encodeURIComponent(id);
   return (
     <>

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageSession } from "@/lib/web/page-session";
-import { can } from "@/lib/auth/permissions";
 import { catalogItemHref } from "@/lib/catalogs/catalog-item-href";
 import { loadOrNotFound } from "@/lib/web/load-or-not-found";
 import { getThreatTechniquePage } from "@/lib/threats/get-threat-technique-page";
@@ -22,9 +21,6 @@ export default async function TechniquePage({ params }: { params: Promise<{ id: 
   const page = await loadOrNotFound(getThreatTechniquePage({ ctx, input: { id } }));
   const { detail, references } = page;
   const t = detail.technique;
-  const canAddRisk = Object.fromEntries(
-    references.profileEntries.map((e) => [e.systemId, !e.archived && can(ctx.actor, "risk:write", { ownerId: e.ownerId })]),
-  );
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
@@ -76,7 +72,7 @@ export default async function TechniquePage({ params }: { params: Promise<{ id: 
             />
           </CatalogSection>
           <CatalogSection id="references-h" title="In this organisation" testId="technique-references">
-            <TechniqueReferencesPanel techniqueId={t.id} references={references} canAddRisk={canAddRisk} />
+            <TechniqueReferencesPanel techniqueId={t.id} references={references} />
           </CatalogSection>
           <CatalogSection id="crosswalk-h" title="Related items in other frameworks">
             <RelatedItemsList groups={page.related} />
