@@ -106,7 +106,7 @@ export async function profilePage(opts: {
   warmup: number;
   runs: number;
   idleMs: number;
-  onCleanup: (fn: () => unknown) => void;
+  onCleanup: (fn: () => Promise<unknown>) => void;
   areas?: number;
   functions?: number;
 }): Promise<PageProfile | null> {
