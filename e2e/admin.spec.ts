@@ -1,5 +1,5 @@
 /**
- * Administration: members (one-time password, role changes that apply at once), API tokens
+ * Administration: members (invitations with a single-use link, role changes that apply at once), API tokens
  * (shown once, revocable), the audit trail and its chain verification, who may read it, and the
  * login form's refusal that does not reveal whether an account exists.
  */
@@ -8,6 +8,10 @@ import { test, expect, loginWithPassword, sidebar, unique, userFor, waitForHydra
 
 function membersPanel(page: Page) {
   return page.locator("section", { has: page.getByRole("heading", { name: "Members", exact: true }) });
+}
+
+function invitationsPanel(page: Page) {
+  return page.locator("section", { has: page.getByRole("heading", { name: "Invitations", exact: true }) });
 }
 
 function tokensPanel(page: Page) {
@@ -35,44 +39,69 @@ test("a wrong password and an unknown e-mail get the same generic error", async 
   expect(unknownEmail).toBe(wrongPassword);
 });
 
-test("an admin adds a member, who signs in with the one-time password; a role change applies at once", async ({ page, loginAs, browser }) => {
+test("an admin invites a member, who sets their own password through the single-use link; a role change applies at once", async ({
+  page,
+  loginAs,
+  browser,
+}) => {
   const suffix = unique();
   const memberName = `New Member ${suffix}`;
   const memberEmail = `new-member-${suffix}@example.test`;
+  const memberPassword = `chosen-by-me-${suffix}`;
 
   await loginAs("admin");
   await sidebar(page).getByRole("link", { name: "Settings" }).click();
   await expect(page).toHaveURL(/\/settings$/);
-  const members = membersPanel(page);
-  await waitForHydration(members.locator("form").last());
-  await members.getByLabel("Name", { exact: true }).fill(memberName);
-  await members.getByLabel("E-mail", { exact: true }).fill(memberEmail);
-  await members.getByLabel("Role", { exact: true }).selectOption({ label: "Executive" });
-  await members.getByRole("button", { name: "Add member" }).click();
+  const invitations = invitationsPanel(page);
+  await waitForHydration(invitations.locator("form").first());
+  await invitations.getByLabel("Name", { exact: true }).fill(memberName);
+  await invitations.getByLabel("E-mail", { exact: true }).fill(memberEmail);
+  await invitations.getByLabel("Role", { exact: true }).selectOption({ label: "Executive" });
+  await invitations.getByRole("button", { name: "Invite" }).click();
 
-  await expect(page.getByTestId("member-result")).toContainText(`Added ${memberEmail}`);
-  const otp = page.getByTestId("one-time-password");
-  const password = ((await otp.textContent()) ?? "").trim();
-  expect(password.length).toBeGreaterThanOrEqual(12);
-  const row = members.getByTestId("members-table").locator("tr", { hasText: memberEmail });
-  await expect(row).toContainText(memberName);
-  await expect(row.getByLabel(`Role of ${memberName}`)).toHaveValue("executive");
+  await expect(page.getByTestId("invitation-result")).toContainText(`Invitation created for ${memberEmail}`);
+  const link = ((await page.getByTestId("invitation-link").textContent()) ?? "").trim();
+  const invitePath = new URL(link).pathname;
+  expect(invitePath).toMatch(/^\/invite\/inv_[A-Za-z0-9_-]{40,}$/);
+  // no password anywhere: the admin only ever sees the link
+  await expect(page.getByTestId("one-time-password")).toHaveCount(0);
+  await expect(invitations.getByTestId("invitations-table").locator("tr", { hasText: memberEmail })).toContainText("Executive");
+  await expect(membersPanel(page).getByTestId("members-table")).not.toContainText(memberEmail);
 
   // shown once: it is gone after a reload and appears nowhere else on the page
   await page.reload();
-  await expect(page.getByTestId("one-time-password")).toHaveCount(0);
-  await expect(page.getByText(password)).toHaveCount(0);
+  await expect(page.getByTestId("invitation-link")).toHaveCount(0);
+  await expect(page.getByText(link)).toHaveCount(0);
 
-  // the new member signs in, in their own browser, with the one-time password
+  // the new member opens the link signed out, in their own browser, and chooses a password
   const memberContext = await browser.newContext();
   try {
     const memberPage = await memberContext.newPage();
-    await loginWithPassword(memberPage, memberEmail, password);
+    await memberPage.goto(invitePath);
+    await expect(memberPage.getByRole("heading", { name: /^Join / })).toBeVisible();
+    const form = memberPage.locator("form", { has: memberPage.getByLabel("Password again") });
+    await waitForHydration(form);
+    await memberPage.getByLabel("Password", { exact: true }).fill(memberPassword);
+    await memberPage.getByLabel("Password again").fill(memberPassword);
+    await memberPage.getByRole("button", { name: "Create account and join" }).click();
+    await expect(memberPage.getByTestId("invitation-accepted")).toContainText(`Your account ${memberEmail} is ready`);
+
+    // the link works once
+    await memberPage.goto(invitePath);
+    await expect(memberPage.getByTestId("invitation-error")).toContainText("already been used");
+
+    await loginWithPassword(memberPage, memberEmail, memberPassword);
     await expect(memberPage.getByTestId("current-user")).toHaveText(memberName);
     await expect(memberPage.getByRole("banner")).toContainText("Executive");
     await sidebar(memberPage).getByRole("link", { name: "Inventory" }).click();
     await expect(memberPage.getByRole("heading", { name: "AI-system inventory" })).toBeVisible();
     await expect(memberPage.getByRole("link", { name: "New AI system" })).toHaveCount(0);
+
+    await page.reload();
+    const row = membersPanel(page).getByTestId("members-table").locator("tr", { hasText: memberEmail });
+    await expect(row).toContainText(memberName);
+    await expect(row.getByLabel(`Role of ${memberName}`)).toHaveValue("executive");
+    await expect(invitationsPanel(page).getByTestId("invitations-table").locator("tr", { hasText: memberEmail })).toHaveCount(0);
 
     // the admin makes them a compliance officer…
     const roleRow = membersPanel(page).getByTestId("members-table").locator("tr", { hasText: memberEmail });
@@ -97,6 +126,32 @@ test("an admin adds a member, who signs in with the one-time password; a role ch
     await expect(memberPage.getByRole("banner")).not.toContainText("Executive");
   } finally {
     await memberContext.close();
+  }
+});
+
+test("a revoked invitation link no longer works", async ({ page, loginAs, browser }) => {
+  const email = `revoked-${unique()}@example.test`;
+  await loginAs("admin");
+  await sidebar(page).getByRole("link", { name: "Settings" }).click();
+  const invitations = invitationsPanel(page);
+  await waitForHydration(invitations.locator("form").first());
+  await invitations.getByLabel("Name", { exact: true }).fill("Revoked Person");
+  await invitations.getByLabel("E-mail", { exact: true }).fill(email);
+  await invitations.getByRole("button", { name: "Invite" }).click();
+  const invitePath = new URL(((await page.getByTestId("invitation-link").textContent()) ?? "").trim()).pathname;
+  const row = invitations.getByTestId("invitations-table").locator("tr", { hasText: email });
+  await waitForHydration(row.locator("form"));
+  await row.getByRole("button", { name: `Revoke the invitation of ${email}` }).click();
+  await expect(row).toHaveCount(0);
+
+  const context = await browser.newContext();
+  try {
+    const other = await context.newPage();
+    await other.goto(invitePath);
+    await expect(other.getByTestId("invitation-error")).toContainText("revoked");
+    await expect(other.getByLabel("Password again")).toHaveCount(0);
+  } finally {
+    await context.close();
   }
 });
 

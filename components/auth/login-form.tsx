@@ -5,7 +5,7 @@ import { useState } from "react";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "The e-mail address or password is not correct.",
-  RateLimited: "Too many failed sign-in attempts. Wait 15 minutes and try again.",
+  RateLimited: "Too many failed sign-in attempts. Wait a few minutes and try again.",
   AccessDenied: "Your single sign-on account is not a member of any organisation here. Ask an admin to add you.",
 };
 

@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { requireActionCtx } from "@/lib/web/action-session";
 import { toActionState, type ActionState } from "@/lib/web/action-state";
-import { addMember } from "@/lib/members/add-member";
 import { changeMemberRole } from "@/lib/members/change-member-role";
 import { removeMember } from "@/lib/members/remove-member";
 import { createApiToken } from "@/lib/tokens/create-api-token";
@@ -17,20 +16,6 @@ async function run(fn: () => Promise<ActionState>, values?: Record<string, unkno
   } catch (error) {
     return toActionState(error, values);
   }
-}
-
-export async function addMemberAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const input = { email: String(form.get("email") ?? ""), name: String(form.get("name") ?? ""), role: String(form.get("role") ?? "") };
-  return run(async () => {
-    const { initialPassword } = await addMember({ ctx: await requireActionCtx(), input });
-    return {
-      status: "success",
-      message: initialPassword
-        ? `Added ${input.email}. Give them this one-time password; it is not shown again.`
-        : `Added ${input.email} (existing account; they sign in with their password).`,
-      data: { password: initialPassword },
-    };
-  }, input);
 }
 
 export async function changeRoleAction(userId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
