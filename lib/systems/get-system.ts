@@ -3,8 +3,11 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { ServiceContext } from "@/lib/context";
 import type { SystemDetail } from "./schemas";
 import { findSystemOrThrow, toDetail } from "./internal";
+import { systemViewerPermissions, type SystemViewerPermissions } from "./viewer-permissions";
 
-export async function getSystem({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<SystemDetail> {
+/** One AI system, with what the viewer may do to it (`viewer`, for pages; REST leaves it out of the response). */
+export async function getSystem({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<SystemDetail & { viewer: SystemViewerPermissions }> {
   assertCan(ctx, "inventory:read");
-  return toDetail(await findSystemOrThrow(ctx.tx ?? db, ctx, input.id));
+  const system = toDetail(await findSystemOrThrow(ctx.tx ?? db, ctx, input.id));
+  return { ...system, viewer: systemViewerPermissions(ctx.actor, { ownerId: system.ownerId, archived: system.archivedAt !== null }) };
 }

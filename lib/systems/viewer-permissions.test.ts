@@ -8,12 +8,21 @@ const user = (role: "admin" | "compliance_officer" | "risk_owner" | "executive" 
   role,
   label: role,
 });
-const none = { canEdit: false, canClassify: false, canArchive: false, canWriteThreats: false, canWriteRisks: false, canWriteControls: false };
+const none = {
+  canEdit: false,
+  canChangeOwner: false,
+  canClassify: false,
+  canArchive: false,
+  canWriteThreats: false,
+  canWriteRisks: false,
+  canWriteControls: false,
+};
 
 describe("systemViewerPermissions", () => {
   it("gives a compliance officer everything on an active system", () => {
     expect(systemViewerPermissions(user("compliance_officer"), { ownerId: null, archived: false })).toEqual({
       canEdit: true,
+      canChangeOwner: true,
       canClassify: true,
       canArchive: true,
       canWriteThreats: true,
@@ -28,7 +37,15 @@ describe("systemViewerPermissions", () => {
 
   it("gives a risk owner write access to their own systems only, never archiving", () => {
     const own = systemViewerPermissions(user("risk_owner", "u1"), { ownerId: "u1", archived: false });
-    expect(own).toEqual({ canEdit: true, canClassify: true, canArchive: false, canWriteThreats: true, canWriteRisks: true, canWriteControls: true });
+    expect(own).toEqual({
+      canEdit: true,
+      canChangeOwner: false,
+      canClassify: true,
+      canArchive: false,
+      canWriteThreats: true,
+      canWriteRisks: true,
+      canWriteControls: true,
+    });
     expect(systemViewerPermissions(user("risk_owner", "u1"), { ownerId: "u2", archived: false })).toEqual(none);
     expect(systemViewerPermissions(user("risk_owner", "u1"), { ownerId: null, archived: false })).toEqual(none);
   });

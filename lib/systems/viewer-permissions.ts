@@ -1,4 +1,4 @@
-import { can } from "@/lib/auth/permissions";
+import { can, grantFor } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/context";
 
 /**
@@ -9,6 +9,8 @@ import type { Actor } from "@/lib/context";
 export type SystemViewerPermissions = {
   /** Edit the system's fields and components (system:update). */
   canEdit: boolean;
+  /** Hand the system to another owner: only an "any" grant of system:update (a risk owner edits but cannot give away). */
+  canChangeOwner: boolean;
   canClassify: boolean;
   /** Archive or restore (an archived system can be restored). */
   canArchive: boolean;
@@ -22,6 +24,7 @@ export function systemViewerPermissions(actor: Actor, system: { ownerId: string 
   const active = !system.archived;
   return {
     canEdit: active && can(actor, "system:update", system),
+    canChangeOwner: active && grantFor(actor, "system:update") === "any",
     canClassify: active && can(actor, "system:classify", system),
     canArchive: can(actor, "system:archive", system),
     canWriteThreats: active && can(actor, "threat:write", system),

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageSession } from "@/lib/web/page-session";
-import { can } from "@/lib/auth/permissions";
 import { getSystem } from "@/lib/systems/get-system";
 import { listSystemHistory } from "@/lib/systems/list-system-history";
 import { getLatestClassification } from "@/lib/classification/get-latest-classification";
@@ -26,8 +25,7 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
   const system = await loadOrNotFound(getSystem({ ctx, input: { id } }));
   const [history, classification] = await Promise.all([listSystemHistory({ ctx, input: { id } }), getLatestClassification({ ctx, input: { systemId: id } })]);
   const isArchived = Boolean(system.archivedAt);
-  const canEdit = !isArchived && can(ctx.actor, "system:update", system);
-  const canClassify = !isArchived && can(ctx.actor, "system:classify", system);
+  const { canEdit, canClassify, canArchive } = system.viewer;
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
@@ -53,7 +51,7 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
                 Edit
               </Link>
             )}
-            {can(ctx.actor, "system:archive") && <ArchiveButton action={setArchivedAction.bind(null, id, !isArchived)} archived={isArchived} />}
+            {canArchive && <ArchiveButton action={setArchivedAction.bind(null, id, !isArchived)} archived={isArchived} />}
           </>
         }
       />

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { requirePageSession } from "@/lib/web/page-session";
-import { can, grantFor } from "@/lib/auth/permissions";
 import { getSystem } from "@/lib/systems/get-system";
 import { listFilterOptions } from "@/lib/systems/list-filter-options";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,7 +14,7 @@ export default async function EditSystemPage({ params }: { params: Promise<{ id:
   const session = await requirePageSession();
   const { id } = await params;
   const system = await loadOrNotFound(getSystem({ ctx: session.ctx, input: { id } }));
-  if (!can(session.ctx.actor, "system:update", system)) return <Forbidden what="edit this AI system" />;
+  if (!system.viewer.canEdit) return <Forbidden what="edit this AI system" />;
   const { owners } = await listFilterOptions({ ctx: session.ctx });
   return (
     <>
@@ -27,7 +26,7 @@ export default async function EditSystemPage({ params }: { params: Promise<{ id:
         action={updateSystemAction.bind(null, id)}
         system={system}
         owners={owners}
-        canChangeOwner={grantFor(session.ctx.actor, "system:update") === "any"}
+        canChangeOwner={system.viewer.canChangeOwner}
         submitLabel="Save changes"
       />
     </>

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageSession } from "@/lib/web/page-session";
-import { can } from "@/lib/auth/permissions";
 import { getSystem } from "@/lib/systems/get-system";
 import { loadRiskRegister } from "@/lib/risks/load-risk-register";
 import { listRiskFilterOptions } from "@/lib/risks/list-risk-filter-options";
@@ -29,7 +28,7 @@ export default async function SystemRisksPage({ params, searchParams }: { params
   const { matrix, filters, list, heatmap } = view;
   const basePath = `/systems/${id}/risks`;
   const omit = ["systemId" as const];
-  const canWrite = !system.archivedAt && can(ctx.actor, "risk:write", system);
+  const canWrite = system.viewer.canWriteRisks;
   // ?technique=AML.T0051 (from the threat profile) pre-fills a new risk from an ATLAS technique
   const technique = typeof query.technique === "string" ? query.technique.trim() : undefined;
   const techniqueName = technique ? atlasTechniqueName(technique) : null;

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageSession } from "@/lib/web/page-session";
-import { can } from "@/lib/auth/permissions";
 import { getSystem } from "@/lib/systems/get-system";
 import { loadOrNotFound } from "@/lib/web/load-or-not-found";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,7 +17,7 @@ export default async function EditComponentPage({ params }: { params: Promise<{ 
   const system = await loadOrNotFound(getSystem({ ctx: session.ctx, input: { id } }));
   const component = system.components.find((c) => c.id === componentId);
   if (!component) notFound();
-  if (system.archivedAt || !can(session.ctx.actor, "system:update", system)) return <Forbidden what="edit the components of this AI system" />;
+  if (!system.viewer.canEdit) return <Forbidden what="edit the components of this AI system" />;
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
