@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { resolveOidcUser } from "@/lib/auth/resolve-oidc-user";
 import { createTestOrg, type TestOrg } from "@/scripts/support/create-test-org";
@@ -91,5 +91,45 @@ describe("resolveOidcUser", () => {
     expect(await db.loginAttempt.findMany({ where: { email }, select: { method: true, outcome: true, detail: true } })).toEqual([
       { method: "oidc", outcome: "failure", detail: "email_not_verified" },
     ]);
+  });
+});
+
+describe("auth-options wiring (the OIDC provider's profile(), the signIn and redirect callbacks)", () => {
+  async function loadAuthOptions() {
+    process.env.OIDC_ISSUER = ISSUER;
+    process.env.OIDC_CLIENT_ID = "client";
+    process.env.OIDC_CLIENT_SECRET = "secret";
+    vi.resetModules();
+    return (await import("@/lib/auth/auth-options")).authOptions;
+  }
+
+  it("profile() maps to the local account through resolveOidcUser; signIn refuses what it refused", async () => {
+    const options = await loadAuthOptions();
+    const provider = options.providers.find((p) => p.id === "oidc") as unknown as { profile: (claims: object, tokens: object) => Promise<{ id: string }> };
+    const signIn = options.callbacks!.signIn!;
+    const account = { provider: "oidc", type: "oauth", providerAccountId: "x" } as const;
+
+    const { id, email } = org.users.admin;
+    const good = await provider.profile({ iss: ISSUER, sub: sub(), email, email_verified: true }, {});
+    expect(good.id).toBe(id);
+    expect(await signIn({ user: good as never, account })).toBe(true);
+
+    const unverified = await provider.profile({ iss: ISSUER, sub: sub(), email: org.users.auditor.email, email_verified: false }, {});
+    expect(unverified.id).not.toBe(org.users.auditor.id);
+    expect(await signIn({ user: unverified as never, account })).toBe(false);
+
+    const jwt = await options.callbacks!.jwt!({ token: {}, user: good as never, account } as never);
+    expect(jwt.sub).toBe(id);
+  });
+
+  it("the redirect callback keeps next-auth on the app's own origin", async () => {
+    const options = await loadAuthOptions();
+    const redirect = options.callbacks!.redirect!;
+    const baseUrl = "http://localhost:3000";
+    expect(await redirect({ url: "/systems?tier=high", baseUrl })).toBe("http://localhost:3000/systems?tier=high");
+    expect(await redirect({ url: "http://localhost:3000/risks", baseUrl })).toBe("http://localhost:3000/risks");
+    for (const url of ["https://evil.example/", "//evil.example", "/\t/evil.example", "/\\evil.example", "/.//evil.example", "javascript:alert(1)"]) {
+      expect(new URL(await redirect({ url, baseUrl })).origin, url).toBe(baseUrl);
+    }
   });
 });
