@@ -139,7 +139,7 @@ try {
   const { getThreatMatrix } = await import("@/lib/threats/get-threat-matrix");
   const { getSystemThreatsPage } = await import("@/lib/threats/get-system-threats-page");
   const { getSystem } = await import("@/lib/systems/get-system");
-  const { listSystemHistory } = await import("@/lib/systems/list-system-history");
+  const { listEntityHistory } = await import("@/lib/audit/list-entity-history");
   const { getLatestClassification } = await import("@/lib/classification/get-latest-classification");
   const { loadRiskRegister } = await import("@/lib/risks/load-risk-register");
   const { listRiskFilterOptions } = await import("@/lib/risks/list-risk-filter-options");
@@ -363,7 +363,7 @@ try {
     },
     systemDetail: async (ctx: Ctx) => {
       await getSystem({ ctx, input: { id: sys.id } });
-      return Promise.all([listSystemHistory({ ctx, input: { id: sys.id } }), getLatestClassification({ ctx, input: { systemId: sys.id } })]);
+      return Promise.all([listEntityHistory({ ctx, input: { entity: "system", id: sys.id } }), getLatestClassification({ ctx, input: { systemId: sys.id } })]);
     },
     systemControls: async (ctx: Ctx) => {
       await listSystemControls({ ctx, input: { systemId: sys.id } });

@@ -12,7 +12,7 @@ import { archiveSystem } from "@/lib/systems/archive-system";
 import { restoreSystem } from "@/lib/systems/restore-system";
 import { listSystems } from "@/lib/systems/list-systems";
 import { getSystem } from "@/lib/systems/get-system";
-import { listSystemHistory } from "@/lib/systems/list-system-history";
+import { listEntityHistory } from "@/lib/audit/list-entity-history";
 import { getInventoryStats } from "@/lib/systems/get-inventory-stats";
 import { createComponent } from "@/lib/components/create-component";
 import { updateComponent } from "@/lib/components/update-component";
@@ -141,11 +141,11 @@ const VERBS: VerbSpec[] = [
   { verb: "listSystems", permission: "inventory:read", mutates: false, targetsSystem: false, run: (ctx) => listSystems({ ctx, input: {} }) },
   { verb: "getSystem", permission: "inventory:read", mutates: false, targetsSystem: true, run: (ctx, fx) => getSystem({ ctx, input: { id: fx.systemId } }) },
   {
-    verb: "listSystemHistory",
+    verb: "listEntityHistory",
     permission: "inventory:read",
     mutates: false,
     targetsSystem: true,
-    run: (ctx, fx) => listSystemHistory({ ctx, input: { id: fx.systemId } }),
+    run: (ctx, fx) => listEntityHistory({ ctx, input: { entity: "system", id: fx.systemId } }),
   },
   { verb: "getInventoryStats", permission: "inventory:read", mutates: false, targetsSystem: false, run: (ctx) => getInventoryStats({ ctx }) },
   {
@@ -276,7 +276,7 @@ describe("permission matrix (derived from PERMISSIONS and TOKEN_SCOPE_PERMISSION
         "restoreSystem",
         "listSystems",
         "getSystem",
-        "listSystemHistory",
+        "listEntityHistory",
         "getInventoryStats",
         "createComponent",
         "updateComponent",

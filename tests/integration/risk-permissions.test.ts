@@ -18,7 +18,7 @@ import { listTechniqueRiskLevels } from "@/lib/risks/list-technique-risk-levels"
 import { getRiskMatrix } from "@/lib/risks/get-risk-matrix";
 import { getScoredRiskMatrix } from "@/lib/risks/get-scored-risk-matrix";
 import { updateRiskMatrix } from "@/lib/risks/update-risk-matrix";
-import { listRiskHistory } from "@/lib/risks/list-risk-history";
+import { listEntityHistory } from "@/lib/audit/list-entity-history";
 import { listRiskApprovers } from "@/lib/risks/list-risk-approvers";
 import { listRiskFilterOptions } from "@/lib/risks/list-risk-filter-options";
 import { loadRiskRegister } from "@/lib/risks/load-risk-register";
@@ -125,12 +125,12 @@ const VERBS: VerbSpec[] = [
     run: (ctx, fx) => getRisk({ ctx, input: { id: fx.riskId } }),
   },
   {
-    verb: "listRiskHistory",
+    verb: "listEntityHistory",
     permission: "inventory:read",
     mutates: false,
     targetsSystem: true,
     needsRisk: true,
-    run: (ctx, fx) => listRiskHistory({ ctx, input: { id: fx.riskId } }),
+    run: (ctx, fx) => listEntityHistory({ ctx, input: { entity: "risk", id: fx.riskId } }),
   },
   {
     verb: "listRisks",
@@ -210,9 +210,9 @@ describe("risk permission matrix (derived from PERMISSIONS and TOKEN_SCOPE_PERMI
       "getRiskHeatmap",
       "getRiskMatrix",
       "getScoredRiskMatrix",
+      "listEntityHistory",
       "listRiskApprovers",
       "listRiskFilterOptions",
-      "listRiskHistory",
       "listRisks",
       "listTechniqueRiskLevels",
       "loadRiskRegister",

@@ -14,7 +14,7 @@ import { acceptRisk } from "@/lib/risks/accept-risk";
 import { deleteRisk } from "@/lib/risks/delete-risk";
 import { getRisk } from "@/lib/risks/get-risk";
 import { listRisks } from "@/lib/risks/list-risks";
-import { listRiskHistory } from "@/lib/risks/list-risk-history";
+import { listEntityHistory } from "@/lib/audit/list-entity-history";
 import { listRiskApprovers } from "@/lib/risks/list-risk-approvers";
 import { riskDetailSchema, riskListSchema, type CreateRiskInput } from "@/lib/risks/schemas";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/systems/[id]/risks/route";
@@ -286,7 +286,7 @@ describe("acceptRisk", () => {
     await expectAppError(acceptRisk({ ctx: org.as("admin"), input: { id: risk.id, approverId: org.users.admin.id, reason, version: 2 } }), "CONFLICT");
 
     // the history page reads these events
-    const history = await listRiskHistory({ ctx: org.as("auditor"), input: { id: risk.id } });
+    const history = await listEntityHistory({ ctx: org.as("auditor"), input: { entity: "risk", id: risk.id } });
     expect(history.map((h) => h.action)).toEqual(["risk.accept", "risk.create"]);
   });
 

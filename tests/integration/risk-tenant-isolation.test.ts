@@ -15,7 +15,7 @@ import { acceptRisk } from "@/lib/risks/accept-risk";
 import { deleteRisk } from "@/lib/risks/delete-risk";
 import { getRisk } from "@/lib/risks/get-risk";
 import { listRisks } from "@/lib/risks/list-risks";
-import { listRiskHistory } from "@/lib/risks/list-risk-history";
+import { listEntityHistory } from "@/lib/audit/list-entity-history";
 import { getRiskHeatmap } from "@/lib/risks/get-risk-heatmap";
 import { listTechniqueRiskLevels } from "@/lib/risks/list-technique-risk-levels";
 import { getRiskMatrix } from "@/lib/risks/get-risk-matrix";
@@ -118,7 +118,12 @@ type Probe = { op: string; permission: Permission; target: () => string; run: (c
 
 const PROBES: Probe[] = [
   { op: "getRisk", permission: "inventory:read", target: () => A.riskId, run: (ctx, id) => getRisk({ ctx, input: { id } }) },
-  { op: "listRiskHistory", permission: "inventory:read", target: () => A.riskId, run: (ctx, id) => listRiskHistory({ ctx, input: { id } }) },
+  {
+    op: "listEntityHistory (risk)",
+    permission: "inventory:read",
+    target: () => A.riskId,
+    run: (ctx, id) => listEntityHistory({ ctx, input: { entity: "risk", id } }),
+  },
   { op: "listRisks (A's system)", permission: "inventory:read", target: () => A.systemId, run: (ctx, systemId) => listRisks({ ctx, input: { systemId } }) },
   {
     op: "getRiskHeatmap (A's system)",

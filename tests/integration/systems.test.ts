@@ -10,7 +10,7 @@ import { archiveSystem } from "@/lib/systems/archive-system";
 import { restoreSystem } from "@/lib/systems/restore-system";
 import { listSystems } from "@/lib/systems/list-systems";
 import { getSystem } from "@/lib/systems/get-system";
-import { listSystemHistory } from "@/lib/systems/list-system-history";
+import { listEntityHistory } from "@/lib/audit/list-entity-history";
 import { getInventoryStats } from "@/lib/systems/get-inventory-stats";
 import type { ListSystemsInput } from "@/lib/systems/schemas";
 import { createComponent } from "@/lib/components/create-component";
@@ -390,7 +390,7 @@ describe("listSystems: filters, sorting, pagination", () => {
   });
 });
 
-describe("listSystemHistory", () => {
+describe("listEntityHistory of a system", () => {
   it("lists the system's and its components' events newest-first, and only this system's", async () => {
     const org = await createTestOrg("sys-history");
     const ctx = org.as("admin");
@@ -404,7 +404,7 @@ describe("listSystemHistory", () => {
     await archiveSystem({ ctx, input: { id: s.id } });
     expect(v2.version).toBe(2);
 
-    const history = await listSystemHistory({ ctx: org.as("executive"), input: { id: s.id } });
+    const history = await listEntityHistory({ ctx: org.as("executive"), input: { entity: "system", id: s.id } });
     expect(history.map((h) => h.action)).toEqual([
       "system.archive",
       "component.delete",
@@ -420,7 +420,7 @@ describe("listSystemHistory", () => {
     expect(history[2].changes).toEqual({ name: { before: "m", after: "m2" } });
     expect(history[0].actorLabel).toBe(ctx.actor.label);
 
-    expect(await listSystemHistory({ ctx, input: { id: s.id, limit: 2 } })).toEqual(history.slice(0, 2));
+    expect(await listEntityHistory({ ctx, input: { entity: "system", id: s.id, limit: 2 } })).toEqual(history.slice(0, 2));
   });
 });
 

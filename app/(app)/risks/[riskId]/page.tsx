@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { getSystem } from "@/lib/systems/get-system";
 import { getRisk } from "@/lib/risks/get-risk";
 import { getRiskMatrix } from "@/lib/risks/get-risk-matrix";
-import { listRiskHistory } from "@/lib/risks/list-risk-history";
+import { listEntityHistory } from "@/lib/audit/list-entity-history";
 import { listRiskApprovers } from "@/lib/risks/list-risk-approvers";
 import { listRiskFilterOptions } from "@/lib/risks/list-risk-filter-options";
 import { atlasTechniqueName, listRiskCatalogOptions, owaspTitle } from "@/lib/risks/catalog-refs";
@@ -16,7 +16,7 @@ import { ScoreChip } from "@/components/risks/level-chip";
 import { RiskForm } from "@/components/risks/risk-form";
 import { AcceptRiskForm } from "@/components/risks/accept-risk-form";
 import { DeleteRiskButton } from "@/components/risks/delete-risk-button";
-import { RiskHistory } from "@/components/risks/risk-history";
+import { HistoryList } from "@/components/audit/history-list";
 import { RISK_CATEGORY_LABELS, RISK_STATUS_LABELS, RISK_TREATMENT_LABELS } from "@/components/risks/labels";
 import { acceptRiskAction, deleteRiskAction, updateRiskAction } from "../actions";
 
@@ -29,7 +29,7 @@ export default async function RiskPage({ params }: { params: Promise<{ riskId: s
   const risk = await loadOrNotFound(getRisk({ ctx, input: { id: riskId } }));
   const [system, history, matrix, options] = await Promise.all([
     getSystem({ ctx, input: { id: risk.systemId } }),
-    listRiskHistory({ ctx, input: { id: riskId } }),
+    listEntityHistory({ ctx, input: { entity: "risk", id: riskId } }),
     getRiskMatrix({ ctx }),
     listRiskFilterOptions({ ctx }),
   ]);
@@ -147,7 +147,7 @@ export default async function RiskPage({ params }: { params: Promise<{ riskId: s
             </details>
           )}
         </div>
-        <RiskHistory entries={history} />
+        <HistoryList entity="risk" entries={history} testId="risk-history" headingId="risk-history-h" />
       </div>
     </>
   );

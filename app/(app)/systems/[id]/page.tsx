@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageSession } from "@/lib/web/page-session";
 import { getSystem } from "@/lib/systems/get-system";
-import { listSystemHistory } from "@/lib/systems/list-system-history";
+import { listEntityHistory } from "@/lib/audit/list-entity-history";
 import { getLatestClassification } from "@/lib/classification/get-latest-classification";
 import { loadOrNotFound } from "@/lib/web/load-or-not-found";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,7 +10,7 @@ import { SystemTabs } from "@/components/systems/system-tabs";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { SystemOverview } from "@/components/systems/system-overview";
 import { ComponentsPanel } from "@/components/systems/components-panel";
-import { HistoryList } from "@/components/systems/history-list";
+import { HistoryList } from "@/components/audit/history-list";
 import { ArchiveButton } from "@/components/systems/archive-button";
 import { ClassificationPanel } from "@/components/classification/classification-panel";
 import { createComponentAction, deleteComponentAction, setArchivedAction } from "../actions";
@@ -23,7 +23,10 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const { ctx } = session;
   const system = await loadOrNotFound(getSystem({ ctx, input: { id } }));
-  const [history, classification] = await Promise.all([listSystemHistory({ ctx, input: { id } }), getLatestClassification({ ctx, input: { systemId: id } })]);
+  const [history, classification] = await Promise.all([
+    listEntityHistory({ ctx, input: { entity: "system", id } }),
+    getLatestClassification({ ctx, input: { systemId: id } }),
+  ]);
   const isArchived = Boolean(system.archivedAt);
   const { canEdit, canClassify, canArchive } = system.viewer;
   return (
@@ -73,7 +76,7 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
             deleteActions={Object.fromEntries(system.components.map((c) => [c.id, deleteComponentAction.bind(null, id, c.id)]))}
           />
         </div>
-        <HistoryList entries={history} />
+        <HistoryList entity="system" entries={history} />
       </div>
     </>
   );

@@ -1,7 +1,7 @@
-import type { RiskHistoryEntry } from "@/lib/risks/list-risk-history";
+import type { HistoryEntity, HistoryEntry } from "@/lib/audit/list-entity-history";
 import { formatDateTime } from "@/lib/utils/format-date";
-
-const ACTION_LABELS: Record<string, string> = { "risk.create": "Recorded", "risk.update": "Edited", "risk.accept": "Accepted", "risk.delete": "Deleted" };
+import { auditActionLabel } from "@/components/labels";
+import { Card } from "@/components/ui/card";
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "∅";
@@ -9,21 +9,34 @@ function show(value: unknown): string {
   return String(value);
 }
 
-/** The risk's history from its audit events: who, when, field before → after. */
-export function RiskHistory({ entries }: { entries: RiskHistoryEntry[] }) {
+/**
+ * An entity's change history from its audit events (lib/audit/list-entity-history.ts): who, when,
+ * field before → after. The entity's own creation lists no changes (everything is new).
+ */
+export function HistoryList({
+  entity,
+  entries,
+  testId = "history",
+  headingId = "history-h",
+}: {
+  entity: HistoryEntity;
+  entries: HistoryEntry[];
+  testId?: string;
+  headingId?: string;
+}) {
   return (
-    <section aria-labelledby="risk-history-h" className="self-start rounded-xl border border-slate-200 bg-white p-5" data-testid="risk-history">
-      <h2 id="risk-history-h" className="text-base font-semibold">
+    <Card as="section" aria-labelledby={headingId} className="self-start" data-testid={testId}>
+      <h2 id={headingId} className="text-base font-semibold">
         History
       </h2>
       <ol className="mt-3 space-y-4">
         {entries.map((e) => (
           <li key={e.seq} className="border-l-2 border-slate-200 pl-3 text-sm">
-            <p className="font-medium">{ACTION_LABELS[e.action] ?? e.action}</p>
-            <p className="text-xs text-slate-500">
+            <p className="font-medium">{auditActionLabel(e.action)}</p>
+            <p className="text-xs text-slate-600">
               {e.actorLabel} · {formatDateTime(e.createdAt)} · event #{e.seq}
             </p>
-            {e.action !== "risk.create" && Object.keys(e.changes).length > 0 && (
+            {e.action !== `${entity}.create` && Object.keys(e.changes).length > 0 && (
               <ul className="mt-1 space-y-0.5 text-xs">
                 {Object.entries(e.changes).map(([field, c]) => (
                   <li key={field} className="break-words">
@@ -36,6 +49,6 @@ export function RiskHistory({ entries }: { entries: RiskHistoryEntry[] }) {
           </li>
         ))}
       </ol>
-    </section>
+    </Card>
   );
 }
