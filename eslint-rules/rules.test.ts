@@ -75,13 +75,19 @@ tester.run("verb-asserts-permission", rules["verb-asserts-permission"], {
     {
       name: "a verb that only delegates to a helper",
       filename: file("lib/systems/archive-system.ts"),
-      code: `export function archiveSystem({ ctx, input }) { return setArchived(ctx, input.id, true); }`,
+      code: `export async function archiveSystem({ ctx, input }) { return setArchived(ctx, input.id, true); }`,
       errors: [{ messageId: "missing" }],
+    },
+    {
+      name: "a verb that is not async throws its refusal synchronously",
+      filename: file("lib/systems/archive-system.ts"),
+      code: `export function archiveSystem({ ctx, input }) { assertCan(ctx, "system:archive"); return setArchived(ctx, input.id, true); }`,
+      errors: [{ messageId: "notAsync", data: { name: "archiveSystem" } }],
     },
     {
       name: "an arrow verb with an expression body",
       filename: file("lib/risks/get-matrix.ts"),
-      code: `export const getMatrix = ({ ctx }: { ctx: ServiceContext }) => load(ctx);`,
+      code: `export const getMatrix = async ({ ctx }: { ctx: ServiceContext }) => load(ctx);`,
       errors: [{ messageId: "missing" }],
     },
     {

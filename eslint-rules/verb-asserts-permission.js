@@ -3,6 +3,8 @@
  * or `{ input }` (the verb shape, ARCHITECTURE.md rule 2) starts with `assertCan(ctx, …)` (or
  * `assertCanOnSome(ctx, …)` for ownership-scoped permissions re-checked once the resource is loaded).
  *
+ * Verbs are async, so that a refusal rejects the returned promise rather than throwing at the call.
+ *
  * A verb that deliberately needs no permission says so, with a reason, in a comment right above it:
  *
  *   // @no-permission: bootstrap – creates the organisation and its first admin; only the seed and CLI call it
@@ -42,6 +44,8 @@ export default {
     messages: {
       missing:
         "Verb '{{name}}' must start with {{asserts}}(ctx, …) (ARCHITECTURE.md rule 3), or say why it needs no permission in a `// @no-permission: <reason>` comment right above it.",
+      notAsync:
+        "Verb '{{name}}' must be async: a refused permission (assertCan throws) then rejects the returned promise instead of throwing synchronously at the caller.",
       noReason: "The @no-permission marker on '{{name}}' needs a reason: `// @no-permission: <why this verb needs no permission>`.",
     },
   },
@@ -65,6 +69,7 @@ export default {
         if (reason.length < 10) context.report({ node: exportNode, messageId: "noReason", data: { name } });
         return;
       }
+      if (!fn.async) context.report({ node: fn.id ?? exportNode, messageId: "notAsync", data: { name } });
       const first = fn.body.type === "BlockStatement" ? fn.body.body[0] : undefined;
       if (!isAssertCall(first, asserts)) context.report({ node: fn.id ?? exportNode, messageId: "missing", data: { name, asserts: asserts.join("/") } });
     }

@@ -2,7 +2,7 @@ import type { ServiceContext } from "@/lib/context";
 import { assertCan } from "@/lib/auth/permissions";
 import { setArchived } from "./set-archived";
 
-export function archiveSystem({ ctx, input }: { ctx: ServiceContext; input: { id: string } }) {
+export async function archiveSystem({ ctx, input }: { ctx: ServiceContext; input: { id: string } }) {
   assertCan(ctx, "system:archive");
   return setArchived(ctx, input.id, true);
 }
