@@ -44,6 +44,9 @@ const CASES: Record<string, Case> = {
   "/login": () => [{ url: "/login", role: null }],
   "/assessments": () => [admin("/assessments")],
   "/audit": () => [{ url: "/audit", role: "auditor" }],
+  "/audit/sign-ins": () => [{ url: "/audit/sign-ins", role: "auditor" }],
+  // the invitation page for a link that is not valid (a valid one is shown once, to the inviting admin: e2e/admin.spec.ts)
+  "/invite/[token]": () => [{ url: "/invite/not-a-valid-invitation-token", role: null }],
   "/controls": () => [admin("/controls")],
   "/controls/[framework]": () => [admin("/controls/iso42001")],
   "/controls/[framework]/[controlId]": () => [admin("/controls/iso42001/A.6.2.6")],

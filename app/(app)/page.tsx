@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { TierChart } from "@/components/charts/tier-chart";
 import { EmptyState } from "@/components/ui/empty-state";
-import { LIFECYCLE_LABELS, RISK_TIER_LABELS } from "@/components/ui/labels";
+import { LIFECYCLE_LABELS, RISK_TIER_LABELS } from "@/components/labels";
 
 export default async function DashboardPage() {
   const session = await requirePageSession();

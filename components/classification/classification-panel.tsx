@@ -2,7 +2,7 @@ import type { ActionState } from "@/lib/web/action-state";
 import type { ClassificationView } from "@/lib/classification/get-latest-classification";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { formatDateTime } from "@/lib/utils/format-date";
-import { EU_ROLE_LABELS } from "@/components/ui/labels";
+import { EU_ROLE_LABELS } from "@/components/labels";
 import { QuestionnaireForm } from "./questionnaire-form";
 import { DecisionForm } from "./decision-form";
 

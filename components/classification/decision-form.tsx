@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/web/action-state";
-import { RISK_TIER_LABELS } from "@/components/ui/labels";
+import { RISK_TIER_LABELS } from "@/components/labels";
 
 export function DecisionForm({
   action,

@@ -1,5 +1,5 @@
 import type { ControlStatus } from "@/lib/controls/schemas";
-import { CONTROL_STATUS_LABELS, CONTROL_STATUS_STYLES } from "./labels";
+import { CONTROL_STATUS_LABELS, CONTROL_STATUS_STYLES } from "@/components/labels";
 
 export function ControlStatusBadge({ status }: { status: ControlStatus }) {
   return (

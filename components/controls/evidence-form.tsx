@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionState } from "@/lib/web/action-state";
-import { formatBytes } from "./labels";
+import { formatBytes } from "@/components/labels";
 
 export type ControlOption = { value: string; label: string; group: string };
 

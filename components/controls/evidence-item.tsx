@@ -1,5 +1,5 @@
 import type { ControlEvidence, EvidenceSummary } from "@/lib/controls/schemas";
-import { evidenceDownloadHref, formatBytes } from "./labels";
+import { evidenceDownloadHref, formatBytes } from "@/components/labels";
 
 /** One piece of evidence: a file (download, size, SHA-256) or a link; `via` when it counts through the crosswalk. */
 export function EvidenceItem({ systemId, evidence }: { systemId: string; evidence: EvidenceSummary | ControlEvidence }) {

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import type { RiskFilters as Filters } from "@/lib/risks/schemas";
 import type { RiskLevel } from "@/lib/risks/risk-matrix";
-import { toOptions } from "@/components/ui/labels";
-import { RISK_CATEGORY_LABELS, RISK_STATUS_LABELS, SCORE_BASIS_LABELS } from "./labels";
+import { RISK_CATEGORY_LABELS, RISK_STATUS_LABELS, SCORE_BASIS_LABELS, toOptions } from "@/components/labels";
 
 type Props = {
   filters: Filters;

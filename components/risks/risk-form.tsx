@@ -5,8 +5,7 @@ import type { ActionState } from "@/lib/web/action-state";
 import type { RiskDetail } from "@/lib/risks/schemas";
 import { formatControlLines } from "@/lib/web/forms/risk-form-input";
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from "@/components/ui/form-fields";
-import { toOptions } from "@/components/ui/labels";
-import { RISK_CATEGORY_LABELS, RISK_STATUS_LABELS, RISK_TREATMENT_LABELS, ratingOptions } from "./labels";
+import { RISK_CATEGORY_LABELS, RISK_STATUS_LABELS, RISK_TREATMENT_LABELS, ratingOptions, toOptions } from "@/components/labels";
 
 export type RiskFormOptions = {
   members: { id: string; name: string }[];

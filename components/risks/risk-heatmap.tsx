@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { RiskFilters, RiskHeatmap as Heatmap } from "@/lib/risks/schemas";
 import { riskFiltersToQuery } from "@/lib/risks/risk-filters-to-query";
 import { textColorOn } from "./level-chip";
-import { SCORE_BASIS_LABELS } from "./labels";
+import { SCORE_BASIS_LABELS } from "@/components/labels";
 
 type Props = {
   heatmap: Heatmap;

@@ -4,7 +4,7 @@ import { riskFiltersToQuery } from "@/lib/risks/risk-filters-to-query";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate } from "@/lib/utils/format-date";
 import { ScoreChip } from "./level-chip";
-import { RISK_CATEGORY_LABELS, RISK_STATUS_LABELS, RISK_TREATMENT_LABELS } from "./labels";
+import { RISK_CATEGORY_LABELS, RISK_STATUS_LABELS, RISK_TREATMENT_LABELS } from "@/components/labels";
 
 type Props = {
   list: RiskList;

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/web/action-state";
-import { COMPONENT_KIND_LABELS, toOptions } from "@/components/ui/labels";
+import { COMPONENT_KIND_LABELS, toOptions } from "@/components/labels";
 import { SelectField, TextField } from "@/components/ui/form-fields";
 
 type Values = { kind: string; name: string; version: string; sourceUrl: string; licence: string; sha256: string };

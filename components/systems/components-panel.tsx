@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import type { ActionState } from "@/lib/web/action-state";
 import type { SystemDetail } from "@/lib/systems/schemas";
 import Link from "next/link";
-import { COMPONENT_KIND_LABELS } from "@/components/ui/labels";
+import { COMPONENT_KIND_LABELS } from "@/components/labels";
 import { ComponentForm } from "./component-form";
 
 type Props = {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { SystemFilters } from "@/lib/systems/schemas";
-import { LIFECYCLE_LABELS, RISK_TIER_LABELS, toOptions } from "@/components/ui/labels";
+import { LIFECYCLE_LABELS, RISK_TIER_LABELS, toOptions } from "@/components/labels";
 
 type Options = { businessUnits: string[]; owners: { id: string; name: string }[] };
 const select = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { SystemFilters, SystemList } from "@/lib/systems/schemas";
 import { filtersToQuery } from "@/lib/systems/filters-to-query";
-import { EU_ROLE_LABELS, LIFECYCLE_LABELS } from "@/components/ui/labels";
+import { EU_ROLE_LABELS, LIFECYCLE_LABELS } from "@/components/labels";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate } from "@/lib/utils/format-date";

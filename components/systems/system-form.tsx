@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import type { ActionState } from "@/lib/web/action-state";
 import type { SystemDetail } from "@/lib/systems/schemas";
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from "@/components/ui/form-fields";
-import { AUTONOMY_LABELS, DATA_CATEGORY_LABELS, EU_ROLE_LABELS, HOSTING_LABELS, LIFECYCLE_LABELS, RISK_TIER_LABELS, toOptions } from "@/components/ui/labels";
+import { AUTONOMY_LABELS, DATA_CATEGORY_LABELS, EU_ROLE_LABELS, HOSTING_LABELS, LIFECYCLE_LABELS, RISK_TIER_LABELS, toOptions } from "@/components/labels";
 
 type Props = {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;

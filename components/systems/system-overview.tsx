@@ -1,5 +1,5 @@
 import type { SystemDetail } from "@/lib/systems/schemas";
-import { AUTONOMY_LABELS, DATA_CATEGORY_LABELS, EU_ROLE_LABELS, HOSTING_LABELS, LIFECYCLE_LABELS } from "@/components/ui/labels";
+import { AUTONOMY_LABELS, DATA_CATEGORY_LABELS, EU_ROLE_LABELS, HOSTING_LABELS, LIFECYCLE_LABELS } from "@/components/labels";
 import { formatDateTime } from "@/lib/utils/format-date";
 
 export function SystemOverview({ system: s }: { system: SystemDetail }) {

@@ -17,7 +17,7 @@ import { RiskForm } from "@/components/risks/risk-form";
 import { AcceptRiskForm } from "@/components/risks/accept-risk-form";
 import { DeleteRiskButton } from "@/components/risks/delete-risk-button";
 import { HistoryList } from "@/components/audit/history-list";
-import { RISK_CATEGORY_LABELS, RISK_STATUS_LABELS, RISK_TREATMENT_LABELS } from "@/components/risks/labels";
+import { RISK_CATEGORY_LABELS, RISK_STATUS_LABELS, RISK_TREATMENT_LABELS } from "@/components/labels";
 import { acceptRiskAction, deleteRiskAction, updateRiskAction } from "../actions";
 
 export const metadata: Metadata = { title: "Risk" };

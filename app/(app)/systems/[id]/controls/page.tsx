@@ -12,7 +12,7 @@ import { SystemTabs } from "@/components/systems/system-tabs";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { AutoSubmitSelect } from "@/components/ui/auto-submit-select";
-import { EU_ROLE_LABELS, LIFECYCLE_LABELS } from "@/components/ui/labels";
+import { EU_ROLE_LABELS, LIFECYCLE_LABELS } from "@/components/labels";
 import { PostureBars } from "@/components/controls/posture-bars";
 import { SystemControls } from "@/components/controls/system-controls";
 import { ControlEditingProvider } from "@/components/controls/control-editing";
