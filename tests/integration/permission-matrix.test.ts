@@ -1,162 +1,233 @@
-import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { AppError, type AppErrorCode } from "@/lib/errors";
-import { PERMISSIONS, TOKEN_SCOPE_PERMISSIONS, type Permission } from "@/lib/auth/permissions";
-import { ROLES, type Role } from "@/lib/auth/roles";
-import type { ServiceContext, TokenScope } from "@/lib/context";
+import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+import type { ServiceContext } from "@/lib/context";
 import { createTestOrg, type TestOrg } from "@/scripts/support/create-test-org";
+import { readReference } from "@/tests/reference-data";
+import {
+  ACTORS,
+  addBystander,
+  auditSeq,
+  ctxFor,
+  expectAppError,
+  expectedOutcome,
+  isToken,
+  matrixCells,
+  unique,
+  type ActorKey,
+  type MatrixCell,
+  type Outcome,
+  type Ownership,
+} from "@/tests/support/harness";
+import { routeHandlersInTree, serverActionsInTree, TRANSPORTS_WITHOUT_VERB, verbsCalled, verbsInTree } from "@/tests/support/tree";
+import { getAtlasCatalog } from "@/lib/catalogs/get-atlas-catalog";
 import { createSystem } from "@/lib/systems/create-system";
+import { createDemoSystem } from "@/lib/systems/create-demo-system";
 import { updateSystem } from "@/lib/systems/update-system";
 import { archiveSystem } from "@/lib/systems/archive-system";
 import { restoreSystem } from "@/lib/systems/restore-system";
 import { listSystems } from "@/lib/systems/list-systems";
 import { getSystem } from "@/lib/systems/get-system";
-import { listEntityHistory } from "@/lib/audit/list-entity-history";
 import { getInventoryStats } from "@/lib/systems/get-inventory-stats";
+import { listFilterOptions } from "@/lib/systems/list-filter-options";
 import { createComponent } from "@/lib/components/create-component";
 import { updateComponent } from "@/lib/components/update-component";
 import { deleteComponent } from "@/lib/components/delete-component";
 import { listMembers } from "@/lib/members/list-members";
+import { addMember } from "@/lib/members/add-member";
+import { changeMemberRole } from "@/lib/members/change-member-role";
+import { removeMember } from "@/lib/members/remove-member";
 import { createInvitation } from "@/lib/invitations/create-invitation";
 import { listInvitations } from "@/lib/invitations/list-invitations";
 import { revokeInvitation } from "@/lib/invitations/revoke-invitation";
-import { listSignInEvents } from "@/lib/security-log/list-sign-in-events";
-import { changeMemberRole } from "@/lib/members/change-member-role";
-import { removeMember } from "@/lib/members/remove-member";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
 import { listApiTokens } from "@/lib/tokens/list-api-tokens";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { listAuditEvents } from "@/lib/audit/list-audit-events";
+import { listEntityHistory } from "@/lib/audit/list-entity-history";
+import { listSignInEvents } from "@/lib/security-log/list-sign-in-events";
+import { createRisk } from "@/lib/risks/create-risk";
+import { updateRisk } from "@/lib/risks/update-risk";
+import { acceptRisk } from "@/lib/risks/accept-risk";
+import { deleteRisk } from "@/lib/risks/delete-risk";
+import { getRisk } from "@/lib/risks/get-risk";
+import { listRisks } from "@/lib/risks/list-risks";
+import { getRiskHeatmap } from "@/lib/risks/get-risk-heatmap";
+import { listTechniqueRiskLevels } from "@/lib/risks/list-technique-risk-levels";
+import { getRiskMatrix } from "@/lib/risks/get-risk-matrix";
+import { getScoredRiskMatrix } from "@/lib/risks/get-scored-risk-matrix";
+import { updateRiskMatrix } from "@/lib/risks/update-risk-matrix";
+import { listRiskApprovers } from "@/lib/risks/list-risk-approvers";
+import { listRiskFilterOptions } from "@/lib/risks/list-risk-filter-options";
+import { loadRiskRegister } from "@/lib/risks/load-risk-register";
+import { addThreatProfileEntries } from "@/lib/threats/add-threat-profile-entries";
+import { removeThreatProfileEntry } from "@/lib/threats/remove-threat-profile-entry";
+import { importNavigatorLayer } from "@/lib/threats/import-navigator-layer";
+import { exportNavigatorLayer } from "@/lib/threats/export-navigator-layer";
+import { listThreatProfile } from "@/lib/threats/list-threat-profile";
+import { listThreatSuggestions } from "@/lib/threats/list-threat-suggestions";
+import { listTechniqueReferences } from "@/lib/threats/list-technique-references";
+import { listProfiledTechniqueIds, listThreatProfileSummaries } from "@/lib/threats/list-threat-profile-summaries";
+import { getSystemThreatsPage } from "@/lib/threats/get-system-threats-page";
+import { getThreatMatrix } from "@/lib/threats/get-threat-matrix";
+import { getThreatTechniquePage } from "@/lib/threats/get-threat-technique-page";
+import { listSystemControls } from "@/lib/controls/list-system-controls";
+import { getSystemControlsPage } from "@/lib/controls/get-system-controls-page";
+import { updateSystemControl } from "@/lib/controls/update-system-control";
+import { getCompliancePosture } from "@/lib/controls/get-compliance-posture";
+import { getFrameworkCoverage } from "@/lib/controls/get-framework-coverage";
+import { listControlSystems } from "@/lib/controls/list-control-systems";
+import { createEvidence } from "@/lib/evidence/create-evidence";
+import { linkEvidence } from "@/lib/evidence/link-evidence";
+import { deleteEvidence } from "@/lib/evidence/delete-evidence";
+import { getEvidenceFile } from "@/lib/evidence/get-evidence-file";
+import { listSystemEvidence } from "@/lib/evidence/list-system-evidence";
+import { proposeClassification } from "@/lib/classification/propose-classification";
+import { decideClassification } from "@/lib/classification/decide-classification";
+import { getLatestClassification } from "@/lib/classification/get-latest-classification";
+import { getAtlasView } from "@/lib/atlas/get-atlas-view";
+import { getAtlasTechnique } from "@/lib/atlas/get-atlas-technique";
+import { getAtlasMitigation } from "@/lib/atlas/get-atlas-mitigation";
+import { getAtlasCaseStudy } from "@/lib/atlas/get-atlas-case-study";
+import { listAtlasReleases } from "@/lib/atlas/list-atlas-releases";
+import { importAtlasRelease } from "@/lib/atlas/import-atlas-release";
+
+// Every domain verb × every role of the table and both token scopes, with the expected outcome derived
+// from PERMISSIONS / TOKEN_SCOPE_PERMISSIONS only (tests/support/harness.ts). Verbs on one AI system run
+// on a system the acting user owns and on another member's, so "own" grants are exercised both ways.
+// The verbs are found in the tree at test time (tests/support/tree.ts): a verb, server action or route
+// handler whose verb has no row here fails the coverage test, naming its file.
 
 // ---------------------------------------------------------------------------------------------
-// Helpers
+// Fixtures: created per cell (as the system actor) so that an allowed mutation in one cell cannot
+// change what the next cell sees
 // ---------------------------------------------------------------------------------------------
 
-const TOKEN_ACTORS = { read_token: ["read"], write_token: ["write"] } as const satisfies Record<string, TokenScope[]>;
-type TokenActor = keyof typeof TOKEN_ACTORS;
-type ActorKey = Role | TokenActor;
-const ACTORS: ActorKey[] = [...ROLES, "read_token", "write_token"];
-
-/** Whose system a system-scoped verb acts on: the acting user's own, or another member's. */
-type Ownership = "own" | "other";
-
-function isToken(key: ActorKey): key is TokenActor {
-  return key in TOKEN_ACTORS;
-}
-
-function ctxFor(org: TestOrg, key: ActorKey): ServiceContext {
-  if (isToken(key)) return { orgId: org.orgId, actor: { type: "token", tokenId: "t", scopes: [...TOKEN_ACTORS[key]], label: "t" } };
-  return org.as(key);
-}
-
-/**
- * The expected outcome, derived from PERMISSIONS / TOKEN_SCOPE_PERMISSIONS only (not from `can`):
- * "any" → allowed; "own" → allowed only on a system the acting user owns; absent → FORBIDDEN.
- */
-function expectedOutcome(key: ActorKey, permission: Permission, ownership: Ownership | null): "allowed" | "FORBIDDEN" {
-  if (isToken(key)) return TOKEN_ACTORS[key].some((scope) => TOKEN_SCOPE_PERMISSIONS[scope].includes(permission)) ? "allowed" : "FORBIDDEN";
-  const grant = (PERMISSIONS[permission] as Partial<Record<Role, "any" | "own">>)[key];
-  if (grant === "any") return "allowed";
-  if (grant === "own") {
-    if (ownership === null) throw new Error(`"${permission}" is granted "own" to ${key}: give its verb a system target`);
-    return ownership === "own" ? "allowed" : "FORBIDDEN";
-  }
-  return "FORBIDDEN";
-}
-
-async function auditSeq(orgId: string): Promise<number> {
-  return (await db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { auditSeq: true } })).auditSeq;
-}
-
-async function expectAppError(promise: Promise<unknown>, code: AppErrorCode): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, `expected AppError ${code}, but the call succeeded`).not.toBeNull();
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  return error as AppError;
-}
-
-const unique = () => randomBytes(4).toString("hex");
-
-// Fixtures are created per cell (as the system actor, or directly in the database) so that an
-// allowed mutation in one cell cannot change what the next cell sees.
-type Fixture = { systemId: string; componentId: string; memberUserId: string; tokenId: string; invitationId: string };
-
-async function makeSystem(org: TestOrg, ownerId: string | null, archived = false): Promise<string> {
-  const { id } = await createSystem({ ctx: org.system, input: { name: `Target ${unique()}`, ownerId } });
-  if (archived) await archiveSystem({ ctx: org.system, input: { id } });
-  return id;
-}
-
-async function makeMember(org: TestOrg, role: Role = "executive"): Promise<string> {
-  const user = await db.user.create({ data: { email: `fixture-${unique()}@example.test`, name: "Fixture member" }, select: { id: true } });
-  await db.membership.create({ data: { orgId: org.orgId, userId: user.id, role } });
-  return user.id;
-}
+type Needs = {
+  archived?: boolean;
+  component?: boolean;
+  member?: boolean;
+  token?: boolean;
+  invitation?: boolean;
+  risk?: boolean;
+  profile?: boolean;
+  evidence?: boolean;
+  assessment?: boolean;
+};
+type Fixture = {
+  systemId: string;
+  componentId: string;
+  memberUserId: string;
+  tokenId: string;
+  invitationId: string;
+  riskId: string;
+  evidenceId: string;
+  assessmentId: string;
+};
 
 type VerbSpec = {
-  verb: string;
+  /** "lib/<domain>/<file>.ts#<export>", as tests/support/tree.ts names it. */
+  key: string;
+  /** Distinguishes two rows of one verb (e.g. on a system and organisation-wide). */
+  variant?: string;
   permission: Permission;
+  /** Audit events one allowed call appends (1 for a mutation, ARCHITECTURE.md rule 4). */
   mutates: boolean;
   /** Acts on one AI system, so "own" grants depend on who owns it. */
   targetsSystem: boolean;
-  needs?: { archived?: boolean; component?: boolean; member?: boolean; token?: boolean; invitation?: boolean };
+  needs?: Needs;
+  /** For verbs stricter than the table (system actor only): the outcome per actor. */
+  outcome?: (actor: ActorKey, permission: Permission, ownership: Ownership | null) => Outcome;
   run: (ctx: ServiceContext, fx: Fixture) => Promise<unknown>;
 };
 
+const RISK = { title: "Matrix risk", category: "security" as const, inherentLikelihood: 3, inherentImpact: 4, techniqueIds: ["AML.T0051"] };
+const REASON = "Within the risk appetite agreed by the board";
+const RATIONALE = "Customers type free text into the chat window.";
+const LINK = { framework: "iso42001" as const, controlId: "A.6.2.6" };
+const NO_ANSWERS = { annex1_product: false, annex3_areas: [] };
+const systemActorOnly = (): Outcome => "FORBIDDEN";
+
+let org: TestOrg;
+/** A member who is none of the acting users: owns the "other" systems. */
+let bystanderId: string;
+
 const VERBS: VerbSpec[] = [
+  // ── inventory ──────────────────────────────────────────────────────────────────────────────
   {
-    verb: "createSystem",
+    key: "lib/systems/create-system.ts#createSystem",
     permission: "system:create",
     mutates: true,
     targetsSystem: false,
     run: (ctx) => createSystem({ ctx, input: { name: "Matrix system" } }),
   },
   {
-    verb: "updateSystem",
+    key: "lib/systems/create-demo-system.ts#createDemoSystem",
+    permission: "system:create",
+    mutates: true,
+    targetsSystem: false,
+    outcome: systemActorOnly,
+    run: (ctx) => createDemoSystem({ ctx, input: { name: "Matrix demo system" } }),
+  },
+  {
+    key: "lib/systems/update-system.ts#updateSystem",
     permission: "system:update",
     mutates: true,
     targetsSystem: true,
     run: (ctx, fx) => updateSystem({ ctx, input: { id: fx.systemId, patch: { description: "edited", version: 1 } } }),
   },
   {
-    verb: "archiveSystem",
+    key: "lib/systems/archive-system.ts#archiveSystem",
     permission: "system:archive",
     mutates: true,
     targetsSystem: true,
     run: (ctx, fx) => archiveSystem({ ctx, input: { id: fx.systemId } }),
   },
   {
-    verb: "restoreSystem",
+    key: "lib/systems/restore-system.ts#restoreSystem",
     permission: "system:archive",
     mutates: true,
     targetsSystem: true,
     needs: { archived: true },
     run: (ctx, fx) => restoreSystem({ ctx, input: { id: fx.systemId } }),
   },
-  { verb: "listSystems", permission: "inventory:read", mutates: false, targetsSystem: false, run: (ctx) => listSystems({ ctx, input: {} }) },
-  { verb: "getSystem", permission: "inventory:read", mutates: false, targetsSystem: true, run: (ctx, fx) => getSystem({ ctx, input: { id: fx.systemId } }) },
   {
-    verb: "listEntityHistory",
+    key: "lib/systems/list-systems.ts#listSystems",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => listSystems({ ctx, input: {} }),
+  },
+  {
+    key: "lib/systems/get-system.ts#getSystem",
     permission: "inventory:read",
     mutates: false,
     targetsSystem: true,
-    run: (ctx, fx) => listEntityHistory({ ctx, input: { entity: "system", id: fx.systemId } }),
+    run: (ctx, fx) => getSystem({ ctx, input: { id: fx.systemId } }),
   },
-  { verb: "getInventoryStats", permission: "inventory:read", mutates: false, targetsSystem: false, run: (ctx) => getInventoryStats({ ctx }) },
   {
-    verb: "createComponent",
+    key: "lib/systems/get-inventory-stats.ts#getInventoryStats",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => getInventoryStats({ ctx }),
+  },
+  {
+    key: "lib/systems/list-filter-options.ts#listFilterOptions",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => listFilterOptions({ ctx }),
+  },
+  {
+    key: "lib/components/create-component.ts#createComponent",
     permission: "system:update",
     mutates: true,
     targetsSystem: true,
     run: (ctx, fx) => createComponent({ ctx, input: { systemId: fx.systemId, component: { kind: "model", name: "Matrix model" } } }),
   },
   {
-    verb: "updateComponent",
+    key: "lib/components/update-component.ts#updateComponent",
     permission: "system:update",
     mutates: true,
     targetsSystem: true,
@@ -164,33 +235,43 @@ const VERBS: VerbSpec[] = [
     run: (ctx, fx) => updateComponent({ ctx, input: { id: fx.componentId, component: { kind: "dataset", name: "Renamed" } } }),
   },
   {
-    verb: "deleteComponent",
+    key: "lib/components/delete-component.ts#deleteComponent",
     permission: "system:update",
     mutates: true,
     targetsSystem: true,
     needs: { component: true },
     run: (ctx, fx) => deleteComponent({ ctx, input: { id: fx.componentId } }),
   },
-  { verb: "listMembers", permission: "member:read", mutates: false, targetsSystem: false, run: (ctx) => listMembers({ ctx }) },
   {
-    verb: "createInvitation",
+    key: "lib/audit/list-entity-history.ts#listEntityHistory",
+    variant: "system",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => listEntityHistory({ ctx, input: { entity: "system", id: fx.systemId } }),
+  },
+  {
+    key: "lib/audit/list-entity-history.ts#listEntityHistory",
+    variant: "risk",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    needs: { risk: true },
+    run: (ctx, fx) => listEntityHistory({ ctx, input: { entity: "risk", id: fx.riskId } }),
+  },
+
+  // ── members, invitations, tokens, audit ────────────────────────────────────────────────────
+  { key: "lib/members/list-members.ts#listMembers", permission: "member:read", mutates: false, targetsSystem: false, run: (ctx) => listMembers({ ctx }) },
+  {
+    key: "lib/members/add-member.ts#addMember",
     permission: "member:manage",
     mutates: true,
     targetsSystem: false,
-    run: (ctx) => createInvitation({ ctx, input: { email: `new-${unique()}@example.test`, name: "New member", role: "executive" } }),
+    outcome: systemActorOnly,
+    run: (ctx) => addMember({ ctx, input: { email: `added-${unique()}@example.test`, name: "Added member", role: "executive" } }),
   },
   {
-    verb: "revokeInvitation",
-    permission: "member:manage",
-    mutates: true,
-    targetsSystem: false,
-    needs: { invitation: true },
-    run: (ctx, fx) => revokeInvitation({ ctx, input: { id: fx.invitationId } }),
-  },
-  { verb: "listInvitations", permission: "member:manage", mutates: false, targetsSystem: false, run: (ctx) => listInvitations({ ctx }) },
-  { verb: "listSignInEvents", permission: "audit:read", mutates: false, targetsSystem: false, run: (ctx) => listSignInEvents({ ctx, input: {} }) },
-  {
-    verb: "changeMemberRole",
+    key: "lib/members/change-member-role.ts#changeMemberRole",
     permission: "member:manage",
     mutates: true,
     targetsSystem: false,
@@ -198,7 +279,7 @@ const VERBS: VerbSpec[] = [
     run: (ctx, fx) => changeMemberRole({ ctx, input: { userId: fx.memberUserId, role: "auditor" } }),
   },
   {
-    verb: "removeMember",
+    key: "lib/members/remove-member.ts#removeMember",
     permission: "member:manage",
     mutates: true,
     targetsSystem: false,
@@ -206,109 +287,530 @@ const VERBS: VerbSpec[] = [
     run: (ctx, fx) => removeMember({ ctx, input: { userId: fx.memberUserId } }),
   },
   {
-    verb: "createApiToken",
+    key: "lib/invitations/create-invitation.ts#createInvitation",
+    permission: "member:manage",
+    mutates: true,
+    targetsSystem: false,
+    run: (ctx) => createInvitation({ ctx, input: { email: `new-${unique()}@example.test`, name: "New member", role: "executive" } }),
+  },
+  {
+    key: "lib/invitations/revoke-invitation.ts#revokeInvitation",
+    permission: "member:manage",
+    mutates: true,
+    targetsSystem: false,
+    needs: { invitation: true },
+    run: (ctx, fx) => revokeInvitation({ ctx, input: { id: fx.invitationId } }),
+  },
+  {
+    key: "lib/invitations/list-invitations.ts#listInvitations",
+    permission: "member:manage",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => listInvitations({ ctx }),
+  },
+  {
+    key: "lib/tokens/create-api-token.ts#createApiToken",
     permission: "token:manage",
     mutates: true,
     targetsSystem: false,
     run: (ctx) => createApiToken({ ctx, input: { name: "Matrix token", scopes: ["read"] } }),
   },
   {
-    verb: "revokeApiToken",
+    key: "lib/tokens/revoke-api-token.ts#revokeApiToken",
     permission: "token:manage",
     mutates: true,
     targetsSystem: false,
     needs: { token: true },
     run: (ctx, fx) => revokeApiToken({ ctx, input: { id: fx.tokenId } }),
   },
-  { verb: "listApiTokens", permission: "token:manage", mutates: false, targetsSystem: false, run: (ctx) => listApiTokens({ ctx }) },
-  { verb: "verifyAuditChain", permission: "audit:read", mutates: false, targetsSystem: false, run: (ctx) => verifyAuditChain({ ctx }) },
+  {
+    key: "lib/tokens/list-api-tokens.ts#listApiTokens",
+    permission: "token:manage",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => listApiTokens({ ctx }),
+  },
+  {
+    key: "lib/audit/verify-audit-chain.ts#verifyAuditChain",
+    permission: "audit:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => verifyAuditChain({ ctx }),
+  },
+  {
+    key: "lib/audit/list-audit-events.ts#listAuditEvents",
+    permission: "audit:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => listAuditEvents({ ctx, input: {} }),
+  },
+  {
+    key: "lib/security-log/list-sign-in-events.ts#listSignInEvents",
+    permission: "audit:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => listSignInEvents({ ctx, input: {} }),
+  },
+
+  // ── risk register ──────────────────────────────────────────────────────────────────────────
+  {
+    key: "lib/risks/create-risk.ts#createRisk",
+    permission: "risk:write",
+    mutates: true,
+    targetsSystem: true,
+    run: (ctx, fx) => createRisk({ ctx, input: { systemId: fx.systemId, risk: RISK } }),
+  },
+  {
+    key: "lib/risks/update-risk.ts#updateRisk",
+    permission: "risk:write",
+    mutates: true,
+    targetsSystem: true,
+    needs: { risk: true },
+    run: (ctx, fx) => updateRisk({ ctx, input: { id: fx.riskId, patch: { title: "Edited", version: 1 } } }),
+  },
+  {
+    key: "lib/risks/accept-risk.ts#acceptRisk",
+    permission: "risk:write",
+    mutates: true,
+    targetsSystem: true,
+    needs: { risk: true },
+    run: (ctx, fx) => acceptRisk({ ctx, input: { id: fx.riskId, approverId: org.users.executive.id, reason: REASON, version: 1 } }),
+  },
+  {
+    key: "lib/risks/delete-risk.ts#deleteRisk",
+    permission: "risk:write",
+    mutates: true,
+    targetsSystem: true,
+    needs: { risk: true },
+    run: (ctx, fx) => deleteRisk({ ctx, input: { id: fx.riskId } }),
+  },
+  {
+    key: "lib/risks/get-risk.ts#getRisk",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    needs: { risk: true },
+    run: (ctx, fx) => getRisk({ ctx, input: { id: fx.riskId } }),
+  },
+  {
+    key: "lib/risks/list-risks.ts#listRisks",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => listRisks({ ctx, input: { systemId: fx.systemId, level: "high" } }),
+  },
+  {
+    key: "lib/risks/get-risk-heatmap.ts#getRiskHeatmap",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => getRiskHeatmap({ ctx, input: { systemId: fx.systemId, basis: "residual" } }),
+  },
+  {
+    key: "lib/risks/list-technique-risk-levels.ts#listTechniqueRiskLevels",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => listTechniqueRiskLevels({ ctx, input: { systemId: fx.systemId } }),
+  },
+  {
+    key: "lib/risks/load-risk-register.ts#loadRiskRegister",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => loadRiskRegister({ ctx, input: {} }),
+  },
+  {
+    key: "lib/risks/list-risk-filter-options.ts#listRiskFilterOptions",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => listRiskFilterOptions({ ctx }),
+  },
+  {
+    key: "lib/risks/get-risk-matrix.ts#getRiskMatrix",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => getRiskMatrix({ ctx }),
+  },
+  {
+    key: "lib/risks/get-scored-risk-matrix.ts#getScoredRiskMatrix",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => getScoredRiskMatrix({ ctx }),
+  },
+  {
+    key: "lib/risks/list-risk-approvers.ts#listRiskApprovers",
+    permission: "member:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => listRiskApprovers({ ctx }),
+  },
+  {
+    key: "lib/risks/update-risk-matrix.ts#updateRiskMatrix",
+    permission: "matrix:manage",
+    mutates: true,
+    targetsSystem: false,
+    run: async (ctx) => {
+      const { version, ...matrix } = await getRiskMatrix({ ctx: org.system });
+      return updateRiskMatrix({ ctx, input: { ...matrix, likelihoodLabels: [`Rare ${unique()}`, ...matrix.likelihoodLabels.slice(1)], version } });
+    },
+  },
+
+  // ── threat profiles and the ATLAS catalog ──────────────────────────────────────────────────
+  {
+    key: "lib/threats/add-threat-profile-entries.ts#addThreatProfileEntries",
+    permission: "threat:write",
+    mutates: true,
+    targetsSystem: true,
+    run: (ctx, fx) =>
+      addThreatProfileEntries({ ctx, input: { systemId: fx.systemId, source: "manual", entries: [{ techniqueId: "AML.T0054", rationale: RATIONALE }] } }),
+  },
+  {
+    key: "lib/threats/remove-threat-profile-entry.ts#removeThreatProfileEntry",
+    permission: "threat:write",
+    mutates: true,
+    targetsSystem: true,
+    needs: { profile: true },
+    run: (ctx, fx) => removeThreatProfileEntry({ ctx, input: { systemId: fx.systemId, techniqueId: "AML.T0051" } }),
+  },
+  {
+    key: "lib/threats/import-navigator-layer.ts#importNavigatorLayer",
+    permission: "threat:write",
+    mutates: true,
+    targetsSystem: true,
+    run: (ctx, fx) =>
+      importNavigatorLayer({ ctx, input: { systemId: fx.systemId, layer: { name: "m", techniques: [{ techniqueID: "AML.T0029", score: 4 }] } } }),
+  },
+  {
+    key: "lib/threats/list-threat-profile.ts#listThreatProfile",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => listThreatProfile({ ctx, input: { systemId: fx.systemId } }),
+  },
+  {
+    key: "lib/threats/list-threat-suggestions.ts#listThreatSuggestions",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => listThreatSuggestions({ ctx, input: { systemId: fx.systemId } }),
+  },
+  {
+    key: "lib/threats/export-navigator-layer.ts#exportNavigatorLayer",
+    variant: "system",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => exportNavigatorLayer({ ctx, input: { systemId: fx.systemId } }),
+  },
+  {
+    key: "lib/threats/export-navigator-layer.ts#exportNavigatorLayer",
+    variant: "organisation",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => exportNavigatorLayer({ ctx, input: {} }),
+  },
+  {
+    key: "lib/threats/list-technique-references.ts#listTechniqueReferences",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => listTechniqueReferences({ ctx, input: { techniqueId: "AML.T0051" } }),
+  },
+  {
+    key: "lib/threats/list-threat-profile-summaries.ts#listThreatProfileSummaries",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => listThreatProfileSummaries({ ctx }),
+  },
+  {
+    key: "lib/threats/list-threat-profile-summaries.ts#listProfiledTechniqueIds",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => listProfiledTechniqueIds({ ctx, input: { systemId: fx.systemId } }),
+  },
+  {
+    key: "lib/threats/get-system-threats-page.ts#getSystemThreatsPage",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => getSystemThreatsPage({ ctx, input: { systemId: fx.systemId } }),
+  },
+  {
+    key: "lib/threats/get-threat-matrix.ts#getThreatMatrix",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => getThreatMatrix({ ctx, input: { overlay: "org" } }),
+  },
+  {
+    key: "lib/threats/get-threat-technique-page.ts#getThreatTechniquePage",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => getThreatTechniquePage({ ctx, input: { id: "AML.T0051" } }),
+  },
+  { key: "lib/atlas/get-atlas-view.ts#getAtlasView", permission: "inventory:read", mutates: false, targetsSystem: false, run: (ctx) => getAtlasView({ ctx }) },
+  {
+    key: "lib/atlas/get-atlas-technique.ts#getAtlasTechnique",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => getAtlasTechnique({ ctx, input: { id: "AML.T0051" } }),
+  },
+  {
+    key: "lib/atlas/get-atlas-mitigation.ts#getAtlasMitigation",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => getAtlasMitigation({ ctx, input: { id: getAtlasCatalog().mitigations[0].id } }),
+  },
+  {
+    key: "lib/atlas/get-atlas-case-study.ts#getAtlasCaseStudy",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => getAtlasCaseStudy({ ctx, input: { id: getAtlasCatalog().caseStudies[0].id } }),
+  },
+  {
+    key: "lib/atlas/list-atlas-releases.ts#listAtlasReleases",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => listAtlasReleases({ ctx }),
+  },
+  {
+    key: "lib/atlas/import-atlas-release.ts#importAtlasRelease",
+    permission: "catalog:import",
+    mutates: true,
+    targetsSystem: false,
+    // the official release from the reference data set (read only when an allowed actor imports it)
+    run: (ctx) => importAtlasRelease({ ctx, input: { yaml: readReference("atlas/ATLAS.yaml") } }),
+  },
+
+  // ── controls, evidence, classification ─────────────────────────────────────────────────────
+  {
+    key: "lib/controls/list-system-controls.ts#listSystemControls",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => listSystemControls({ ctx, input: { systemId: fx.systemId } }),
+  },
+  {
+    key: "lib/controls/get-system-controls-page.ts#getSystemControlsPage",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => getSystemControlsPage({ ctx, input: { systemId: fx.systemId } }),
+  },
+  {
+    key: "lib/controls/get-compliance-posture.ts#getCompliancePosture",
+    variant: "system",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => getCompliancePosture({ ctx, input: { systemId: fx.systemId } }),
+  },
+  {
+    key: "lib/controls/get-compliance-posture.ts#getCompliancePosture",
+    variant: "organisation",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => getCompliancePosture({ ctx }),
+  },
+  {
+    key: "lib/controls/get-framework-coverage.ts#getFrameworkCoverage",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => getFrameworkCoverage({ ctx, input: { framework: "iso42001" } }),
+  },
+  {
+    key: "lib/controls/list-control-systems.ts#listControlSystems",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => listControlSystems({ ctx, input: { framework: "eu_ai_act", controlId: "Art 4" } }),
+  },
+  {
+    key: "lib/controls/update-system-control.ts#updateSystemControl",
+    permission: "control:write",
+    mutates: true,
+    targetsSystem: true,
+    run: (ctx, fx) => updateSystemControl({ ctx, input: { systemId: fx.systemId, ...LINK, status: "implemented" } }),
+  },
+  {
+    key: "lib/evidence/list-system-evidence.ts#listSystemEvidence",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => listSystemEvidence({ ctx, input: { systemId: fx.systemId } }),
+  },
+  {
+    key: "lib/evidence/get-evidence-file.ts#getEvidenceFile",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    needs: { evidence: true },
+    run: (ctx, fx) => getEvidenceFile({ ctx, input: { evidenceId: fx.evidenceId } }),
+  },
+  {
+    key: "lib/evidence/create-evidence.ts#createEvidence",
+    permission: "control:write",
+    mutates: true,
+    targetsSystem: true,
+    run: (ctx, fx) =>
+      createEvidence({ ctx, input: { systemId: fx.systemId, kind: "link", title: "Matrix evidence", url: "https://example.test/e", links: [LINK] } }),
+  },
+  {
+    key: "lib/evidence/link-evidence.ts#linkEvidence",
+    permission: "control:write",
+    mutates: true,
+    targetsSystem: true,
+    needs: { evidence: true },
+    run: (ctx, fx) => linkEvidence({ ctx, input: { evidenceId: fx.evidenceId, framework: "eu_ai_act", controlId: "Art 4" } }),
+  },
+  {
+    key: "lib/evidence/delete-evidence.ts#deleteEvidence",
+    permission: "control:write",
+    mutates: true,
+    targetsSystem: true,
+    needs: { evidence: true },
+    run: (ctx, fx) => deleteEvidence({ ctx, input: { evidenceId: fx.evidenceId } }),
+  },
+  {
+    key: "lib/classification/propose-classification.ts#proposeClassification",
+    permission: "system:classify",
+    mutates: true,
+    targetsSystem: true,
+    run: (ctx, fx) => proposeClassification({ ctx, input: { systemId: fx.systemId, answers: NO_ANSWERS } }),
+  },
+  {
+    key: "lib/classification/decide-classification.ts#decideClassification",
+    permission: "system:classify",
+    mutates: true,
+    targetsSystem: true,
+    needs: { assessment: true },
+    run: (ctx, fx) => decideClassification({ ctx, input: { systemId: fx.systemId, decision: { assessmentId: fx.assessmentId, decision: "accepted" } } }),
+  },
+  {
+    key: "lib/classification/get-latest-classification.ts#getLatestClassification",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    needs: { assessment: true },
+    run: (ctx, fx) => getLatestClassification({ ctx, input: { systemId: fx.systemId } }),
+  },
 ];
 
-type Cell = { name: string; actor: ActorKey; ownership: Ownership | null; expected: "allowed" | "FORBIDDEN"; spec: VerbSpec };
+const label = (spec: VerbSpec) => `${spec.key.split("#")[1]}${spec.variant ? ` (${spec.variant})` : ""}`;
+const CELLS: MatrixCell<VerbSpec>[] = VERBS.flatMap((spec) => matrixCells([spec], label, spec.outcome ?? expectedOutcome));
 
-// System-scoped verbs run twice per user: on a system the acting user owns and on another member's.
-// Tokens own nothing, so they get one cell (on another member's system).
-const CELLS: Cell[] = VERBS.flatMap((spec) =>
-  ACTORS.flatMap((actor) =>
-    (spec.targetsSystem && !isToken(actor) ? (["own", "other"] as const) : [spec.targetsSystem ? ("other" as const) : null]).map((ownership) => {
-      const expected = expectedOutcome(actor, spec.permission, ownership);
-      const where = ownership === "own" ? " on own system" : ownership === "other" ? " on another's system" : "";
-      return { name: `${spec.verb} as ${actor}${where} → ${expected}`, actor, ownership, expected, spec };
-    }),
-  ),
-);
-
-// ---------------------------------------------------------------------------------------------
-// Tests
-// ---------------------------------------------------------------------------------------------
-
-let org: TestOrg;
-/** A member who is none of the acting users: owns the "other" systems. */
-let bystanderId: string;
+async function prepare(cell: MatrixCell<VerbSpec>): Promise<Fixture> {
+  const { spec, actor, ownership } = cell;
+  const needs = spec.needs ?? {};
+  const ownerId = ownership === "own" && !isToken(actor) ? org.users[actor].id : bystanderId;
+  const sys = org.system;
+  const { id: systemId } = await createSystem({
+    ctx: sys,
+    input: { name: `Target ${unique()}`, ownerId, modelType: "LLM", lifecycleStage: "production", riskTier: "high", euAiActRole: "provider" },
+  });
+  if (needs.archived) await archiveSystem({ ctx: sys, input: { id: systemId } });
+  if (needs.profile) {
+    await addThreatProfileEntries({ ctx: sys, input: { systemId, source: "manual", entries: [{ techniqueId: "AML.T0051", rationale: RATIONALE }] } });
+  }
+  const fx: Fixture = { systemId, componentId: "", memberUserId: "", tokenId: "", invitationId: "", riskId: "", evidenceId: "", assessmentId: "" };
+  if (needs.component) fx.componentId = (await createComponent({ ctx: sys, input: { systemId, component: { kind: "model", name: "Fixture model" } } })).id;
+  if (needs.member) fx.memberUserId = await addBystander(org, "executive");
+  if (needs.token) fx.tokenId = (await createApiToken({ ctx: sys, input: { name: "Fixture token", scopes: ["read"] } })).id;
+  if (needs.invitation) {
+    fx.invitationId = (
+      await createInvitation({ ctx: sys, input: { email: `invitee-${unique()}@example.test`, name: "Fixture invitee", role: "executive" } })
+    ).id;
+  }
+  if (needs.risk) fx.riskId = (await createRisk({ ctx: sys, input: { systemId, risk: RISK } })).id;
+  if (needs.evidence) {
+    fx.evidenceId = (
+      await createEvidence({
+        ctx: sys,
+        input: { systemId, kind: "file", file: { name: "f.txt", mimeType: "text/plain", bytes: new TextEncoder().encode("x") }, links: [LINK] },
+      })
+    ).id;
+  }
+  if (needs.assessment) fx.assessmentId = (await proposeClassification({ ctx: sys, input: { systemId, answers: NO_ANSWERS } })).id;
+  return fx;
+}
 
 beforeAll(async () => {
   org = await createTestOrg("matrix");
-  bystanderId = await makeMember(org, "risk_owner");
+  bystanderId = await addBystander(org, "risk_owner");
 });
 
-async function prepare(cell: Cell): Promise<Fixture> {
-  const { spec, actor, ownership } = cell;
-  const ownerId = ownership === "own" && !isToken(actor) ? org.users[actor].id : bystanderId;
-  const systemId = await makeSystem(org, ownerId, spec.needs?.archived);
-  const componentId = spec.needs?.component
-    ? (await createComponent({ ctx: org.system, input: { systemId, component: { kind: "model", name: "Fixture model" } } })).id
-    : "";
-  const memberUserId = spec.needs?.member ? await makeMember(org) : "";
-  const tokenId = spec.needs?.token ? (await createApiToken({ ctx: org.system, input: { name: "Fixture token", scopes: ["read"] } })).id : "";
-  const invitationId = spec.needs?.invitation
-    ? (await createInvitation({ ctx: org.system, input: { email: `invitee-${unique()}@example.test`, name: "Fixture invitee", role: "executive" } })).id
-    : "";
-  return { systemId, componentId, memberUserId, tokenId, invitationId };
-}
+// ---------------------------------------------------------------------------------------------
+// Coverage: the table against the tree
+// ---------------------------------------------------------------------------------------------
 
-describe("permission matrix (derived from PERMISSIONS and TOKEN_SCOPE_PERMISSIONS)", () => {
-  it("covers every inventory and member verb", () => {
-    expect(VERBS.map((v) => v.verb).sort()).toEqual(
-      [
-        "createSystem",
-        "updateSystem",
-        "archiveSystem",
-        "restoreSystem",
-        "listSystems",
-        "getSystem",
-        "listEntityHistory",
-        "getInventoryStats",
-        "createComponent",
-        "updateComponent",
-        "deleteComponent",
-        "listMembers",
-        "createInvitation",
-        "revokeInvitation",
-        "listInvitations",
-        "listSignInEvents",
-        "changeMemberRole",
-        "removeMember",
-        "createApiToken",
-        "revokeApiToken",
-        "listApiTokens",
-        "verifyAuditChain",
-      ].sort(),
-    );
-    // every role of the table appears as an actor, so a new role cannot slip past the matrix
-    for (const row of Object.values(PERMISSIONS)) for (const role of Object.keys(row)) expect(ACTORS).toContain(role);
+describe("the permission matrix covers the tree", () => {
+  const verbs = verbsInTree();
+  const rows = new Set(VERBS.map((v) => v.key));
+
+  it("has a row for every domain verb in lib/ (verbs marked @no-permission say why instead), and none for a verb that no longer exists", () => {
+    const missing = verbs
+      .filter((v) => !v.noPermission && !rows.has(v.key))
+      .map((v) => `${v.key}: add a row to VERBS in tests/integration/permission-matrix.test.ts`);
+    expect(missing).toEqual([]);
+    const keys = new Set(verbs.map((v) => v.key));
+    expect([...rows].filter((key) => !keys.has(key))).toEqual([]);
   });
 
+  it("every server action and route handler calls only verbs with a row (or is listed as calling none)", () => {
+    const noPermission = new Set(verbs.filter((v) => v.noPermission).map((v) => v.key));
+    for (const t of [...serverActionsInTree(), ...routeHandlersInTree()]) {
+      const called = verbsCalled(t, verbs);
+      if (called.length === 0)
+        expect(TRANSPORTS_WITHOUT_VERB, `${t.key} calls no domain verb: list it in TRANSPORTS_WITHOUT_VERB (tests/support/tree.ts)`).toHaveProperty([t.key]);
+      for (const key of called)
+        if (!noPermission.has(key)) expect(rows.has(key), `${t.key} calls ${key}, which has no row in the permission matrix`).toBe(true);
+    }
+  });
+
+  it("every role of the table is an actor, and every permission is exercised", () => {
+    for (const row of Object.values(PERMISSIONS)) for (const role of Object.keys(row)) expect(ACTORS).toContain(role);
+    const used = new Set(VERBS.map((v) => v.permission));
+    expect(Object.keys(PERMISSIONS).filter((p) => !used.has(p as Permission) && p !== "risk:approve")).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The matrix
+// ---------------------------------------------------------------------------------------------
+
+describe("permission matrix (derived from PERMISSIONS and TOKEN_SCOPE_PERMISSIONS)", () => {
   it.each(CELLS.map((cell) => [cell.name, cell] as const))("%s", async (_name, cell) => {
     const fx = await prepare(cell);
     const before = await auditSeq(org.orgId);
     const call = cell.spec.run(ctxFor(org, cell.actor), fx);
     if (cell.expected === "allowed") {
       await call; // a refusal or any other error fails the cell
-      expect(await auditSeq(org.orgId)).toBe(before + (cell.spec.mutates ? 1 : 0));
+      expect(await auditSeq(org.orgId), "one audit event per mutation, none for a read").toBe(before + (cell.spec.mutates ? 1 : 0));
     } else {
       await expectAppError(call, "FORBIDDEN");
       expect(await auditSeq(org.orgId), "a refused call must write nothing").toBe(before);
     }
+  });
+
+  it("the system actor (seed, CLI) may call the verbs reserved to it", async () => {
+    const before = await auditSeq(org.orgId);
+    await createDemoSystem({ ctx: org.system, input: { name: "Seeded demo system" } });
+    await addMember({ ctx: org.system, input: { email: `seeded-${unique()}@example.test`, name: "Seeded member", role: "auditor" } });
+    expect(await auditSeq(org.orgId)).toBe(before + 2);
   });
 });
 

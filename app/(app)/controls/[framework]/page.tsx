@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageSession } from "@/lib/web/page-session";
 import { FRAMEWORK_INFO, isFrameworkId } from "@/lib/catalogs/frameworks";
@@ -22,13 +21,8 @@ export default async function FrameworkPage({ params }: { params: Promise<{ fram
   const coverage = isControlFramework ? await getFrameworkCoverage({ ctx: session.ctx, input: { framework } }) : null;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/controls" className="hover:underline">
-          Controls
-        </Link>{" "}
-        / {info.name}
-      </nav>
       <PageHeader
+        breadcrumbs={[{ label: "Controls", href: "/controls" }, { label: info.name }]}
         title={info.name}
         description={
           isControlFramework

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageSession } from "@/lib/web/page-session";
+import { can } from "@/lib/auth/permissions";
 import { getSystem } from "@/lib/systems/get-system";
 import { getRisk } from "@/lib/risks/get-risk";
 import { getRiskMatrix } from "@/lib/risks/get-risk-matrix";
@@ -32,21 +33,12 @@ export default async function RiskPage({ params }: { params: Promise<{ riskId: s
     getRiskMatrix({ ctx }),
     listRiskFilterOptions({ ctx }),
   ]);
-  const canWrite = risk.viewer.canEdit;
+  const canWrite = can(ctx.actor, "risk:write", system);
   const approvers = canWrite && risk.status !== "accepted" ? await listRiskApprovers({ ctx }) : [];
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/risks" className="hover:underline">
-          Risk register
-        </Link>{" "}
-        /{" "}
-        <Link href={`/systems/${system.id}/risks`} className="hover:underline">
-          {system.name}
-        </Link>{" "}
-        / {risk.title}
-      </nav>
       <PageHeader
+        breadcrumbs={[{ label: "Risk register", href: "/risks" }, { label: system.name, href: `/systems/${system.id}/risks` }, { label: risk.title }]}
         title={risk.title}
         description={
           <span className="flex flex-wrap items-center gap-2">

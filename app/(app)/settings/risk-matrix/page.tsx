@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requirePageSession } from "@/lib/web/page-session";
 import { can } from "@/lib/auth/permissions";
 import { getScoredRiskMatrix } from "@/lib/risks/get-scored-risk-matrix";
@@ -16,13 +15,8 @@ export default async function RiskMatrixPage() {
   const canManage = can(session.ctx.actor, "matrix:manage");
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/settings" className="hover:underline">
-          Settings
-        </Link>{" "}
-        / Risk matrix
-      </nav>
       <PageHeader
+        breadcrumbs={[{ label: "Settings", href: "/settings" }, { label: "Risk matrix" }]}
         title="Risk matrix"
         description={
           <>

@@ -31,13 +31,8 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
   const { canEdit, canClassify, canArchive } = system.viewer;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/systems" className="hover:underline">
-          Inventory
-        </Link>{" "}
-        / {system.name}
-      </nav>
       <PageHeader
+        breadcrumbs={[{ label: "Inventory", href: "/systems" }, { label: system.name }]}
         title={system.name}
         description={
           <span className="flex flex-wrap items-center gap-2">

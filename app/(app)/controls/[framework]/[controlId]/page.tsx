@@ -33,17 +33,8 @@ export default async function ControlPage({ params }: { params: Promise<{ framew
   const implemented = systems?.filter((s) => s.status === "implemented").length ?? 0;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/controls" className="hover:underline">
-          Controls
-        </Link>{" "}
-        /{" "}
-        <Link href={`/controls/${framework}`} className="hover:underline">
-          {info.name}
-        </Link>{" "}
-        / {item.id}
-      </nav>
       <PageHeader
+        breadcrumbs={[{ label: "Controls", href: "/controls" }, { label: info.name, href: `/controls/${framework}` }, { label: item.id }]}
         title={`${item.id} ${framework === "nist_ai_rmf" ? "" : item.title}`.trim()}
         description={
           <>

@@ -65,17 +65,8 @@ export default async function SystemControlsPage({
     );
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/systems" className="hover:underline">
-          Inventory
-        </Link>{" "}
-        /{" "}
-        <Link href={`/systems/${id}`} className="hover:underline">
-          {system.name}
-        </Link>{" "}
-        / Controls
-      </nav>
       <PageHeader
+        breadcrumbs={[{ label: "Inventory", href: "/systems" }, { label: system.name, href: `/systems/${id}` }, { label: "Controls" }]}
         title={`Controls: ${system.name}`}
         description={
           <span className="flex flex-wrap items-center gap-2">

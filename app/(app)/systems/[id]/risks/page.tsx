@@ -35,17 +35,8 @@ export default async function SystemRisksPage({ params, searchParams }: { params
   const initial = technique && techniqueName ? { title: techniqueName, category: "security", techniqueIds: [technique] } : undefined;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/systems" className="hover:underline">
-          Inventory
-        </Link>{" "}
-        /{" "}
-        <Link href={`/systems/${id}`} className="hover:underline">
-          {system.name}
-        </Link>{" "}
-        / Risks
-      </nav>
       <PageHeader
+        breadcrumbs={[{ label: "Inventory", href: "/systems" }, { label: system.name, href: `/systems/${id}` }, { label: "Risks" }]}
         title={`Risks of ${system.name}`}
         description={
           <>

@@ -25,17 +25,8 @@ export default async function SystemThreatsPage({ params }: { params: Promise<{ 
   const encoded = encodeURIComponent(id);
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/systems" className="hover:underline">
-          Inventory
-        </Link>{" "}
-        /{" "}
-        <Link href={`/systems/${encoded}`} className="hover:underline">
-          {profile.system.name}
-        </Link>{" "}
-        / Threat profile
-      </nav>
       <PageHeader
+        breadcrumbs={[{ label: "Inventory", href: "/systems" }, { label: profile.system.name, href: `/systems/${encoded}` }, { label: "Threat profile" }]}
         title={`Threat profile: ${profile.system.name}`}
         description={
           <>

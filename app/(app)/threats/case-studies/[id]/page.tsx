@@ -26,13 +26,8 @@ export default async function CaseStudyPage({ params }: { params: Promise<{ id: 
   ];
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/threats" className="hover:underline">
-          Threats
-        </Link>{" "}
-        / {c.id}
-      </nav>
       <PageHeader
+        breadcrumbs={[{ label: "Threats", href: "/threats" }, { label: c.id }]}
         title={c.name}
         description={
           <>

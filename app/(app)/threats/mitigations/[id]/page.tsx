@@ -20,13 +20,8 @@ export default async function MitigationPage({ params }: { params: Promise<{ id:
   const related = relatedItems({ framework: "atlas_mitigation", id: m.id }).filter((group) => group.framework !== "atlas_technique");
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/threats" className="hover:underline">
-          Threats
-        </Link>{" "}
-        / {m.id}
-      </nav>
       <PageHeader
+        breadcrumbs={[{ label: "Threats", href: "/threats" }, { label: m.id }]}
         title={m.name}
         description={
           <span className="flex flex-wrap items-center gap-2">

@@ -23,13 +23,8 @@ export default async function TechniquePage({ params }: { params: Promise<{ id: 
   const t = detail.technique;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/threats" className="hover:underline">
-          Threats
-        </Link>{" "}
-        / {t.id}
-      </nav>
       <PageHeader
+        breadcrumbs={[{ label: "Threats", href: "/threats" }, { label: t.id }]}
         title={page.parent ? `${page.parent.name}: ${t.name}` : t.name}
         description={
           <span className="flex flex-wrap items-center gap-2">

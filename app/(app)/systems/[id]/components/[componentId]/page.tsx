@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageSession } from "@/lib/web/page-session";
 import { getSystem } from "@/lib/systems/get-system";
@@ -20,17 +19,11 @@ export default async function EditComponentPage({ params }: { params: Promise<{ 
   if (!system.viewer.canEdit) return <Forbidden what="edit the components of this AI system" />;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/systems" className="hover:underline">
-          Inventory
-        </Link>{" "}
-        /{" "}
-        <Link href={`/systems/${id}`} className="hover:underline">
-          {system.name}
-        </Link>{" "}
-        / {component.name}
-      </nav>
-      <PageHeader title={`Edit component ${component.name}`} description="Changes are recorded in the system's history with before and after values." />
+      <PageHeader
+        breadcrumbs={[{ label: "Inventory", href: "/systems" }, { label: system.name, href: `/systems/${id}` }, { label: component.name }]}
+        title={`Edit component ${component.name}`}
+        description="Changes are recorded in the system's history with before and after values."
+      />
       <div className="rounded-xl border border-slate-200 bg-white p-5">
         <ComponentForm action={updateComponentAction.bind(null, id, componentId)} initial={component} submitLabel="Save component" />
       </div>
