@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageSession } from "@/lib/web/page-session";
-import { can } from "@/lib/auth/permissions";
 import { getSystem } from "@/lib/systems/get-system";
 import { getRisk } from "@/lib/risks/get-risk";
 import { getRiskMatrix } from "@/lib/risks/get-risk-matrix";
@@ -33,7 +32,7 @@ export default async function RiskPage({ params }: { params: Promise<{ riskId: s
     getRiskMatrix({ ctx }),
     listRiskFilterOptions({ ctx }),
   ]);
-  const canWrite = can(ctx.actor, "risk:write", system);
+  const canWrite = risk.viewer.canEdit;
   const approvers = canWrite && risk.status !== "accepted" ? await listRiskApprovers({ ctx }) : [];
   return (
     <>
