@@ -1,20 +1,14 @@
-import Link from "next/link";
 import { AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
 import type { AuditFilters } from "@/lib/audit/schemas";
+import { FilterBar, FILTER_CONTROL } from "@/components/ui/filter-bar";
 
-const input = "mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+const input = `mt-1 ${FILTER_CONTROL}`;
 
 export function AuditFiltersForm({ filters }: { filters: AuditFilters }) {
   return (
-    // keyed on the filters so "Reset" (a client-side navigation) also resets the selects
-    <form
-      key={JSON.stringify(filters)}
-      method="get"
-      action="/audit"
-      className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-3"
-    >
+    <FilterBar action="/audit" stateKey={JSON.stringify(filters)} resetHref="/audit" label="Filter the audit trail">
       <div>
-        <label htmlFor="action" className="block text-xs font-medium text-slate-600">
+        <label htmlFor="action" className="block text-xs font-medium text-slate-700">
           Action
         </label>
         <select id="action" name="action" defaultValue={filters.action ?? ""} className={input}>
@@ -27,7 +21,7 @@ export function AuditFiltersForm({ filters }: { filters: AuditFilters }) {
         </select>
       </div>
       <div>
-        <label htmlFor="entityType" className="block text-xs font-medium text-slate-600">
+        <label htmlFor="entityType" className="block text-xs font-medium text-slate-700">
           Entity
         </label>
         <select id="entityType" name="entityType" defaultValue={filters.entityType ?? ""} className={input}>
@@ -40,29 +34,23 @@ export function AuditFiltersForm({ filters }: { filters: AuditFilters }) {
         </select>
       </div>
       <div>
-        <label htmlFor="actor" className="block text-xs font-medium text-slate-600">
+        <label htmlFor="actor" className="block text-xs font-medium text-slate-700">
           Actor
         </label>
         <input id="actor" name="actor" defaultValue={filters.actor ?? ""} className={input} placeholder="name, e-mail or token" />
       </div>
       <div>
-        <label htmlFor="from" className="block text-xs font-medium text-slate-600">
+        <label htmlFor="from" className="block text-xs font-medium text-slate-700">
           From
         </label>
         <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} className={input} />
       </div>
       <div>
-        <label htmlFor="to" className="block text-xs font-medium text-slate-600">
+        <label htmlFor="to" className="block text-xs font-medium text-slate-700">
           To
         </label>
         <input id="to" name="to" type="date" defaultValue={filters.to ?? ""} className={input} />
       </div>
-      <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white">
-        Apply
-      </button>
-      <Link href="/audit" className="px-1 py-1.5 text-sm text-slate-600 underline">
-        Reset
-      </Link>
-    </form>
+    </FilterBar>
   );
 }

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import type { RiskFilters as Filters } from "@/lib/risks/schemas";
 import type { RiskLevel } from "@/lib/risks/risk-matrix";
 import { RISK_CATEGORY_LABELS, RISK_STATUS_LABELS, SCORE_BASIS_LABELS, toOptions } from "@/components/labels";
+import { FilterBar, FILTER_CONTROL as select } from "@/components/ui/filter-bar";
 
 type Props = {
   filters: Filters;
@@ -11,7 +11,6 @@ type Props = {
   systems?: { id: string; name: string }[];
   action: string;
 };
-const select = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 /**
  * A plain GET form: the URL holds the filter state, so filtered views can be bookmarked and shared.
@@ -20,17 +19,9 @@ const select = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
  */
 export function RiskFilters({ filters, levels, members, systems, action }: Props) {
   return (
-    // keyed on the filters so selects re-apply their defaults after a client-side navigation
-    <form
-      key={JSON.stringify(filters)}
-      method="get"
-      action={action}
-      role="search"
-      className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-3"
-      data-testid="risk-filters"
-    >
+    <FilterBar action={action} stateKey={JSON.stringify(filters)} resetHref={action} testId="risk-filters">
       <div className="min-w-48 flex-1">
-        <label htmlFor="filter-q" className="block text-xs font-medium text-slate-600">
+        <label htmlFor="filter-q" className="block text-xs font-medium text-slate-700">
           Search
         </label>
         <input id="filter-q" name="q" defaultValue={filters.q ?? ""} placeholder="Title or description" className={`${select} mt-1 w-full`} />
@@ -40,7 +31,7 @@ export function RiskFilters({ filters, levels, members, systems, action }: Props
       <Filter name="status" label="Status" value={filters.status} options={toOptions(RISK_STATUS_LABELS)} />
       <Filter name="level" label="Level" value={filters.level} options={levels.map((l) => ({ value: l.key, label: l.label }))} />
       <div>
-        <label htmlFor="filter-basis" className="block text-xs font-medium text-slate-600">
+        <label htmlFor="filter-basis" className="block text-xs font-medium text-slate-700">
           Scored on
         </label>
         <select id="filter-basis" name="basis" defaultValue={filters.basis} className={`${select} mt-1`}>
@@ -53,7 +44,7 @@ export function RiskFilters({ filters, levels, members, systems, action }: Props
       </div>
       <Filter name="ownerId" label="Owner" value={filters.ownerId} options={members.map((m) => ({ value: m.id, label: m.name }))} />
       <div>
-        <label htmlFor="filter-techniqueId" className="block text-xs font-medium text-slate-600">
+        <label htmlFor="filter-techniqueId" className="block text-xs font-medium text-slate-700">
           ATLAS technique
         </label>
         <input id="filter-techniqueId" name="techniqueId" defaultValue={filters.techniqueId ?? ""} placeholder="AML.T0051" className={`${select} mt-1 w-28`} />
@@ -62,13 +53,7 @@ export function RiskFilters({ filters, levels, members, systems, action }: Props
       {filters.impact && <input type="hidden" name="impact" value={filters.impact} />}
       <input type="hidden" name="sort" value={filters.sort} />
       <input type="hidden" name="dir" value={filters.dir} />
-      <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
-        Apply
-      </button>
-      <Link href={action} className="px-1 py-1.5 text-sm text-slate-600 underline">
-        Reset
-      </Link>
-    </form>
+    </FilterBar>
   );
 }
 
@@ -76,7 +61,7 @@ function Filter({ name, label, value, options }: { name: string; label: string; 
   const id = `filter-${name}`;
   return (
     <div>
-      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
+      <label htmlFor={id} className="block text-xs font-medium text-slate-700">
         {label}
       </label>
       <select id={id} name={name} defaultValue={value ?? ""} className={`${select} mt-1 max-w-48`}>

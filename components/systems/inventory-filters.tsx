@@ -1,24 +1,15 @@
-import Link from "next/link";
 import type { SystemFilters } from "@/lib/systems/schemas";
 import { LIFECYCLE_LABELS, RISK_TIER_LABELS, toOptions } from "@/components/labels";
+import { FilterBar, FILTER_CONTROL as select } from "@/components/ui/filter-bar";
 
 type Options = { businessUnits: string[]; owners: { id: string; name: string }[] };
-const select = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 /** A plain GET form: the URL holds the filter state, so filtered views can be bookmarked and shared. */
 export function InventoryFilters({ filters, options }: { filters: SystemFilters; options: Options }) {
   return (
-    // keyed on the filters: after a client-side navigation (Reset, sort links) React keeps the form's
-    // DOM, and a <select> never re-applies its defaultValue, so it would show (and resubmit) stale filters
-    <form
-      key={JSON.stringify(filters)}
-      method="get"
-      action="/systems"
-      role="search"
-      className="mb-4 flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-3"
-    >
+    <FilterBar action="/systems" stateKey={JSON.stringify(filters)} resetHref="/systems">
       <div className="min-w-48 flex-1">
-        <label htmlFor="q" className="block text-xs font-medium text-slate-600">
+        <label htmlFor="q" className="block text-xs font-medium text-slate-700">
           Search
         </label>
         <input id="q" name="q" defaultValue={filters.q ?? ""} placeholder="Name, description, purpose, vendor" className={`${select} mt-1 w-full`} />
@@ -28,7 +19,7 @@ export function InventoryFilters({ filters, options }: { filters: SystemFilters;
       <Filter id="businessUnit" label="Business unit" value={filters.businessUnit} options={options.businessUnits.map((u) => ({ value: u, label: u }))} />
       <Filter id="ownerId" label="Owner" value={filters.ownerId} options={options.owners.map((o) => ({ value: o.id, label: o.name }))} />
       <div>
-        <label htmlFor="status" className="block text-xs font-medium text-slate-600">
+        <label htmlFor="status" className="block text-xs font-medium text-slate-700">
           Status
         </label>
         <select id="status" name="status" defaultValue={filters.status} className={`${select} mt-1`}>
@@ -39,20 +30,14 @@ export function InventoryFilters({ filters, options }: { filters: SystemFilters;
       </div>
       <input type="hidden" name="sort" value={filters.sort} />
       <input type="hidden" name="dir" value={filters.dir} />
-      <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
-        Apply
-      </button>
-      <Link href="/systems" className="px-1 py-1.5 text-sm text-slate-600 underline">
-        Reset
-      </Link>
-    </form>
+    </FilterBar>
   );
 }
 
 function Filter({ id, label, value, options }: { id: string; label: string; value?: string; options: { value: string; label: string }[] }) {
   return (
     <div>
-      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
+      <label htmlFor={id} className="block text-xs font-medium text-slate-700">
         {label}
       </label>
       <select id={id} name={id} defaultValue={value ?? ""} className={`${select} mt-1 max-w-48`}>
