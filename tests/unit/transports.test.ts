@@ -29,6 +29,10 @@ describe("transports", () => {
     ).toEqual([]);
   });
 
+  it("no page or component decides about one resource (owner, archived): loaders return `viewer` for that", () => {
+    expect(offenders(/\bgrantFor\(|\bcanOnSome\(|\bcan\([^()]*,[^()]*,/)).toEqual([]);
+  });
+
   it("no caller casts a verb's input (verbs take Unparsed<Input> and parse it)", () => {
     expect(offenders(/\bctx\b[^\n]*\bas never\b|\bas (Create|Update|Accept|Link|Decide)\w*Input\b/)).toEqual([]);
   });
