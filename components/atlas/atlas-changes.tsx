@@ -58,7 +58,7 @@ function ChangeList({ title, tone, items }: { title: string; tone: string; items
       <ul className="mt-1 space-y-0.5">
         {items.map((item) => (
           <li key={item.key} className="break-words">
-            <span className="font-mono text-xs text-slate-500">{item.id}</span> <span className="text-xs text-slate-400">{KIND_LABELS[item.kind]}</span>{" "}
+            <span className="font-mono text-xs text-slate-500">{item.id}</span> <span className="text-xs text-slate-500">{KIND_LABELS[item.kind]}</span>{" "}
             {item.text}
           </li>
         ))}

@@ -5,7 +5,7 @@ import type { HierarchySection } from "@/lib/controls/framework-hierarchy";
 type Coverage = Record<string, PostureCounts> | null;
 
 function CoverageNote({ counts }: { counts: PostureCounts | undefined }) {
-  if (!counts) return <span className="text-xs text-slate-400">applies to no active system</span>;
+  if (!counts) return <span className="text-xs text-slate-500">applies to no active system</span>;
   const open = counts.applicable - counts.notApplicable;
   return (
     <span

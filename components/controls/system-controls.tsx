@@ -56,7 +56,7 @@ function ControlItem({ systemId, shortNames, c }: { systemId: string; shortNames
     <li data-control={`${c.framework}:${c.controlId}`}>
       <details ref={details} className="group py-2">
         <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-          <span aria-hidden className="text-slate-400 transition-transform group-open:rotate-90">
+          <span aria-hidden className="text-slate-500 transition-transform group-open:rotate-90">
             ▸
           </span>
           <span className="w-28 shrink-0 font-mono text-xs text-slate-600">{c.controlId}</span>
@@ -68,7 +68,7 @@ function ControlItem({ systemId, shortNames, c }: { systemId: string; shortNames
           <span className="w-24 text-xs text-slate-500" title="Next review">
             {c.reviewDate ? formatDate(c.reviewDate) : "—"}
           </span>
-          <span className={`w-20 text-xs ${c.evidenced ? "text-emerald-700" : "text-slate-400"}`}>{c.evidence.length} evidence</span>
+          <span className={`w-20 text-xs ${c.evidenced ? "text-emerald-700" : "text-slate-500"}`}>{c.evidence.length} evidence</span>
         </summary>
         <div className="mt-2 space-y-2 pl-0 text-sm md:pl-28">
           <p className="text-slate-700">

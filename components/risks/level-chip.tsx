@@ -1,17 +1,12 @@
 import type { RiskLevelRef, RiskScoreDto } from "@/lib/risks/schemas";
-
-/** Black or white, whichever reads better on the level's colour (WCAG relative luminance). */
-export function textColorOn(hex: string): string {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return luminance > 0.179 ? "#0f172a" : "#ffffff";
-}
+// the text colour on a level's colour is computed for WCAG contrast: admins choose the colours
+import { readableTextOn } from "@/lib/utils/contrast";
 
 export function LevelBadge({ level }: { level: RiskLevelRef }) {
   return (
     <span
       className="inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium"
-      style={{ backgroundColor: level.color, color: textColorOn(level.color) }}
+      style={{ backgroundColor: level.color, color: readableTextOn(level.color) }}
     >
       {level.label}
     </span>
@@ -22,7 +17,7 @@ export function LevelBadge({ level }: { level: RiskLevelRef }) {
 export function ScoreChip({ score, testId }: { score: RiskScoreDto | null; testId?: string }) {
   if (!score)
     return (
-      <span data-testid={testId} className="text-xs text-slate-400">
+      <span data-testid={testId} className="text-xs text-slate-500">
         Not assessed
       </span>
     );
@@ -32,7 +27,7 @@ export function ScoreChip({ score, testId }: { score: RiskScoreDto | null; testI
       data-level={score.level.key}
       title={`Likelihood ${score.likelihood} × impact ${score.impact} = ${score.score}`}
       className="inline-flex items-center gap-1.5 whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium"
-      style={{ backgroundColor: score.level.color, color: textColorOn(score.level.color) }}
+      style={{ backgroundColor: score.level.color, color: readableTextOn(score.level.color) }}
     >
       <span className="font-mono">{score.score}</span>
       <span>{score.level.label}</span>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { RiskFilters, RiskHeatmap as Heatmap } from "@/lib/risks/schemas";
 import { riskFiltersToQuery } from "@/lib/risks/risk-filters-to-query";
-import { textColorOn } from "./level-chip";
+import { readableTextOn, tintOnWhite } from "@/lib/utils/contrast";
 import { SCORE_BASIS_LABELS } from "@/components/labels";
 
 type Props = {
@@ -56,7 +56,9 @@ export function RiskHeatmap({ heatmap, likelihoodLabels, impactLabels, basePath,
               {[1, 2, 3, 4, 5].map((i) => {
                 const c = cell(l, i);
                 const label = `Likelihood ${l} × impact ${i}: score ${c.score}, ${c.level.label}, ${c.count} risk${c.count === 1 ? "" : "s"}`;
-                const style = { backgroundColor: c.level.color, color: textColorOn(c.level.color), opacity: c.count === 0 ? 0.45 : 1 };
+                // an empty cell is the level colour faded (laid over white, not made transparent, so that its text keeps its contrast)
+                const fill = c.count === 0 ? tintOnWhite(c.level.color, 0.45) : c.level.color;
+                const style = { backgroundColor: fill, color: readableTextOn(fill) };
                 return (
                   <td
                     key={i}

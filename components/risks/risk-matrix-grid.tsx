@@ -1,5 +1,5 @@
 import type { RiskMatrixResponse } from "@/lib/risks/schemas";
-import { textColorOn } from "./level-chip";
+import { readableTextOn } from "@/lib/utils/contrast";
 
 /** The 25 cells of the matrix, each with its score and level as scoreRisk computes them. */
 export function RiskMatrixGrid({ matrix }: { matrix: RiskMatrixResponse }) {
@@ -37,7 +37,7 @@ export function RiskMatrixGrid({ matrix }: { matrix: RiskMatrixResponse }) {
                   <td
                     key={i}
                     className="h-12 w-20 rounded text-center"
-                    style={{ backgroundColor: c.level.color, color: textColorOn(c.level.color) }}
+                    style={{ backgroundColor: c.level.color, color: readableTextOn(c.level.color) }}
                     data-cell={`${l}/${i}`}
                     data-level={c.level.key}
                   >

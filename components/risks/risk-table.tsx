@@ -98,7 +98,7 @@ export function RiskTable({ list, filters, basePath, omit = [], showSystem = tru
               </td>
               <td className="px-4 py-2">{RISK_TREATMENT_LABELS[r.treatment]}</td>
               <td className="px-4 py-2">{RISK_STATUS_LABELS[r.status]}</td>
-              <td className="px-4 py-2">{r.owner?.name ?? <span className="text-slate-400">Unassigned</span>}</td>
+              <td className="px-4 py-2">{r.owner?.name ?? <span className="text-slate-500">Unassigned</span>}</td>
               <td className="whitespace-nowrap px-4 py-2 text-slate-600">{r.dueDate ? formatDate(r.dueDate) : "—"}</td>
             </tr>
           ))}

@@ -65,7 +65,7 @@ export function InventoryTable({ list, filters }: { list: SystemList; filters: S
                 {s.archivedAt && <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs text-slate-700">archived</span>}
               </td>
               <td className="px-4 py-2">{s.businessUnit || "—"}</td>
-              <td className="px-4 py-2">{s.owner?.name ?? <span className="text-slate-400">Unassigned</span>}</td>
+              <td className="px-4 py-2">{s.owner?.name ?? <span className="text-slate-500">Unassigned</span>}</td>
               <td className="px-4 py-2">{LIFECYCLE_LABELS[s.lifecycleStage]}</td>
               <td className="px-4 py-2">
                 <TierBadge tier={s.riskTier} />

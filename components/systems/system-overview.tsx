@@ -32,7 +32,7 @@ export function SystemOverview({ system: s }: { system: SystemDetail }) {
           <div key={label} className={typeof value === "string" && value.length > 80 ? "md:col-span-2" : ""}>
             <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
             <dd className="mt-0.5 whitespace-pre-line" data-testid={`field-${label}`}>
-              {value || <span className="text-slate-400">Not recorded</span>}
+              {value || <span className="text-slate-500">Not recorded</span>}
             </dd>
           </div>
         ))}

@@ -33,7 +33,7 @@ function TechniqueLink({ technique, small }: { technique: MatrixTechnique; small
       className={`block rounded border-l-4 px-1.5 py-1 hover:underline ${technique.overlay.risk ? "" : "border-l-transparent"} ${technique.overlay.inProfile ? "outline outline-2 outline-slate-900" : ""} ${small ? "text-[11px]" : "text-xs font-medium"}`}
     >
       <span className="block leading-snug text-slate-900">{technique.name}</span>
-      <span className="flex items-center justify-between gap-1 font-mono text-[10px] text-slate-500">
+      <span className="flex items-center justify-between gap-1 font-mono text-[10px] text-slate-700">
         {technique.id}
         {technique.overlay.risk && <span className="rounded bg-white/80 px-1 font-sans font-semibold text-slate-800">{technique.overlay.risk.maxScore}</span>}
       </span>
