@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { db } from "@/lib/db/client";
-import { AppError, type AppErrorCode } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context";
 import { ROLES } from "@/lib/auth/roles";
 import { createTestOrg, type TestOrg } from "@/scripts/support/create-test-org";
+import { auditSeq, expectAppError } from "@/tests/support/harness";
 import { getAtlasCatalog } from "@/lib/catalogs/get-atlas-catalog";
 import { importAtlasRelease } from "@/lib/atlas/import-atlas-release";
 import { getAtlasView } from "@/lib/atlas/get-atlas-view";
@@ -34,10 +34,6 @@ const MATRIX = REFERENCE.matrices[0];
 
 const importAs = (ctx: ServiceContext, yaml: string) => importAtlasRelease({ ctx, input: { yaml } });
 
-async function auditSeq(orgId: string): Promise<number> {
-  return (await db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { auditSeq: true } })).auditSeq;
-}
-
 /** What an import may change: the releases, the current one, the audit chain, the stored objects. */
 async function snapshot(orgId: string) {
   const [releases, current, seq, objects] = await Promise.all([
@@ -47,17 +43,6 @@ async function snapshot(orgId: string) {
     db.atlasObject.count({ where: { orgId } }),
   ]);
   return { releases, currentId: current?.id ?? null, seq, objects };
-}
-
-async function expectAppError(promise: Promise<unknown>, code: AppErrorCode): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, `expected AppError ${code}, but the call succeeded`).not.toBeNull();
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code, (error as AppError).message).toBe(code);
-  return error as AppError;
 }
 
 /** The reference release edited through the YAML document model (the test's own serialisation). */

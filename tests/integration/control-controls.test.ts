@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { AppError, type AppErrorCode } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context";
 import { createTestOrg, type TestOrg } from "@/scripts/support/create-test-org";
+import { auditSeq, expectAppError } from "@/tests/support/harness";
 import { createSystem } from "@/lib/systems/create-system";
 import { archiveSystem } from "@/lib/systems/archive-system";
 import { proposeClassification } from "@/lib/classification/propose-classification";
@@ -26,21 +26,6 @@ import { MAX_EVIDENCE_FILE_BYTES } from "@/lib/evidence/schemas";
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
-
-async function auditSeq(orgId: string): Promise<number> {
-  return (await db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { auditSeq: true } })).auditSeq;
-}
-
-async function expectAppError(promise: Promise<unknown>, code: AppErrorCode): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, `expected AppError ${code}, but the call succeeded`).not.toBeNull();
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code, (error as AppError).message).toBe(code);
-  return error as AppError;
-}
 
 /** What a refused call could have written in the organisation. */
 async function writeState(orgId: string) {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { AppError, type AppErrorCode } from "@/lib/errors";
 import { createTestOrg, type TestOrg } from "@/scripts/support/create-test-org";
+import { expectAppError } from "@/tests/support/harness";
 import { createSystem } from "@/lib/systems/create-system";
 import { archiveSystem } from "@/lib/systems/archive-system";
 import { createApiToken } from "@/lib/tokens/create-api-token";
@@ -62,17 +62,6 @@ function expectProblem(result: { res: Response; data: unknown }, status: number,
 }
 
 const paths = (problem: Problem) => (problem.errors ?? []).map((e) => e.path);
-
-async function expectAppError(promise: Promise<unknown>, code: AppErrorCode): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, `expected AppError ${code}, but the call succeeded`).not.toBeNull();
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  return error as AppError;
-}
 
 /** Everything a call could have written in the organisation. */
 async function writeState(orgId: string) {

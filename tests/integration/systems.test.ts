@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { AppError, type AppErrorCode } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context";
 import { createTestOrg, type TestOrg } from "@/scripts/support/create-test-org";
+import { auditSeq, expectAppError } from "@/tests/support/harness";
 import { createSystem } from "@/lib/systems/create-system";
 import { updateSystem } from "@/lib/systems/update-system";
 import { archiveSystem } from "@/lib/systems/archive-system";
@@ -23,22 +23,6 @@ import { listMembers } from "@/lib/members/list-members";
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
-
-async function auditSeq(orgId: string): Promise<number> {
-  return (await db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { auditSeq: true } })).auditSeq;
-}
-
-/** Awaits a call that must fail with an AppError of `code`; returns the error for further checks. */
-async function expectAppError(promise: Promise<unknown>, code: AppErrorCode): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, `expected AppError ${code}, but the call succeeded`).not.toBeNull();
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code, (error as AppError).message).toBe(code);
-  return error as AppError;
-}
 
 /** A VALIDATION error naming `path`, which wrote nothing. */
 async function expectValidation(org: TestOrg, call: () => Promise<unknown>, path: string) {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createTestOrg, type TestOrg } from "@/scripts/support/create-test-org";
+import { auditSeq } from "@/tests/support/harness";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { createSystem } from "@/lib/systems/create-system";
 import { problemSchema, type Problem } from "@/lib/web/http/problem";
@@ -41,10 +42,6 @@ function expectProblem(result: { res: Response; data: unknown }, status: number,
 }
 
 const paths = (problem: Problem) => (problem.errors ?? []).map((e) => e.path);
-
-async function auditSeq(orgId: string): Promise<number> {
-  return (await db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { auditSeq: true } })).auditSeq;
-}
 
 async function tokenFor(org: TestOrg, scopes: ("read" | "write")[]) {
   return (await createApiToken({ ctx: org.as("admin"), input: { name: `threat api ${scopes.join("+")}`, scopes } })).secret;

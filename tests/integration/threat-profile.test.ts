@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { db } from "@/lib/db/client";
-import { AppError, type AppErrorCode } from "@/lib/errors";
 import { createTestOrg, type TestOrg } from "@/scripts/support/create-test-org";
+import { auditSeq, expectAppError } from "@/tests/support/harness";
 import { createSystem } from "@/lib/systems/create-system";
 import { archiveSystem } from "@/lib/systems/archive-system";
 import { createComponent } from "@/lib/components/create-component";
@@ -27,10 +27,6 @@ import { referencePath } from "@/tests/reference-data";
 
 const RATIONALE = "Customers type free text into the chat window.";
 
-async function auditSeq(orgId: string): Promise<number> {
-  return (await db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { auditSeq: true } })).auditSeq;
-}
-
 async function lastEvents(orgId: string, count: number) {
   return db.auditEvent.findMany({
     where: { orgId },
@@ -44,17 +40,6 @@ async function entryIds(systemId: string): Promise<string[]> {
   return (await db.threatProfileEntry.findMany({ where: { systemId }, select: { techniqueId: true }, orderBy: { techniqueId: "asc" } })).map(
     (e) => e.techniqueId,
   );
-}
-
-async function expectAppError(promise: Promise<unknown>, code: AppErrorCode): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, `expected AppError ${code}, but the call succeeded`).not.toBeNull();
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  return error as AppError;
 }
 
 /** A risk straight in the database (the risk register's own verbs are tested in risk-*.test.ts). */
