@@ -76,17 +76,20 @@ export default async function CaseStudyPage({ params }: { params: Promise<{ id: 
         </div>
         <div className="space-y-6">
           <CatalogSection id="facts-h" title="Facts">
-            <dl className="space-y-1">
-              {facts
-                .filter(([, v]) => v)
-                .map(([label, value]) => (
-                  <div key={label}>
-                    <dt className="text-xs text-slate-500">{label}</dt>
-                    <dd>{value}</dd>
-                  </div>
-                ))}
-              {facts.every(([, v]) => !v) && <p className="text-slate-500">Not in the built-in catalog.</p>}
-            </dl>
+            {facts.every(([, v]) => !v) ? (
+              <p className="text-slate-500">Not in the built-in catalog.</p>
+            ) : (
+              <dl className="space-y-1">
+                {facts
+                  .filter(([, v]) => v)
+                  .map(([label, value]) => (
+                    <div key={label}>
+                      <dt className="text-xs text-slate-500">{label}</dt>
+                      <dd>{value}</dd>
+                    </div>
+                  ))}
+              </dl>
+            )}
           </CatalogSection>
           {c.references.length > 0 && (
             <CatalogSection id="refs-h" title="References">
