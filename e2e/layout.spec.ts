@@ -6,10 +6,10 @@ import { test, expect } from "./fixtures";
 test.describe("no sideways page scroll at 1440 px", () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 
-  for (const url of ["/threats", "/threats?overlay=org"]) {
-    test(`${url}: only the ATLAS matrix scrolls sideways`, async ({ page, loginAs }) => {
+  for (const url of ["/threats", "/threats?overlay=org", "/threats?system=:threatModelled"]) {
+    test(`${url}: only the ATLAS matrix scrolls sideways`, async ({ page, loginAs, fixtures }) => {
       await loginAs("admin");
-      await page.goto(url);
+      await page.goto(url.replace(":threatModelled", fixtures.orgA.systems.threatModelled));
       const matrix = page.getByTestId("atlas-matrix");
       await expect(matrix).toBeVisible();
       const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, viewport: window.innerWidth }));

@@ -35,7 +35,7 @@ export function AppShell({ nav, account, children }: Props) {
           {account}
           <SignOutButton />
         </header>
-        <main id="main" className="flex-1 px-4 py-6 md:px-8">
+        <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
           {children}
         </main>
       </div>

@@ -15,7 +15,7 @@ export function OverlayPicker({ systems, overlay }: { systems: ThreatMatrixPage[
       <Link href="/threats?overlay=org" className={pill(overlay.kind === "org")} aria-current={overlay.kind === "org" ? "page" : undefined}>
         Whole organisation
       </Link>
-      <form method="get" action="/threats" className="flex items-center gap-2">
+      <form method="get" action="/threats" className="flex min-w-0 max-w-full items-center gap-2">
         <label htmlFor="overlay-system" className="sr-only">
           AI system
         </label>
@@ -23,7 +23,7 @@ export function OverlayPicker({ systems, overlay }: { systems: ThreatMatrixPage[
           id="overlay-system"
           name="system"
           defaultValue={overlay.kind === "system" ? overlay.systemId : ""}
-          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+          className="min-w-0 max-w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm sm:max-w-md"
         >
           <option value="" disabled>
             One AI system…
