@@ -23,10 +23,11 @@ export default tseslint.config(
     rules: { "aigov/import-boundaries": "error", "aigov/audit-in-transaction": "error" },
   },
   {
-    // Domain verbs authorise themselves (ARCHITECTURE.md rule 3); lib/web and lib/openapi are transport code, not verbs.
+    // Domain verbs authorise themselves (ARCHITECTURE.md rule 3) and write only in audited transactions (rule 4);
+    // lib/web and lib/openapi are transport code, not verbs.
     files: ["lib/**/*.ts"],
     ignores: ["lib/web/**", "lib/openapi/**", "lib/**/*.test.ts"],
-    rules: { "aigov/verb-asserts-permission": "error" },
+    rules: { "aigov/verb-asserts-permission": "error", "aigov/audit-in-transaction": ["error", { directWrites: true }] },
   },
   {
     // The verified offline Prisma workarounds patch untyped pg/Prisma internals (docs/decisions/001).

@@ -140,6 +140,28 @@ tester.run("audit-in-transaction", rules["audit-in-transaction"], {
       }`,
     },
     {
+      name: "direct writes are only checked where asked for",
+      code: `export async function seed() { await db.user.create({ data }); }`,
+    },
+    {
+      name: "a read straight through the client is fine",
+      options: [{ directWrites: true }],
+      code: `export async function getRisk() { return (ctx.tx ?? db).risk.findFirst({ where }); }`,
+    },
+    {
+      name: "a write through the client inside a transaction callback is that transaction's",
+      options: [{ directWrites: true }],
+      code: `withTransaction(ctx, async (tx) => { await recordAudit(tx, ctx, event); return tx.risk.create({ data }); });`,
+    },
+    {
+      name: "a direct write that is deliberately no audit event, with the reason written down",
+      options: [{ directWrites: true }],
+      code: `async function touch() {
+        // @no-audit: the token's last-used time is bookkeeping, not an organisation's change
+        await db.apiToken.update({ where, data });
+      }`,
+    },
+    {
       name: "a write through another client is not this transaction's",
       code: `withTransaction(ctx, async (tx) => { await db.risk.findFirst({}); return other.risk.find(); });`,
     },
@@ -170,6 +192,18 @@ tester.run("audit-in-transaction", rules["audit-in-transaction"], {
       code: `// @no-audit:
       withTransaction(ctx, async (tx) => { await tx.risk.delete({ where }); });`,
       errors: [{ messageId: "noReason" }],
+    },
+    {
+      name: "a write straight through the client (lib/)",
+      options: [{ directWrites: true }],
+      code: `export async function rename({ ctx, input }) { assertCan(ctx, "system:update"); await db.aISystem.update({ where: { id: input.id }, data: input }); }`,
+      errors: [{ messageId: "directWrite", data: { write: "aISystem.update" } }],
+    },
+    {
+      name: "… also through ctx.tx ?? db",
+      options: [{ directWrites: true }],
+      code: `export async function add({ ctx, input }) { await (ctx.tx ?? db).risk.create({ data: input }); }`,
+      errors: [{ messageId: "directWrite", data: { write: "risk.create" } }],
     },
     {
       name: "an upsert in db.$transaction",

@@ -94,6 +94,7 @@ export async function authenticateCredentials(raw: unknown, ip: string): Promise
 
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   const success = ok && Boolean(user?.passwordHash);
+  // @no-audit: the attempt's outcome completes its LoginAttempt row, the security log (no organisation's chain)
   await db.loginAttempt.update({ where: { id: reservation.id }, data: { outcome: success ? "success" : "failure" }, select: { id: true } });
   return success && user ? { id: user.id, email: user.email, name: user.name } : null;
 }

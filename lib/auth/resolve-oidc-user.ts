@@ -25,6 +25,7 @@ export async function resolveOidcUser({ claims, issuer, ip = UNKNOWN_IP }: { cla
   const iss = (typeof claims.iss === "string" && claims.iss) || issuer;
   const email = typeof claims.email === "string" ? claims.email.trim().toLowerCase() : "";
   const result = await resolve(iss, sub, email, claims.email_verified === true);
+  // @no-audit: sign-in attempts are the security log (LoginAttempt), outside any organisation's audit chain
   await db.loginAttempt.create({
     data: {
       email: result.ok ? result.user.email : email.slice(0, 254),
@@ -50,6 +51,7 @@ async function resolve(iss: string, sub: string, email: string, emailVerified: b
   if (!user) return { ok: false, reason: "no_account" };
   if (user.identities.length > 0) return { ok: false, reason: "bound_to_other_subject" };
   try {
+    // @no-audit: binding a sign-in identity belongs to the user account (recorded in the security log as "identity bound")
     await db.userIdentity.create({ data: { userId: user.id, issuer: iss, subject: sub }, select: { id: true } });
   } catch (error) {
     // a concurrent first sign-in bound it: resolve again through the binding

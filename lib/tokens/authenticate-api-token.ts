@@ -16,6 +16,7 @@ export async function authenticateApiToken(authorization: string | null): Promis
   });
   if (!token || token.revokedAt) throw new AppError("UNAUTHENTICATED", "The API token is not valid or has been revoked.");
   if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
+    // @no-audit: the last-used time is bookkeeping shown beside the token, not a change someone made
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() }, select: { id: true } });
   }
   return { orgId: token.orgId, actor: { type: "token", tokenId: token.id, scopes: token.scopes as TokenScope[], label: `API token "${token.name}"` } };
