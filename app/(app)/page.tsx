@@ -6,6 +6,7 @@ import { StatCard } from "@/components/ui/stat-card";
 import { TierChart } from "@/components/charts/tier-chart";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LIFECYCLE_LABELS, RISK_TIER_LABELS } from "@/components/labels";
+import { Card } from "@/components/ui/card";
 
 export default async function DashboardPage() {
   const session = await requirePageSession();
@@ -33,13 +34,13 @@ export default async function DashboardPage() {
             <StatCard label="Archived" value={stats.archived} href="/systems?status=archived" />
           </div>
           <div className="mt-6 grid gap-6 lg:grid-cols-2">
-            <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="tier-h">
+            <Card as="section" aria-labelledby="tier-h">
               <h2 id="tier-h" className="text-base font-semibold">
                 Systems by EU AI Act tier
               </h2>
               <TierChart data={stats.byTier.map((t) => ({ key: t.tier, label: RISK_TIER_LABELS[t.tier], count: t.count }))} />
-            </section>
-            <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="stage-h">
+            </Card>
+            <Card as="section" aria-labelledby="stage-h">
               <h2 id="stage-h" className="text-base font-semibold">
                 Systems by lifecycle stage
               </h2>
@@ -54,7 +55,7 @@ export default async function DashboardPage() {
                   </li>
                 ))}
               </ul>
-            </section>
+            </Card>
           </div>
         </>
       )}

@@ -1,5 +1,6 @@
 import type { AtlasView } from "@/lib/atlas/schemas";
 import { formatDateTime } from "@/lib/utils/format-date";
+import { Card } from "@/components/ui/card";
 
 /** Which catalog the organisation sees (built-in or an imported release), what it holds, per tactic. */
 export function AtlasCatalogSummary({ view }: { view: AtlasView }) {
@@ -8,7 +9,7 @@ export function AtlasCatalogSummary({ view }: { view: AtlasView }) {
   const perTactic = new Map<string, number>();
   for (const t of techniques) for (const id of t.tacticIds) perTactic.set(id, (perTactic.get(id) ?? 0) + 1);
   return (
-    <section aria-labelledby="atlas-source-h" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="atlas-catalog-source">
+    <Card as="section" aria-labelledby="atlas-source-h" data-testid="atlas-catalog-source">
       <h2 id="atlas-source-h" className="text-base font-semibold">
         Current catalog: MITRE ATLAS {view.source.version}
       </h2>
@@ -37,6 +38,6 @@ export function AtlasCatalogSummary({ view }: { view: AtlasView }) {
           </li>
         ))}
       </ol>
-    </section>
+    </Card>
   );
 }

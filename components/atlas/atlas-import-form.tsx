@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import type { AtlasImportFormState } from "@/lib/atlas/schemas";
 import { AtlasChanges, countsLine } from "./atlas-changes";
+import { Card } from "@/components/ui/card";
 
 type Props = {
   /** The upload route (a session route handler: release files are beyond the server-action body limit). */
@@ -38,7 +39,7 @@ export function AtlasImportForm({ uploadUrl, maxBytes, tacticNames }: Props) {
     }
   }
   return (
-    <section aria-labelledby="atlas-import-h" className="rounded-xl border border-slate-200 bg-white p-5">
+    <Card as="section" aria-labelledby="atlas-import-h">
       <h2 id="atlas-import-h" className="text-base font-semibold">
         Import an official release
       </h2>
@@ -131,6 +132,6 @@ export function AtlasImportForm({ uploadUrl, maxBytes, tacticNames }: Props) {
           )}
         </div>
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,11 +1,12 @@
 import type { AtlasReleaseSummary } from "@/lib/atlas/schemas";
 import { formatDateTime } from "@/lib/utils/format-date";
 import { AtlasChanges, countsLine } from "./atlas-changes";
+import { Card } from "@/components/ui/card";
 
 /** The organisation's imported releases, newest first, each with its counts and what it changed. */
 export function AtlasReleaseHistory({ releases, tacticNames }: { releases: AtlasReleaseSummary[]; tacticNames: Record<string, string> }) {
   return (
-    <section aria-labelledby="atlas-history-h" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="atlas-release-history">
+    <Card as="section" aria-labelledby="atlas-history-h" data-testid="atlas-release-history">
       <h2 id="atlas-history-h" className="text-base font-semibold">
         Release history
       </h2>
@@ -43,6 +44,6 @@ export function AtlasReleaseHistory({ releases, tacticNames }: { releases: Atlas
           })}
         </ol>
       )}
-    </section>
+    </Card>
   );
 }

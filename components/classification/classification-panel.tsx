@@ -5,6 +5,7 @@ import { formatDateTime } from "@/lib/utils/format-date";
 import { EU_ROLE_LABELS } from "@/components/labels";
 import { QuestionnaireForm } from "./questionnaire-form";
 import { DecisionForm } from "./decision-form";
+import { Card } from "@/components/ui/card";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -20,7 +21,7 @@ export function ClassificationPanel({
   decideAction: Action;
 }) {
   return (
-    <section aria-labelledby="classification-h" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="classification">
+    <Card as="section" aria-labelledby="classification-h" data-testid="classification">
       <h2 id="classification-h" className="text-base font-semibold">
         EU AI Act classification
       </h2>
@@ -73,7 +74,7 @@ export function ClassificationPanel({
           </div>
         </details>
       )}
-    </section>
+    </Card>
   );
 }
 

@@ -3,6 +3,7 @@ import type { EvidenceSummary } from "@/lib/controls/schemas";
 import { DeleteEvidenceButton } from "./delete-evidence-button";
 import { EvidenceForm, type ControlOption } from "./evidence-form";
 import { EvidenceItem } from "./evidence-item";
+import { Card } from "@/components/ui/card";
 
 type Props = {
   systemId: string;
@@ -19,7 +20,7 @@ type Props = {
 export function EvidencePanel({ systemId, evidence, controls, canEdit, uploadUrl, deleteActions, maxBytes, maxLabel }: Props) {
   const label = new Map(controls.map((c) => [c.value, c.label]));
   return (
-    <section aria-labelledby="evidence-h" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="evidence-panel">
+    <Card as="section" aria-labelledby="evidence-h" data-testid="evidence-panel">
       <h2 id="evidence-h" className="text-base font-semibold">
         Evidence
       </h2>
@@ -50,6 +51,6 @@ export function EvidencePanel({ systemId, evidence, controls, canEdit, uploadUrl
           <EvidenceForm uploadUrl={uploadUrl} controls={controls} maxBytes={maxBytes} maxLabel={maxLabel} />
         </details>
       )}
-    </section>
+    </Card>
   );
 }

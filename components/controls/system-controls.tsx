@@ -7,6 +7,7 @@ import { formatDate } from "@/lib/utils/format-date";
 import { ControlStatusBadge } from "./control-status-badge";
 import { ControlEditor, useDetailsOpen } from "./control-editing";
 import { EvidenceItem } from "./evidence-item";
+import { Card } from "@/components/ui/card";
 
 // A client component fed the controls once as data: the page's flight data carries each control's fields,
 // not its markup, and a control's forms render only while it is open (control-editing.tsx).
@@ -25,11 +26,7 @@ const controlHref = (c: Pick<SystemControlView, "framework" | "controlId">) => `
 export function SystemControls({ systemId, frameworkName, shortNames, controls }: Props) {
   const groups = [...new Set(controls.map((c) => c.groupLabel))];
   return (
-    <section
-      className="rounded-xl border border-slate-200 bg-white p-5"
-      aria-label={frameworkName}
-      data-testid={`controls-${controls[0]?.framework ?? "none"}`}
-    >
+    <Card as="section" aria-label={frameworkName} data-testid={`controls-${controls[0]?.framework ?? "none"}`}>
       <h2 className="text-base font-semibold">
         {frameworkName} <span className="text-sm font-normal text-slate-500">({controls.length})</span>
       </h2>
@@ -45,7 +42,7 @@ export function SystemControls({ systemId, frameworkName, shortNames, controls }
           </ul>
         </div>
       ))}
-    </section>
+    </Card>
   );
 }
 

@@ -3,6 +3,7 @@ import type { RiskFilters, RiskHeatmap as Heatmap } from "@/lib/risks/schemas";
 import { riskFiltersToQuery } from "@/lib/risks/risk-filters-to-query";
 import { readableTextOn, tintOnWhite } from "@/lib/utils/contrast";
 import { SCORE_BASIS_LABELS } from "@/components/labels";
+import { Card } from "@/components/ui/card";
 
 type Props = {
   heatmap: Heatmap;
@@ -23,7 +24,7 @@ export function RiskHeatmap({ heatmap, likelihoodLabels, impactLabels, basePath,
   const href = (l: number, i: number) =>
     `${basePath}${riskFiltersToQuery({ ...filters, level: undefined, page: 1 }, { basis: heatmap.basis, likelihood: l, impact: i }, omit)}`;
   return (
-    <section aria-labelledby="heatmap-h" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="risk-heatmap">
+    <Card as="section" aria-labelledby="heatmap-h" data-testid="risk-heatmap">
       <h2 id="heatmap-h" className="text-base font-semibold">
         {SCORE_BASIS_LABELS[heatmap.basis]} risk heatmap
       </h2>
@@ -89,6 +90,6 @@ export function RiskHeatmap({ heatmap, likelihoodLabels, impactLabels, basePath,
           ))}
         </tbody>
       </table>
-    </section>
+    </Card>
   );
 }

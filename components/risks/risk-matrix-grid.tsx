@@ -1,11 +1,12 @@
 import type { RiskMatrixResponse } from "@/lib/risks/schemas";
 import { readableTextOn } from "@/lib/utils/contrast";
+import { Card } from "@/components/ui/card";
 
 /** The 25 cells of the matrix, each with its score and level as scoreRisk computes them. */
 export function RiskMatrixGrid({ matrix }: { matrix: RiskMatrixResponse }) {
   const cell = (l: number, i: number) => matrix.cells.find((c) => c.likelihood === l && c.impact === i)!;
   return (
-    <section aria-labelledby="matrix-h" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="risk-matrix-grid">
+    <Card as="section" aria-labelledby="matrix-h" data-testid="risk-matrix-grid">
       <h2 id="matrix-h" className="text-base font-semibold">
         Matrix
       </h2>
@@ -58,6 +59,6 @@ export function RiskMatrixGrid({ matrix }: { matrix: RiskMatrixResponse }) {
           </li>
         ))}
       </ul>
-    </section>
+    </Card>
   );
 }

@@ -6,6 +6,7 @@ import type { InvitationRow } from "@/lib/invitations/list-invitations";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { SelectField, TextField } from "@/components/ui/form-fields";
 import { formatDate } from "@/lib/utils/format-date";
+import { Card } from "@/components/ui/card";
 
 type Props = {
   invitations: InvitationRow[];
@@ -18,7 +19,7 @@ const ROLE_OPTIONS = Object.entries(ROLE_LABELS).map(([value, label]) => ({ valu
 export function InvitationsPanel({ invitations, inviteAction, revokeActions }: Props) {
   const [state, formAction, pending] = useActionState(inviteAction, { status: "idle" } as ActionState);
   return (
-    <section aria-labelledby="invitations-h" className="rounded-xl border border-slate-200 bg-white p-5">
+    <Card as="section" aria-labelledby="invitations-h">
       <h2 id="invitations-h" className="text-base font-semibold">
         Invitations
       </h2>
@@ -90,7 +91,7 @@ export function InvitationsPanel({ invitations, inviteAction, revokeActions }: P
           </tbody>
         </table>
       )}
-    </section>
+    </Card>
   );
 }
 

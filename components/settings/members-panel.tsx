@@ -5,6 +5,7 @@ import type { ActionState } from "@/lib/web/action-state";
 import type { MemberRow } from "@/lib/members/list-members";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/utils/format-date";
+import { Card } from "@/components/ui/card";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 type Props = {
@@ -19,7 +20,7 @@ const ROLE_OPTIONS = Object.entries(ROLE_LABELS).map(([value, label]) => ({ valu
 /** The organisation's members; people are added through invitations (components/settings/invitations-panel.tsx). */
 export function MembersPanel({ members, currentUserId, canManage, roleActions, removeActions }: Props) {
   return (
-    <section aria-labelledby="members-h" className="rounded-xl border border-slate-200 bg-white p-5">
+    <Card as="section" aria-labelledby="members-h">
       <h2 id="members-h" className="text-base font-semibold">
         Members
       </h2>
@@ -48,7 +49,7 @@ export function MembersPanel({ members, currentUserId, canManage, roleActions, r
           ))}
         </tbody>
       </table>
-    </section>
+    </Card>
   );
 }
 

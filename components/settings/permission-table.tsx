@@ -1,10 +1,11 @@
 import { PERMISSIONS, PERMISSION_LABELS, type Permission } from "@/lib/auth/permissions";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/auth/roles";
+import { Card } from "@/components/ui/card";
 
 /** The permission table rendered from the same data the domain checks use. */
 export function PermissionTable() {
   return (
-    <section aria-labelledby="perm-h" className="rounded-xl border border-slate-200 bg-white p-5">
+    <Card as="section" aria-labelledby="perm-h">
       <h2 id="perm-h" className="text-base font-semibold">
         Roles and permissions
       </h2>
@@ -37,6 +38,6 @@ export function PermissionTable() {
           </tbody>
         </table>
       </div>
-    </section>
+    </Card>
   );
 }

@@ -5,6 +5,7 @@ import type { ActionState } from "@/lib/web/action-state";
 import type { ApiTokenRow } from "@/lib/tokens/list-api-tokens";
 import { TextField } from "@/components/ui/form-fields";
 import { formatDate } from "@/lib/utils/format-date";
+import { Card } from "@/components/ui/card";
 
 type Props = {
   tokens: ApiTokenRow[];
@@ -15,7 +16,7 @@ type Props = {
 export function TokensPanel({ tokens, createAction, revokeActions }: Props) {
   const [state, formAction, pending] = useActionState(createAction, { status: "idle" } as ActionState);
   return (
-    <section aria-labelledby="tokens-h" className="rounded-xl border border-slate-200 bg-white p-5">
+    <Card as="section" aria-labelledby="tokens-h">
       <h2 id="tokens-h" className="text-base font-semibold">
         API tokens
       </h2>
@@ -85,7 +86,7 @@ export function TokensPanel({ tokens, createAction, revokeActions }: Props) {
           )}
         </div>
       )}
-    </section>
+    </Card>
   );
 }
 

@@ -6,6 +6,7 @@ import type { SystemDetail } from "@/lib/systems/schemas";
 import Link from "next/link";
 import { COMPONENT_KIND_LABELS } from "@/components/labels";
 import { ComponentForm } from "./component-form";
+import { Card } from "@/components/ui/card";
 
 type Props = {
   systemId: string;
@@ -17,7 +18,7 @@ type Props = {
 
 export function ComponentsPanel({ systemId, components, canEdit, addAction, deleteActions }: Props) {
   return (
-    <section aria-labelledby="components-h" className="rounded-xl border border-slate-200 bg-white p-5">
+    <Card as="section" aria-labelledby="components-h">
       <h2 id="components-h" className="text-base font-semibold">
         Components
       </h2>
@@ -77,7 +78,7 @@ export function ComponentsPanel({ systemId, components, canEdit, addAction, dele
           <ComponentForm action={addAction} submitLabel="Add component" />
         </details>
       )}
-    </section>
+    </Card>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { SystemDetail } from "@/lib/systems/schemas";
 import { AUTONOMY_LABELS, DATA_CATEGORY_LABELS, EU_ROLE_LABELS, HOSTING_LABELS, LIFECYCLE_LABELS } from "@/components/labels";
 import { formatDateTime } from "@/lib/utils/format-date";
+import { Card } from "@/components/ui/card";
 
 export function SystemOverview({ system: s }: { system: SystemDetail }) {
   const rows: [string, React.ReactNode][] = [
@@ -23,7 +24,7 @@ export function SystemOverview({ system: s }: { system: SystemDetail }) {
     ["Version", `${s.version} · updated ${formatDateTime(s.updatedAt)}`],
   ];
   return (
-    <section aria-labelledby="overview-h" className="rounded-xl border border-slate-200 bg-white p-5">
+    <Card as="section" aria-labelledby="overview-h">
       <h2 id="overview-h" className="text-base font-semibold">
         Overview
       </h2>
@@ -37,6 +38,6 @@ export function SystemOverview({ system: s }: { system: SystemDetail }) {
           </div>
         ))}
       </dl>
-    </section>
+    </Card>
   );
 }

@@ -1,15 +1,16 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Card } from "@/components/ui/card";
 
 /** A titled white panel of the ATLAS object pages. */
 export function CatalogSection({ id, title, children, testId }: { id: string; title: string; children: ReactNode; testId?: string }) {
   return (
-    <section aria-labelledby={id} className="rounded-xl border border-slate-200 bg-white p-5" data-testid={testId}>
+    <Card as="section" aria-labelledby={id} data-testid={testId}>
       <h2 id={id} className="text-base font-semibold">
         {title}
       </h2>
       <div className="mt-2 text-sm">{children}</div>
-    </section>
+    </Card>
   );
 }
 

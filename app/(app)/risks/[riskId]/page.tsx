@@ -18,6 +18,7 @@ import { DeleteRiskButton } from "@/components/risks/delete-risk-button";
 import { HistoryList } from "@/components/audit/history-list";
 import { RISK_CATEGORY_LABELS, RISK_STATUS_LABELS, RISK_TREATMENT_LABELS } from "@/components/labels";
 import { acceptRiskAction, deleteRiskAction, updateRiskAction } from "../actions";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Risk" };
 
@@ -49,7 +50,7 @@ export default async function RiskPage({ params }: { params: Promise<{ riskId: s
       />
       <div className="grid gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
-          <section className="rounded-xl border border-slate-200 bg-white p-5 text-sm" data-testid="risk-overview">
+          <Card as="section" className="text-sm" data-testid="risk-overview">
             <dl className="grid gap-x-6 gap-y-3 md:grid-cols-2">
               <Item term="AI system">
                 <Link href={`/systems/${system.id}`} className="text-brand-700 hover:underline">
@@ -99,9 +100,9 @@ export default async function RiskPage({ params }: { params: Promise<{ riskId: s
                 <p className="whitespace-pre-wrap">{risk.treatmentPlan}</p>
               </>
             )}
-          </section>
+          </Card>
 
-          <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="acceptance-h" data-testid="acceptance">
+          <Card as="section" aria-labelledby="acceptance-h" data-testid="acceptance">
             <h2 id="acceptance-h" className="text-base font-semibold">
               Acceptance
             </h2>
@@ -116,7 +117,7 @@ export default async function RiskPage({ params }: { params: Promise<{ riskId: s
             ) : (
               <p className="mt-2 text-sm text-slate-600">Not accepted.</p>
             )}
-          </section>
+          </Card>
 
           {canWrite && (
             <details>

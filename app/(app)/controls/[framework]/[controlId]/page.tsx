@@ -14,6 +14,7 @@ import { TierBadge } from "@/components/ui/tier-badge";
 import { ControlStatusBadge } from "@/components/controls/control-status-badge";
 import { CrosswalkList } from "@/components/controls/crosswalk-list";
 import { Attribution } from "@/components/controls/attribution";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Control" };
 
@@ -44,7 +45,7 @@ export default async function ControlPage({ params }: { params: Promise<{ framew
         }
       />
       <div className="grid gap-6 xl:grid-cols-2">
-        <section aria-labelledby="crosswalk-h" className="rounded-xl border border-slate-200 bg-white p-5">
+        <Card as="section" aria-labelledby="crosswalk-h">
           <h2 id="crosswalk-h" className="text-base font-semibold">
             Crosswalk: also satisfies / related
           </h2>
@@ -65,9 +66,9 @@ export default async function ControlPage({ params }: { params: Promise<{ framew
             </div>
           )}
           <CrosswalkList groups={related} />
-        </section>
+        </Card>
         {systems && (
-          <section aria-labelledby="systems-h" className="rounded-xl border border-slate-200 bg-white p-5" data-testid="control-systems">
+          <Card as="section" aria-labelledby="systems-h" data-testid="control-systems">
             <h2 id="systems-h" className="text-base font-semibold">
               AI systems
             </h2>
@@ -88,7 +89,7 @@ export default async function ControlPage({ params }: { params: Promise<{ framew
                 ))}
               </ul>
             )}
-          </section>
+          </Card>
         )}
       </div>
       <Attribution info={info} />

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Forbidden } from "@/components/ui/forbidden";
 import { ComponentForm } from "@/components/systems/component-form";
 import { updateComponentAction } from "../../../actions";
+import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Edit component" };
 
@@ -24,9 +25,9 @@ export default async function EditComponentPage({ params }: { params: Promise<{ 
         title={`Edit component ${component.name}`}
         description="Changes are recorded in the system's history with before and after values."
       />
-      <div className="rounded-xl border border-slate-200 bg-white p-5">
+      <Card>
         <ComponentForm action={updateComponentAction.bind(null, id, componentId)} initial={component} submitLabel="Save component" />
-      </div>
+      </Card>
     </>
   );
 }
