@@ -32,8 +32,13 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  // Not: the REST API and next-auth (api/), static files, and the two upload routes (Next buffers a
-  // proxied request body up to experimental.proxyClientMaxBodySize and silently truncates the rest, so
-  // uploads bypass the proxy and their handlers stream-limit the body themselves; lib/web/upload-limits.ts).
-  matcher: ["/((?!api/|_next/static/|_next/image|favicon.ico$|icon.svg$|robots.txt$|systems/[^/]+/controls/evidence$|threats/catalog/import$).*)"],
+  // Not: the REST API and next-auth (api/), static files, and the session route handlers (lib/web/session-route.ts):
+  // - uploads, because Next buffers a proxied request body up to experimental.proxyClientMaxBodySize and
+  //   silently truncates the rest; their handlers stream-limit the body themselves (lib/web/upload-limits.ts);
+  // - downloads, because headers set here win over the handler's own (Next only adds a handler's header
+  //   when none is set), and a download must keep next.config's deny-all, sandboxed CSP, not a page's.
+  // A route handler added under app/(app) belongs in this list (tests/unit/request-limits.test.ts).
+  matcher: [
+    "/((?!api/|_next/static/|_next/image|favicon.ico$|icon.svg$|robots.txt$|systems/[^/]+/controls/evidence(?:/[^/]+)?$|systems/[^/]+/threats/layer$|threats/layer$|threats/catalog/import$).*)",
+  ],
 };

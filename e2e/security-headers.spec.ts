@@ -74,7 +74,7 @@ test("signing in and the dashboard work under the CSP, with no violation reporte
     document.addEventListener("securitypolicyviolation", (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
 
-  await loginAs("compliance_officer");
+  await loginAs("admin");
   await expect(sidebar(page)).toBeVisible();
   // a client-side navigation (scripts ran) and a page with charts (inline styles)
   await sidebar(page).getByRole("link", { name: "Inventory" }).click();
@@ -82,4 +82,24 @@ test("signing in and the dashboard work under the CSP, with no violation reporte
   await page.goto("/");
   await page.waitForLoadState("networkidle");
   expect(violations).toEqual([]);
+
+  // session route handlers (not proxied): the deny-all, sandboxed CSP; cross-site posts refused
+  const layer = await page.request.get("/threats/layer");
+  expect(layer.status()).toBe(200);
+  expect(layer.headers()["content-disposition"]).toMatch(/^attachment/);
+  expectCommonHeaders(layer);
+  expect(directives(layer.headers()["content-security-policy"]).get("default-src")).toEqual(["'none'"]);
+  expect(directives(layer.headers()["content-security-policy"]).has("sandbox")).toBe(true);
+  const crossSite = await page.request.post("/threats/catalog/import", {
+    headers: { origin: "https://evil.example", accept: "application/json" },
+    multipart: { file: { name: "ATLAS.yaml", mimeType: "application/yaml", buffer: Buffer.from("x: 1\n") } },
+  });
+  expect(crossSite.status()).toBe(403);
+  expectCommonHeaders(crossSite);
+  // the same post from the application's origin reaches the importer (which refuses the file)
+  const sameOrigin = await page.request.post("/threats/catalog/import", {
+    headers: { origin: new URL(page.url()).origin, accept: "application/json" },
+    multipart: { file: { name: "ATLAS.yaml", mimeType: "application/yaml", buffer: Buffer.from("x: 1\n") } },
+  });
+  expect(sameOrigin.status()).toBe(422);
 });

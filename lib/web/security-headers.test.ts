@@ -43,6 +43,7 @@ describe("securityHeaders", () => {
     expect(h["content-security-policy"]).toBe(DENY_ALL_CSP);
     expect(directives(DENY_ALL_CSP).get("default-src")).toEqual(["'none'"]);
     expect(directives(DENY_ALL_CSP).get("frame-ancestors")).toEqual(["'none'"]);
+    expect(directives(DENY_ALL_CSP).get("sandbox")).toEqual([]);
   });
 
   it("makes a fresh unguessable nonce each time", () => {

@@ -32,8 +32,12 @@ export const PERMISSIONS_POLICY = [
 
 export const HSTS = "max-age=63072000; includeSubDomains";
 
-/** For documents that run no script at all: API responses, downloads, static files. */
-export const DENY_ALL_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/**
+ * For everything that is not a page: API responses, downloads, static files. Should a browser render one
+ * as a document (an uploaded evidence file, say), it may load nothing and runs sandboxed (no script, a
+ * unique origin). Next sends these instead of a route handler's own CSP (config headers win).
+ */
+export const DENY_ALL_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
 
 export function contentSecurityPolicy({ nonce, https, dev = false }: SecurityHeaderOptions): string {
   if (!nonce) return DENY_ALL_CSP;
