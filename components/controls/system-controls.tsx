@@ -2,11 +2,12 @@
 
 import Link from "next/link";
 import { useRef } from "react";
-import type { ControlFrameworkId, SystemControlView } from "@/lib/controls/schemas";
+import type { ControlFrameworkId } from "@/lib/controls/schemas";
 import { formatDate } from "@/lib/utils/format-date";
 import { ControlStatusBadge } from "./control-status-badge";
 import { ControlEditor, useDetailsOpen } from "./control-editing";
 import { EvidenceItem } from "./evidence-item";
+import type { ControlRow, ControlRows } from "./control-rows";
 import { Card } from "@/components/ui/card";
 
 // A client component fed the controls once as data: the page's flight data carries each control's fields,
@@ -17,19 +18,26 @@ type Props = {
   frameworkName: string;
   /** Short framework names for "also counts for" links ("ISO/IEC 42001"), from lib/controls/schemas. */
   shortNames: Readonly<Record<ControlFrameworkId, string>>;
-  controls: readonly SystemControlView[];
+  /** toControlRows(…) of the framework's controls (control-rows.ts). */
+  controls: ControlRows;
 };
 
-const controlHref = (c: Pick<SystemControlView, "framework" | "controlId">) => `/controls/${c.framework}/${encodeURIComponent(c.controlId)}`;
+const controlHref = (c: { framework: string; controlId: string }) => `/controls/${c.framework}/${encodeURIComponent(c.controlId)}`;
 
 /** One framework's applicable controls of a system, grouped as the catalog groups them; each opens to its reason, evidence and form. */
-export function SystemControls({ systemId, frameworkName, shortNames, controls }: Props) {
+export function SystemControls({ systemId, frameworkName, shortNames, controls: { sharedReason, rows: controls } }: Props) {
   const groups = [...new Set(controls.map((c) => c.groupLabel))];
   return (
     <Card as="section" aria-label={frameworkName} data-testid={`controls-${controls[0]?.framework ?? "none"}`}>
       <h2 className="text-base font-semibold">
         {frameworkName} <span className="text-sm font-normal text-slate-500">({controls.length})</span>
       </h2>
+      {sharedReason && (
+        <p className="mt-1 text-sm text-slate-700" data-testid="shared-reason">
+          <span className="font-medium">Why these apply: </span>
+          {sharedReason}
+        </p>
+      )}
       {groups.map((group) => (
         <div key={group} className="mt-4">
           <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{group}</h3>
@@ -46,7 +54,7 @@ export function SystemControls({ systemId, frameworkName, shortNames, controls }
   );
 }
 
-function ControlItem({ systemId, shortNames, c }: { systemId: string; shortNames: Props["shortNames"]; c: SystemControlView }) {
+function ControlItem({ systemId, shortNames, c }: { systemId: string; shortNames: Props["shortNames"]; c: ControlRow }) {
   const details = useRef<HTMLDetailsElement>(null);
   const open = useDetailsOpen(details);
   return (
@@ -60,7 +68,7 @@ function ControlItem({ systemId, shortNames, c }: { systemId: string; shortNames
           <span className="min-w-0 flex-1">{c.title}</span>
           <ControlStatusBadge status={c.status} />
           <span className="w-32 truncate text-xs text-slate-500" title="Owner">
-            {c.owner?.name ?? "No owner"}
+            {c.ownerName ?? "No owner"}
           </span>
           <span className="w-24 text-xs text-slate-500" title="Next review">
             {c.reviewDate ? formatDate(c.reviewDate) : "—"}
@@ -68,10 +76,12 @@ function ControlItem({ systemId, shortNames, c }: { systemId: string; shortNames
           <span className={`w-20 text-xs ${c.evidenced ? "text-emerald-700" : "text-slate-500"}`}>{c.evidence.length} evidence</span>
         </summary>
         <div className="mt-2 space-y-2 pl-0 text-sm md:pl-28">
-          <p className="text-slate-700">
-            <span className="font-medium">Why it applies: </span>
-            {c.reason}
-          </p>
+          {c.reason && (
+            <p className="text-slate-700">
+              <span className="font-medium">Why it applies: </span>
+              {c.reason}
+            </p>
+          )}
           {c.justification && (
             <p className="text-slate-700">
               <span className="font-medium">Justification: </span>

@@ -15,6 +15,7 @@ import { AutoSubmitSelect } from "@/components/ui/auto-submit-select";
 import { EU_ROLE_LABELS, LIFECYCLE_LABELS } from "@/components/labels";
 import { PostureBars } from "@/components/controls/posture-bars";
 import { SystemControls } from "@/components/controls/system-controls";
+import { toControlRows } from "@/components/controls/control-rows";
 import { ControlEditingProvider } from "@/components/controls/control-editing";
 import { EvidencePanel } from "@/components/controls/evidence-panel";
 import { deleteEvidenceAction, linkEvidenceAction, updateControlAction } from "./actions";
@@ -167,7 +168,7 @@ export default async function SystemControlsPage({
                   systemId={id}
                   frameworkName={FRAMEWORK_INFO[framework].name}
                   shortNames={CONTROL_FRAMEWORK_SHORT_NAMES}
-                  controls={controls}
+                  controls={toControlRows(controls)}
                 />
               );
             }),
