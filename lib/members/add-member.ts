@@ -15,7 +15,13 @@ import { addMemberSchema, type AddMemberInput } from "./schemas";
  * through an invitation (lib/invitations), so no admin learns a password or links an account that
  * belongs to someone in another organisation.
  */
-export async function addMember({ ctx, input }: { ctx: ServiceContext; input: Unparsed<AddMemberInput> }): Promise<{ userId: string; initialPassword: string | null }> {
+export async function addMember({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: Unparsed<AddMemberInput>;
+}): Promise<{ userId: string; initialPassword: string | null }> {
   assertCan(ctx, "member:manage");
   if (ctx.actor.type !== "system") throw new AppError("FORBIDDEN", "People join through an invitation: invite them instead.");
   const data = parseInput(addMemberSchema, input);

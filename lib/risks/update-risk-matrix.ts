@@ -16,7 +16,13 @@ const MATRIX_FIELDS = ["likelihoodLabels", "impactLabels", "levels"] as const;
  * re-scores with the new bands at once. The edit names the version it was based on (0 = the default,
  * no row yet); a stale version is CONFLICT. Audited as "matrix.update" with the matrix before and after.
  */
-export async function updateRiskMatrix({ ctx, input }: { ctx: ServiceContext; input: Unparsed<UpdateRiskMatrixInput> }): Promise<RiskMatrix & { version: number }> {
+export async function updateRiskMatrix({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: Unparsed<UpdateRiskMatrixInput>;
+}): Promise<RiskMatrix & { version: number }> {
   assertCan(ctx, "matrix:manage");
   const { version, ...matrix } = parseInput(updateRiskMatrixSchema, input);
   return withTransaction(ctx, async (tx) => {
