@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { parseInput } from "@/lib/validation/parse-input";
 import { AppError } from "@/lib/errors";
 import { actorId, type ServiceContext } from "@/lib/context";
+import type { Role } from "@/lib/auth/roles";
 import { createInvitationSchema, INVITATION_TTL_MS, type CreateInvitationInput } from "./schemas";
 import { hashInvitationToken, newInvitationToken } from "./invitation-token";
 
@@ -20,7 +21,7 @@ export async function createInvitation({
 }: {
   ctx: ServiceContext;
   input: CreateInvitationInput | Record<string, unknown>;
-}): Promise<{ id: string; token: string; email: string; expiresAt: string }> {
+}): Promise<{ id: string; token: string; email: string; role: Role; expiresAt: string }> {
   assertCan(ctx, "member:manage");
   const data = parseInput(createInvitationSchema, input);
   const token = newInvitationToken();
@@ -61,6 +62,6 @@ export async function createInvitation({
         expiresAt: { before: null, after: expiresAt.toISOString() },
       },
     });
-    return { id: row.id, token, email: data.email, expiresAt: expiresAt.toISOString() };
+    return { id: row.id, token, email: data.email, role: data.role, expiresAt: expiresAt.toISOString() };
   });
 }

@@ -26,7 +26,7 @@ export async function inviteMemberAction(_prev: ActionState, form: FormData): Pr
             to: invite.email,
             name: input.name.trim(),
             orgName: session.active.orgName,
-            role: input.role as never,
+            role: invite.role,
             link,
             expiresAt: invite.expiresAt,
           }),
