@@ -50,7 +50,13 @@ describe("account linking across organisations (the hole invitations close)", ()
     const target = orgA.users.risk_owner;
     const before = await db.user.findUniqueOrThrow({ where: { id: target.id } });
     const invite = await createInvitation({ ctx: orgB.as("admin"), input: { email: target.email, name: "Someone", role: "admin" } });
-    expect(invite).toEqual({ id: expect.any(String), token: expect.stringMatching(/^inv_/), email: target.email, expiresAt: expect.any(String) });
+    expect(invite).toEqual({
+      id: expect.any(String),
+      token: expect.stringMatching(/^inv_/),
+      email: target.email,
+      role: "admin",
+      expiresAt: expect.any(String),
+    });
     expect(await db.membership.count({ where: { userId: target.id } })).toBe(1);
 
     // signed out: refused, whatever password is offered, and the account is untouched
