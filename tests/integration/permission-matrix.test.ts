@@ -1,3 +1,4 @@
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import type { ServiceContext } from "@/lib/context";
@@ -10,15 +11,17 @@ import {
   ctxFor,
   expectAppError,
   expectedOutcome,
+  holds,
   isToken,
   matrixCells,
+  tokenContexts,
   unique,
   type ActorKey,
   type MatrixCell,
   type Outcome,
   type Ownership,
 } from "@/tests/support/harness";
-import { routeHandlersInTree, serverActionsInTree, TRANSPORTS_WITHOUT_VERB, verbsCalled, verbsInTree } from "@/tests/support/tree";
+import { REPO_ROOT, routeHandlersInTree, serverActionsInTree, TRANSPORTS_WITHOUT_VERB, verbsCalled, verbsInTree } from "@/tests/support/tree";
 import { getAtlasCatalog } from "@/lib/catalogs/get-atlas-catalog";
 import { createSystem } from "@/lib/systems/create-system";
 import { createDemoSystem } from "@/lib/systems/create-demo-system";
@@ -788,6 +791,27 @@ describe("the permission matrix covers the tree", () => {
   });
 });
 
+describe("route handlers declare the permission of the verbs they call", () => {
+  const verbs = verbsInTree();
+
+  it("every route wrapper's permission is the permission the called verb checks (matrix rows)", () => {
+    for (const route of routeHandlersInTree()) {
+      if (!route.permission) continue;
+      for (const key of verbsCalled(route, verbs)) {
+        const checked = VERBS.filter((v) => v.key === key).map((v) => v.permission);
+        expect(checked, `${route.key} declares "${route.permission}" but calls ${key}`).toContain(route.permission);
+      }
+    }
+  });
+
+  it("every REST route declares one (only the public OpenAPI document does not)", () => {
+    const undeclared = routeHandlersInTree("app/api/v1")
+      .filter((r) => !r.permission)
+      .map((r) => r.key);
+    expect(undeclared).toEqual(["app/api/v1/openapi.json/route.ts#GET"]);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // The matrix
 // ---------------------------------------------------------------------------------------------
@@ -911,5 +935,42 @@ describe("permission spot checks (written out literally)", () => {
     await expectAppError(createInvitation({ ctx: write, input: { email: `tok-${unique()}@example.test`, name: "X", role: "admin" } }), "FORBIDDEN");
     await expectAppError(createApiToken({ ctx: write, input: { name: "x", scopes: ["write"] } }), "FORBIDDEN");
     await expectAppError(verifyAuditChain({ ctx: write }), "FORBIDDEN");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// REST: each token scope against each route's declared permission (refused before the body is read)
+// ---------------------------------------------------------------------------------------------
+
+describe("REST routes × token scopes (derived from the routes' declared permission and TOKEN_SCOPE_PERMISSIONS)", () => {
+  type Handler = (req: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
+  let tokens: Awaited<ReturnType<typeof tokenContexts>>;
+  beforeAll(async () => {
+    tokens = await tokenContexts(org);
+  });
+
+  const cells = routeHandlersInTree("app/api/v1")
+    .filter((route) => route.permission)
+    .flatMap((route) =>
+      (["read_token", "write_token"] as const).map((actor) => {
+        const expected = holds(actor, route.permission as Permission) ? "not refused" : "403";
+        return [`${route.key} with a ${actor} → ${expected}`, { route, actor, expected }] as const;
+      }),
+    );
+
+  it.each(cells)("%s", async (_name, { route, actor, expected }) => {
+    const handler = ((await import(path.join(REPO_ROOT, route.file))) as Record<string, Handler>)[route.name];
+    // ids that exist nowhere, no body: an allowed token gets past the permission check to a 404 / 4xx about the input
+    const params = Object.fromEntries([...route.file.matchAll(/\[(\w+)\]/g)].map((m) => [m[1], `c${unique()}${unique()}`]));
+    const before = await auditSeq(org.orgId);
+    const res = await handler(
+      new Request("http://localhost/api/v1/matrix", { method: route.name, headers: { authorization: `Bearer ${tokens[actor].secret}` } }),
+      {
+        params: Promise.resolve(params),
+      },
+    );
+    if (expected === "403") expect(res.status).toBe(403);
+    else expect([401, 403]).not.toContain(res.status);
+    expect(await auditSeq(org.orgId)).toBe(before);
   });
 });

@@ -20,7 +20,14 @@ const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"
 const NOT_DOMAINS = ["web", "openapi"];
 
 export type VerbRef = { key: string; file: string; name: string; noPermission: boolean };
-export type TransportRef = { key: string; file: string; name: string; calls: string[] };
+export type TransportRef = {
+  key: string;
+  file: string;
+  name: string;
+  calls: string[];
+  /** The permission a route declares to its wrapper (`withApiHandler({ permission }, …)`, `withSessionRoute(…)`). */
+  permission?: string;
+};
 
 function filesUnder(dir: string, accept: (rel: string) => boolean): string[] {
   const out: string[] = [];
@@ -105,6 +112,19 @@ function libCalls(source: ts.SourceFile, node: ts.Node): string[] {
   return [...calls].sort();
 }
 
+/** `wrapper({ permission: "…" }, …)`: the permission string of the options object a handler is wrapped with. */
+function declaredPermission(node: ts.Node): string | undefined {
+  if (!ts.isCallExpression(node)) return undefined;
+  const options = node.arguments[0];
+  if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
+  for (const prop of options.properties) {
+    if (ts.isPropertyAssignment(prop) && ts.isIdentifier(prop.name) && prop.name.text === "permission" && ts.isStringLiteral(prop.initializer)) {
+      return prop.initializer.text;
+    }
+  }
+  return undefined;
+}
+
 /** Every export of every server-action module under app/. */
 export function serverActionsInTree(): TransportRef[] {
   const files = filesUnder("app", (rel) => /(^|\/)([a-z-]+-)?actions\.tsx?$/.test(rel));
@@ -124,7 +144,7 @@ export function routeHandlersInTree(under = "app"): TransportRef[] {
       .flatMap((s) => (s.exportClause as ts.NamedExports).elements.map((el) => ({ name: el.name.text, node: s as ts.Node })));
     return [...exportsOf(source), ...reexported]
       .filter((e) => HTTP_METHODS.includes(e.name))
-      .map((e) => ({ key: `${file}#${e.name}`, file, name: e.name, calls: libCalls(source, e.node) }));
+      .map((e) => ({ key: `${file}#${e.name}`, file, name: e.name, calls: libCalls(source, e.node), permission: declaredPermission(e.node) }));
   });
 }
 
