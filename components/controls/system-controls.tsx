@@ -60,22 +60,23 @@ function ControlItem({ systemId, shortNames, c }: { systemId: string; shortNames
   return (
     <li data-control={`${c.framework}:${c.controlId}`}>
       <details ref={details} className="group py-2">
-        <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-          <span aria-hidden className="text-slate-500 transition-transform group-open:rotate-90">
+        {/* ctl-* classes: app/globals.css (named once there, not repeated in each of ~130 rows) */}
+        <summary className="ctl-summary">
+          <span aria-hidden className="ctl-toggle">
             ▸
           </span>
-          <span className="w-28 shrink-0 font-mono text-xs text-slate-600">{c.controlId}</span>
+          <span className="ctl-id">{c.controlId}</span>
           <span className="min-w-0 flex-1">{c.title}</span>
           <ControlStatusBadge status={c.status} />
-          <span className="w-32 truncate text-xs text-slate-500" title="Owner">
+          <span className="ctl-meta w-32 truncate" title="Owner">
             {c.ownerName ?? "No owner"}
           </span>
-          <span className="w-24 text-xs text-slate-500" title="Next review">
+          <span className="ctl-meta w-24" title="Next review">
             {c.reviewDate ? formatDate(c.reviewDate) : "—"}
           </span>
-          <span className={`w-20 text-xs ${c.evidenced ? "text-emerald-700" : "text-slate-500"}`}>{c.evidence.length} evidence</span>
+          <span className={`ctl-meta w-20 ${c.evidenced ? "text-emerald-700" : ""}`}>{`${c.evidence.length} evidence`}</span>
         </summary>
-        <div className="mt-2 space-y-2 pl-0 text-sm md:pl-28">
+        <div className="ctl-body">
           {c.reason && (
             <p className="text-slate-700">
               <span className="font-medium">Why it applies: </span>
@@ -91,7 +92,7 @@ function ControlItem({ systemId, shortNames, c }: { systemId: string; shortNames
           <div>
             <p className="font-medium">Evidence</p>
             {c.evidence.length === 0 ? (
-              <p className="text-xs text-slate-500">None yet.</p>
+              <p className="ctl-meta">None yet.</p>
             ) : (
               <ul className="mt-1 space-y-1">
                 {c.evidence.map((e) => (
@@ -107,8 +108,8 @@ function ControlItem({ systemId, shortNames, c }: { systemId: string; shortNames
                 {c.alsoCountsFor.map((o, i) => (
                   <span key={`${o.framework}:${o.controlId}`}>
                     {i > 0 && " · "}
-                    <Link href={controlHref(o)} title={o.title} className="text-brand-700 hover:underline">
-                      {shortNames[o.framework]} {o.controlId}
+                    <Link href={controlHref(o)} title={o.title} className="ctl-link">
+                      {`${shortNames[o.framework]} ${o.controlId}`}
                     </Link>
                   </span>
                 ))}
@@ -116,8 +117,8 @@ function ControlItem({ systemId, shortNames, c }: { systemId: string; shortNames
             )}
           </div>
           <p className="text-xs">
-            <Link href={controlHref(c)} className="text-brand-700 hover:underline">
-              About {c.controlId} and its crosswalk
+            <Link href={controlHref(c)} className="ctl-link">
+              {`About ${c.controlId} and its crosswalk`}
             </Link>
           </p>
           {open && <ControlEditor control={c} directEvidenceIds={c.evidence.filter((e) => e.via === null).map((e) => e.id)} />}
