@@ -97,8 +97,8 @@ function sameSet(a: Iterable<string>, b: Iterable<string>) {
   return x.length === y.length && x.every((v, i) => v === y[i]);
 }
 
-/** Where a page's bytes are: the RSC flight data inlined for hydration, and the HTML document around it. */
 /** Where a page's bytes are: the RSC flight data inlined for hydration (script tags may carry a CSP nonce), and the HTML document around it. */
+function composition(html: string) {
   const rsc = [...html.matchAll(/<script[^>]*>self\.__next_f\.push\([\s\S]*?<\/script>/g)].reduce((n, m) => n + Buffer.byteLength(m[0]), 0);
   const selects = [...html.matchAll(/<select[\s\S]*?<\/select>/g)].reduce((n, m) => n + Buffer.byteLength(m[0]), 0);
   const total = Buffer.byteLength(html);
