@@ -9,7 +9,8 @@ import { importNavigatorLayer } from "@/lib/threats/import-navigator-layer";
 
 // Thin adapters: session → one domain verb → form state. Permission checks happen in the verbs.
 
-const MAX_LAYER_BYTES = 1024 * 1024;
+// the whole multipart body must fit Next's 1 MB server-action limit (next.config.ts keeps the default)
+const MAX_LAYER_BYTES = 960 * 1024;
 
 /** The verb names `entries.<n>.<field>`; the form names its fields `<field>:<techniqueId>`. */
 function byTechnique(state: ActionState, techniqueIds: string[]): ActionState {
@@ -66,7 +67,7 @@ export async function importLayerAction(systemId: string, _prev: ActionState, fo
   const values = { rationale };
   if (!(file instanceof File) || file.size === 0)
     return { status: "error", message: "Choose a layer file (.json) exported from ATLAS Navigator.", fieldErrors: { layer: "Choose a file" }, values };
-  if (file.size > MAX_LAYER_BYTES) return { status: "error", message: "The layer file is larger than 1 MB.", fieldErrors: { layer: "At most 1 MB" }, values };
+  if (file.size > MAX_LAYER_BYTES) return { status: "error", message: "The layer file is larger than 960 KB.", fieldErrors: { layer: "At most 960 KB" }, values };
   let layer: unknown;
   try {
     layer = JSON.parse(await file.text());
