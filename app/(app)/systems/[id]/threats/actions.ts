@@ -67,7 +67,8 @@ export async function importLayerAction(systemId: string, _prev: ActionState, fo
   const values = { rationale };
   if (!(file instanceof File) || file.size === 0)
     return { status: "error", message: "Choose a layer file (.json) exported from ATLAS Navigator.", fieldErrors: { layer: "Choose a file" }, values };
-  if (file.size > MAX_LAYER_BYTES) return { status: "error", message: "The layer file is larger than 960 KB.", fieldErrors: { layer: "At most 960 KB" }, values };
+  if (file.size > MAX_LAYER_BYTES)
+    return { status: "error", message: "The layer file is larger than 960 KB.", fieldErrors: { layer: "At most 960 KB" }, values };
   let layer: unknown;
   try {
     layer = JSON.parse(await file.text());
