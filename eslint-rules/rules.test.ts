@@ -244,6 +244,11 @@ tester.run("import-boundaries", rules["import-boundaries"], {
       code: `import { createTestDatabase } from "./support/test-database";`,
     },
     { name: "a lib test imports lib", filename: file("lib/catalogs/catalog-accessors.test.ts"), code: `import { x } from "./frameworks";` },
+    {
+      name: "a lib unit test may import tests/ helpers",
+      filename: file("lib/atlas/parse-atlas-release.test.ts"),
+      code: `import { readReference } from "@/tests/reference-data";`,
+    },
     { name: "packages are not checked", filename: file("scripts/run-e2e.ts"), code: `import pg from "pg"; import { z } from "zod";` },
   ],
   invalid: [
@@ -282,6 +287,24 @@ tester.run("import-boundaries", rules["import-boundaries"], {
       filename: file("scripts/bench-inventory.ts"),
       code: `const m = await import("@/tests/factories/create-test-org");`,
       errors: [{ messageId: "scriptImportsTests" }],
+    },
+    {
+      name: "application code importing tests/",
+      filename: file("lib/demo/seed-demo.ts"),
+      code: `import { createTestOrg } from "@/tests/support/create-test-org";`,
+      errors: [{ messageId: "applicationImportsDevCode", data: { dir: "tests" } }],
+    },
+    {
+      name: "a route importing scripts/",
+      filename: file("app/api/v1/systems/route.ts"),
+      code: `import { REPO_ROOT } from "../../../../scripts/build-catalogs";`,
+      errors: [{ messageId: "applicationImportsDevCode", data: { dir: "scripts" } }],
+    },
+    {
+      name: "the proxy importing tests/",
+      filename: file("proxy.ts"),
+      code: `import { x } from "./tests/support/harness";`,
+      errors: [{ messageId: "applicationImportsDevCode" }],
     },
     {
       name: "a lib unit test importing scripts/",
