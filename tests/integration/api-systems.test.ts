@@ -299,7 +299,11 @@ describe("GET / PATCH / DELETE /api/v1/systems/{id} and restore", () => {
   it("edits with optimistic concurrency; a stale version is a 409 and writes nothing", async () => {
     const { data: created } = await call(createRoute, "POST", { token: writeA, json: { name: "Credit model" } });
     // the tier changes only through classification: an edit naming it is refused and writes nothing
-    const tierEdit = await call(patchRoute, "PATCH", { token: writeA, id: created.id, json: { riskTier: "high", riskTierBasis: "Annex III 5(b)", version: 1 } });
+    const tierEdit = await call(patchRoute, "PATCH", {
+      token: writeA,
+      id: created.id,
+      json: { riskTier: "high", riskTierBasis: "Annex III 5(b)", version: 1 },
+    });
     expectProblem(tierEdit, 422, "VALIDATION");
     expect((await db.aISystem.findUniqueOrThrow({ where: { id: created.id }, select: { riskTier: true, version: true } })).riskTier).toBe("unclassified");
 
