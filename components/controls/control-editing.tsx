@@ -23,7 +23,16 @@ const ControlEditingContext = createContext<Editing | null>(null);
 
 /** Wraps the controls of a system the member may edit; without it the controls are read-only. */
 export function ControlEditingProvider({ children, ...editing }: Editing & { children: ReactNode }) {
-  return <ControlEditingContext.Provider value={editing}>{children}</ControlEditingContext.Provider>;
+  return (
+    <ControlEditingContext.Provider value={editing}>
+      <noscript>
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Changing a control&apos;s status, owner or review date needs JavaScript (the form opens with the control); evidence can be added without it.
+        </p>
+      </noscript>
+      {children}
+    </ControlEditingContext.Provider>
+  );
 }
 
 /** Whether the <details> behind `ref` is open; also right after hydration if it was opened before. */
