@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { mapPrismaError } from "@/lib/db/map-prisma-error";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/hash-password";
-import { parseInput } from "@/lib/validation/parse-input";
+import { parseInput, type Unparsed } from "@/lib/validation/parse-input";
 import { AppError } from "@/lib/errors";
 import type { ServiceContext } from "@/lib/context";
 import { acceptInvitationSchema, type AcceptInvitationInput } from "./schemas";
@@ -29,7 +29,7 @@ export async function acceptInvitation({
   input,
   signedInUserId,
 }: {
-  input: AcceptInvitationInput | Record<string, unknown>;
+  input: Unparsed<AcceptInvitationInput>;
   signedInUserId: string | null;
 }): Promise<{ orgId: string; userId: string; email: string; accountCreated: boolean }> {
   const data = parseInput(acceptInvitationSchema, input);

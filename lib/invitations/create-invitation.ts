@@ -1,7 +1,7 @@
 import { withTransaction } from "@/lib/db/with-transaction";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { parseInput } from "@/lib/validation/parse-input";
+import { parseInput, type Unparsed } from "@/lib/validation/parse-input";
 import { AppError } from "@/lib/errors";
 import { actorId, type ServiceContext } from "@/lib/context";
 import type { Role } from "@/lib/auth/roles";
@@ -20,7 +20,7 @@ export async function createInvitation({
   input,
 }: {
   ctx: ServiceContext;
-  input: CreateInvitationInput | Record<string, unknown>;
+  input: Unparsed<CreateInvitationInput>;
 }): Promise<{ id: string; token: string; email: string; role: Role; expiresAt: string }> {
   assertCan(ctx, "member:manage");
   const data = parseInput(createInvitationSchema, input);
