@@ -76,6 +76,14 @@ import { getThreatMatrix } from "@/lib/threats/get-threat-matrix";
 import { getThreatTechniquePage } from "@/lib/threats/get-threat-technique-page";
 import { listSystemControls } from "@/lib/controls/list-system-controls";
 import { getSystemControlsPage } from "@/lib/controls/get-system-controls-page";
+import { getSystemPage } from "@/lib/systems/get-system-page";
+import { getSystemsPage } from "@/lib/systems/get-systems-page";
+import { getSystemEditPage } from "@/lib/systems/get-system-edit-page";
+import { getSystemRisksPage } from "@/lib/risks/get-system-risks-page";
+import { getRiskPage } from "@/lib/risks/get-risk-page";
+import { getAuditPage } from "@/lib/audit/get-audit-page";
+import { getSettingsPage } from "@/lib/members/get-settings-page";
+import { getAtlasCatalogPage } from "@/lib/atlas/get-atlas-catalog-page";
 import { updateSystemControl } from "@/lib/controls/update-system-control";
 import { getCompliancePosture } from "@/lib/controls/get-compliance-posture";
 import { getFrameworkCoverage } from "@/lib/controls/get-framework-coverage";
@@ -207,6 +215,27 @@ const VERBS: VerbSpec[] = [
     mutates: false,
     targetsSystem: true,
     run: (ctx, fx) => getSystem({ ctx, input: { id: fx.systemId } }),
+  },
+  {
+    key: "lib/systems/get-system-page.ts#getSystemPage",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => getSystemPage({ ctx, input: { id: fx.systemId } }),
+  },
+  {
+    key: "lib/systems/get-system-edit-page.ts#getSystemEditPage",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => getSystemEditPage({ ctx, input: { id: fx.systemId } }),
+  },
+  {
+    key: "lib/systems/get-systems-page.ts#getSystemsPage",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => getSystemsPage({ ctx, input: {} }),
   },
   {
     key: "lib/systems/get-inventory-stats.ts#getInventoryStats",
@@ -341,6 +370,20 @@ const VERBS: VerbSpec[] = [
     run: (ctx) => verifyAuditChain({ ctx }),
   },
   {
+    key: "lib/audit/get-audit-page.ts#getAuditPage",
+    permission: "audit:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => getAuditPage({ ctx, input: { verify: "1" } }),
+  },
+  {
+    key: "lib/members/get-settings-page.ts#getSettingsPage",
+    permission: "member:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => getSettingsPage({ ctx }),
+  },
+  {
     key: "lib/audit/list-audit-events.ts#listAuditEvents",
     permission: "audit:read",
     mutates: false,
@@ -415,6 +458,21 @@ const VERBS: VerbSpec[] = [
     mutates: false,
     targetsSystem: true,
     run: (ctx, fx) => listTechniqueRiskLevels({ ctx, input: { systemId: fx.systemId } }),
+  },
+  {
+    key: "lib/risks/get-risk-page.ts#getRiskPage",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    needs: { risk: true },
+    run: (ctx, fx) => getRiskPage({ ctx, input: { id: fx.riskId } }),
+  },
+  {
+    key: "lib/risks/get-system-risks-page.ts#getSystemRisksPage",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => getSystemRisksPage({ ctx, input: { systemId: fx.systemId, query: {} } }),
   },
   {
     key: "lib/risks/load-risk-register.ts#loadRiskRegister",
@@ -580,6 +638,13 @@ const VERBS: VerbSpec[] = [
     mutates: false,
     targetsSystem: false,
     run: (ctx) => getAtlasCaseStudy({ ctx, input: { id: getAtlasCatalog().caseStudies[0].id } }),
+  },
+  {
+    key: "lib/atlas/get-atlas-catalog-page.ts#getAtlasCatalogPage",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => getAtlasCatalogPage({ ctx }),
   },
   {
     key: "lib/atlas/list-atlas-releases.ts#listAtlasReleases",

@@ -60,6 +60,14 @@ import { getThreatMatrix } from "@/lib/threats/get-threat-matrix";
 import { getThreatTechniquePage } from "@/lib/threats/get-threat-technique-page";
 import { listSystemControls } from "@/lib/controls/list-system-controls";
 import { getSystemControlsPage } from "@/lib/controls/get-system-controls-page";
+import { getSystemPage } from "@/lib/systems/get-system-page";
+import { getSystemsPage } from "@/lib/systems/get-systems-page";
+import { getSystemEditPage } from "@/lib/systems/get-system-edit-page";
+import { getSystemRisksPage } from "@/lib/risks/get-system-risks-page";
+import { getRiskPage } from "@/lib/risks/get-risk-page";
+import { getAuditPage } from "@/lib/audit/get-audit-page";
+import { getSettingsPage } from "@/lib/members/get-settings-page";
+import { getAtlasCatalogPage } from "@/lib/atlas/get-atlas-catalog-page";
 import { updateSystemControl } from "@/lib/controls/update-system-control";
 import { getCompliancePosture } from "@/lib/controls/get-compliance-posture";
 import { getFrameworkCoverage } from "@/lib/controls/get-framework-coverage";
@@ -249,6 +257,16 @@ const aSystem = () => A.systemId;
 const VERBS: Record<string, Row[]> = {
   // systems and components
   "lib/systems/get-system.ts#getSystem": [id("inventory:read", aSystem, (ctx, id) => getSystem({ ctx, input: { id } }))],
+  "lib/systems/get-system-page.ts#getSystemPage": [id("inventory:read", aSystem, (ctx, id) => getSystemPage({ ctx, input: { id } }))],
+  "lib/systems/get-system-edit-page.ts#getSystemEditPage": [id("inventory:read", aSystem, (ctx, id) => getSystemEditPage({ ctx, input: { id } }))],
+  "lib/systems/get-systems-page.ts#getSystemsPage": [
+    orgWide((ctx) => getSystemsPage({ ctx, input: { status: "all" } })),
+    // the filters echo the caller's own query back; the rest must hold nothing of A
+    orgWide(async (ctx) => {
+      const { filters: _echo, ...rest } = await getSystemsPage({ ctx, input: { q: A.systemName } });
+      return rest;
+    }, "searching A's system name"),
+  ],
   "lib/audit/list-entity-history.ts#listEntityHistory": [
     id("inventory:read", aSystem, (ctx, id) => listEntityHistory({ ctx, input: { entity: "system", id } }), { label: "A's system" }),
     id(
@@ -359,6 +377,8 @@ const VERBS: Record<string, Row[]> = {
     ),
   ],
   "lib/audit/verify-audit-chain.ts#verifyAuditChain": [orgWide((ctx) => verifyAuditChain({ ctx }))],
+  "lib/audit/get-audit-page.ts#getAuditPage": [orgWide((ctx) => getAuditPage({ ctx, input: { verify: "1" } }))],
+  "lib/members/get-settings-page.ts#getSettingsPage": [orgWide((ctx) => getSettingsPage({ ctx }))],
   "lib/audit/list-audit-events.ts#listAuditEvents": [
     orgWide((ctx) => listAuditEvents({ ctx, input: {} })),
     // the answer echoes its filters: only the events count
@@ -373,6 +393,16 @@ const VERBS: Record<string, Row[]> = {
       () => A.riskId,
       (ctx, id) => getRisk({ ctx, input: { id } }),
     ),
+  ],
+  "lib/risks/get-risk-page.ts#getRiskPage": [
+    id(
+      "inventory:read",
+      () => A.riskId,
+      (ctx, id) => getRiskPage({ ctx, input: { id } }),
+    ),
+  ],
+  "lib/risks/get-system-risks-page.ts#getSystemRisksPage": [
+    id("inventory:read", aSystem, (ctx, systemId) => getSystemRisksPage({ ctx, input: { systemId, query: {} } })),
   ],
   "lib/risks/list-risks.ts#listRisks": [
     id("inventory:read", aSystem, (ctx, systemId) => listRisks({ ctx, input: { systemId } }), { label: "A's system" }),
@@ -483,6 +513,7 @@ const VERBS: Record<string, Row[]> = {
   "lib/atlas/get-atlas-technique.ts#getAtlasTechnique": [orgWide((ctx) => getAtlasTechnique({ ctx, input: { id: "AML.T0051" } }))],
   "lib/atlas/get-atlas-mitigation.ts#getAtlasMitigation": [orgWide((ctx) => getAtlasMitigation({ ctx, input: { id: getAtlasCatalog().mitigations[0].id } }))],
   "lib/atlas/get-atlas-case-study.ts#getAtlasCaseStudy": [orgWide((ctx) => getAtlasCaseStudy({ ctx, input: { id: getAtlasCatalog().caseStudies[0].id } }))],
+  "lib/atlas/get-atlas-catalog-page.ts#getAtlasCatalogPage": [orgWide((ctx) => getAtlasCatalogPage({ ctx }))],
   "lib/atlas/list-atlas-releases.ts#listAtlasReleases": [orgWide((ctx) => listAtlasReleases({ ctx }))],
   "lib/atlas/import-atlas-release.ts#importAtlasRelease": [
     exempt("imports into the caller's own organisation (atlas-import.test.ts: another organisation is untouched)"),

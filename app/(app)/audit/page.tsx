@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageSession } from "@/lib/web/page-session";
 import { can } from "@/lib/auth/permissions";
-import { listAuditEvents } from "@/lib/audit/list-audit-events";
-import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { getAuditPage } from "@/lib/audit/get-audit-page";
 import { PageHeader } from "@/components/ui/page-header";
 import { Forbidden } from "@/components/ui/forbidden";
 import { AuditFiltersForm } from "@/components/audit/audit-filters-form";
@@ -16,10 +15,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const session = await requirePageSession();
   if (!can(session.ctx.actor, "audit:read")) return <Forbidden what="read the audit trail" />;
   const params = await searchParams;
-  const [list, report] = await Promise.all([
-    listAuditEvents({ ctx: session.ctx, input: params }),
-    params.verify === "1" ? verifyAuditChain({ ctx: session.ctx }) : Promise.resolve(null),
-  ]);
+  const { list, report } = await getAuditPage({ ctx: session.ctx, input: params });
   const query = new URLSearchParams(Object.entries(params).filter(([k, v]) => v && k !== "verify") as [string, string][]);
   query.set("verify", "1");
   return (

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageSession } from "@/lib/web/page-session";
-import { can } from "@/lib/auth/permissions";
 import { loadRiskRegister } from "@/lib/risks/load-risk-register";
-import { listRiskFilterOptions } from "@/lib/risks/list-risk-filter-options";
 import { loadOrNotFound } from "@/lib/web/load-or-not-found";
 import { PageHeader } from "@/components/ui/page-header";
 import { RiskFilters } from "@/components/risks/risk-filters";
@@ -15,12 +13,8 @@ export const metadata: Metadata = { title: "Risk register" };
 export default async function RiskRegisterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requirePageSession();
   const { ctx } = session;
-  const [view, options] = await Promise.all([
-    // a systemId filter of another organisation (or none) is NOT_FOUND → the 404 page
-    loadOrNotFound(loadRiskRegister({ ctx, input: await searchParams })),
-    listRiskFilterOptions({ ctx }),
-  ]);
-  const { matrix, filters, list, heatmap } = view;
+  // a systemId filter of another organisation (or none) is NOT_FOUND → the 404 page
+  const { matrix, filters, list, heatmap, options, viewer } = await loadOrNotFound(loadRiskRegister({ ctx, input: await searchParams }));
   return (
     <>
       <PageHeader
@@ -28,7 +22,7 @@ export default async function RiskRegisterPage({ searchParams }: { searchParams:
         description="Every recorded risk of the organisation's AI systems, scored on one 5×5 matrix. Add risks from an AI system's risk page."
         actions={
           <Link href="/settings/risk-matrix" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">
-            {can(ctx.actor, "matrix:manage") ? "Edit the risk matrix" : "View the risk matrix"}
+            {viewer.canManageMatrix ? "Edit the risk matrix" : "View the risk matrix"}
           </Link>
         }
       />

@@ -1,9 +1,6 @@
 import type { Metadata } from "next";
 import { requirePageSession } from "@/lib/web/page-session";
-import { can } from "@/lib/auth/permissions";
-import { listMembers } from "@/lib/members/list-members";
-import { listApiTokens } from "@/lib/tokens/list-api-tokens";
-import { listInvitations } from "@/lib/invitations/list-invitations";
+import { getSettingsPage } from "@/lib/members/get-settings-page";
 import { PageHeader } from "@/components/ui/page-header";
 import { MembersPanel } from "@/components/settings/members-panel";
 import { InvitationsPanel } from "@/components/settings/invitations-panel";
@@ -17,13 +14,8 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   const session = await requirePageSession();
   const { ctx } = session;
-  const canManageMembers = can(ctx.actor, "member:manage");
-  const canManageTokens = can(ctx.actor, "token:manage");
-  const [members, tokens, invitations] = await Promise.all([
-    listMembers({ ctx }),
-    canManageTokens ? listApiTokens({ ctx }) : Promise.resolve(null),
-    canManageMembers ? listInvitations({ ctx }) : Promise.resolve(null),
-  ]);
+  const { members, tokens, invitations, viewer } = await getSettingsPage({ ctx });
+  const { canManageMembers } = viewer;
   return (
     <>
       <PageHeader title="Settings" description={`Organisation: ${session.active.orgName}`} />

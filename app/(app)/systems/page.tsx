@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageSession } from "@/lib/web/page-session";
-import { can } from "@/lib/auth/permissions";
-import { listSystems } from "@/lib/systems/list-systems";
-import { listFilterOptions } from "@/lib/systems/list-filter-options";
-import { listSystemsSchema } from "@/lib/systems/schemas";
+import { getSystemsPage } from "@/lib/systems/get-systems-page";
 import { PageHeader } from "@/components/ui/page-header";
 import { InventoryFilters } from "@/components/systems/inventory-filters";
 import { InventoryTable } from "@/components/systems/inventory-table";
@@ -14,15 +11,14 @@ export const metadata: Metadata = { title: "Inventory" };
 
 export default async function InventoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requirePageSession();
-  const filters = listSystemsSchema.parse(await searchParams);
-  const [list, options] = await Promise.all([listSystems({ ctx: session.ctx, input: filters }), listFilterOptions({ ctx: session.ctx })]);
+  const { filters, list, options, viewer } = await getSystemsPage({ ctx: session.ctx, input: await searchParams });
   return (
     <>
       <PageHeader
         title="AI-system inventory"
         description="Every AI system the organisation builds, buys or deploys, with its EU AI Act tier and owner."
         actions={
-          can(session.ctx.actor, "system:create") && (
+          viewer.canCreate && (
             <Link href="/systems/new" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
               New AI system
             </Link>

@@ -1,13 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageSession } from "@/lib/web/page-session";
-import { getSystem } from "@/lib/systems/get-system";
-import { getRisk } from "@/lib/risks/get-risk";
-import { getRiskMatrix } from "@/lib/risks/get-risk-matrix";
-import { listEntityHistory } from "@/lib/audit/list-entity-history";
-import { listRiskApprovers } from "@/lib/risks/list-risk-approvers";
-import { listRiskFilterOptions } from "@/lib/risks/list-risk-filter-options";
-import { atlasTechniqueName, listRiskCatalogOptions, owaspTitle } from "@/lib/risks/catalog-refs";
+import { getRiskPage } from "@/lib/risks/get-risk-page";
 import { loadOrNotFound } from "@/lib/web/load-or-not-found";
 import { formatDate, formatDateTime } from "@/lib/utils/format-date";
 import { PageHeader } from "@/components/ui/page-header";
@@ -26,15 +20,8 @@ export default async function RiskPage({ params }: { params: Promise<{ riskId: s
   const session = await requirePageSession();
   const { ctx } = session;
   const { riskId } = await params;
-  const risk = await loadOrNotFound(getRisk({ ctx, input: { id: riskId } }));
-  const [system, history, matrix, options] = await Promise.all([
-    getSystem({ ctx, input: { id: risk.systemId } }),
-    listEntityHistory({ ctx, input: { entity: "risk", id: riskId } }),
-    getRiskMatrix({ ctx }),
-    listRiskFilterOptions({ ctx }),
-  ]);
-  const canWrite = risk.viewer.canEdit;
-  const approvers = canWrite && risk.status !== "accepted" ? await listRiskApprovers({ ctx }) : [];
+  const { risk, system, history, names, formOptions, approvers, viewer } = await loadOrNotFound(getRiskPage({ ctx, input: { id: riskId } }));
+  const canWrite = viewer.canEdit;
   return (
     <>
       <PageHeader
@@ -65,7 +52,7 @@ export default async function RiskPage({ params }: { params: Promise<{ riskId: s
                 {risk.techniqueIds.length
                   ? risk.techniqueIds.map((t) => (
                       <span key={t} className="mr-2 inline-block">
-                        <span className="font-mono">{t}</span> {atlasTechniqueName(t)}
+                        <span className="font-mono">{t}</span> {names.techniques[t]}
                       </span>
                     ))
                   : "—"}
@@ -74,7 +61,7 @@ export default async function RiskPage({ params }: { params: Promise<{ riskId: s
                 {risk.owaspIds.length
                   ? risk.owaspIds.map((o) => (
                       <span key={o} className="mr-2 inline-block">
-                        <span className="font-mono">{o}</span> {owaspTitle(o)}
+                        <span className="font-mono">{o}</span> {names.owasp[o]}
                       </span>
                     ))
                   : "—"}
@@ -123,17 +110,7 @@ export default async function RiskPage({ params }: { params: Promise<{ riskId: s
             <details>
               <summary className="cursor-pointer text-base font-semibold text-brand-700">Edit the risk</summary>
               <div className="mt-3">
-                <RiskForm
-                  action={updateRiskAction.bind(null, riskId)}
-                  risk={risk}
-                  options={{
-                    members: options.members,
-                    ...listRiskCatalogOptions(),
-                    likelihoodLabels: matrix.likelihoodLabels,
-                    impactLabels: matrix.impactLabels,
-                  }}
-                  submitLabel="Save changes"
-                />
+                <RiskForm action={updateRiskAction.bind(null, riskId)} risk={risk} options={formOptions} submitLabel="Save changes" />
               </div>
             </details>
           )}

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageSession } from "@/lib/web/page-session";
-import { getSystem } from "@/lib/systems/get-system";
-import { listEntityHistory } from "@/lib/audit/list-entity-history";
-import { getLatestClassification } from "@/lib/classification/get-latest-classification";
+import { getSystemPage } from "@/lib/systems/get-system-page";
 import { loadOrNotFound } from "@/lib/web/load-or-not-found";
 import { PageHeader } from "@/components/ui/page-header";
 import { SystemTabs } from "@/components/systems/system-tabs";
@@ -22,13 +20,9 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
   const session = await requirePageSession();
   const { id } = await params;
   const { ctx } = session;
-  const system = await loadOrNotFound(getSystem({ ctx, input: { id } }));
-  const [history, classification] = await Promise.all([
-    listEntityHistory({ ctx, input: { entity: "system", id } }),
-    getLatestClassification({ ctx, input: { systemId: id } }),
-  ]);
+  const { system, classification, history, viewer } = await loadOrNotFound(getSystemPage({ ctx, input: { id } }));
   const isArchived = Boolean(system.archivedAt);
-  const { canEdit, canClassify, canArchive } = system.viewer;
+  const { canEdit, canClassify, canArchive } = viewer;
   return (
     <>
       <PageHeader

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { requirePageSession } from "@/lib/web/page-session";
-import { can } from "@/lib/auth/permissions";
-import { getAtlasView } from "@/lib/atlas/get-atlas-view";
-import { listAtlasReleases } from "@/lib/atlas/list-atlas-releases";
+import { getAtlasCatalogPage } from "@/lib/atlas/get-atlas-catalog-page";
 import { ATLAS_MAX_BYTES } from "@/lib/atlas/schemas";
 import { PageHeader } from "@/components/ui/page-header";
 import { AtlasCatalogSummary } from "@/components/atlas/atlas-catalog-summary";
@@ -15,8 +13,7 @@ export const metadata: Metadata = { title: "ATLAS catalog" };
 export default async function AtlasCatalogPage() {
   const session = await requirePageSession();
   const { ctx } = session;
-  const [view, releases] = await Promise.all([getAtlasView({ ctx }), listAtlasReleases({ ctx })]);
-  const tacticNames = Object.fromEntries(view.tactics.map((t) => [t.id, t.name]));
+  const { view, releases, tacticNames, viewer } = await getAtlasCatalogPage({ ctx });
   return (
     <>
       <PageHeader
@@ -25,7 +22,7 @@ export default async function AtlasCatalogPage() {
       />
       <div className="space-y-6">
         <AtlasCatalogSummary view={view} />
-        {can(ctx.actor, "catalog:import") && <AtlasImportForm uploadUrl="/threats/catalog/import" maxBytes={ATLAS_MAX_BYTES} tacticNames={tacticNames} />}
+        {viewer.canImport && <AtlasImportForm uploadUrl="/threats/catalog/import" maxBytes={ATLAS_MAX_BYTES} tacticNames={tacticNames} />}
         <AtlasReleaseHistory releases={releases} tacticNames={tacticNames} />
         <AtlasAttribution version={view.source.version} />
       </div>

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { requirePageSession } from "@/lib/web/page-session";
-import { getSystem } from "@/lib/systems/get-system";
-import { listFilterOptions } from "@/lib/systems/list-filter-options";
+import { getSystemEditPage } from "@/lib/systems/get-system-edit-page";
 import { PageHeader } from "@/components/ui/page-header";
 import { SystemForm } from "@/components/systems/system-form";
 import { Forbidden } from "@/components/ui/forbidden";
@@ -13,9 +12,8 @@ export const metadata: Metadata = { title: "Edit AI system" };
 export default async function EditSystemPage({ params }: { params: Promise<{ id: string }> }) {
   const session = await requirePageSession();
   const { id } = await params;
-  const system = await loadOrNotFound(getSystem({ ctx: session.ctx, input: { id } }));
-  if (!system.viewer.canEdit) return <Forbidden what="edit this AI system" />;
-  const { owners } = await listFilterOptions({ ctx: session.ctx });
+  const { system, owners, viewer } = await loadOrNotFound(getSystemEditPage({ ctx: session.ctx, input: { id } }));
+  if (!viewer.canEdit) return <Forbidden what="edit this AI system" />;
   return (
     <>
       <PageHeader
@@ -26,7 +24,7 @@ export default async function EditSystemPage({ params }: { params: Promise<{ id:
         action={updateSystemAction.bind(null, id)}
         system={system}
         owners={owners}
-        canChangeOwner={system.viewer.canChangeOwner}
+        canChangeOwner={viewer.canChangeOwner}
         submitLabel="Save changes"
       />
     </>

@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageSession } from "@/lib/web/page-session";
-import { getSystem } from "@/lib/systems/get-system";
-import { loadRiskRegister } from "@/lib/risks/load-risk-register";
-import { listRiskFilterOptions } from "@/lib/risks/list-risk-filter-options";
-import { atlasTechniqueName, listRiskCatalogOptions } from "@/lib/risks/catalog-refs";
+import { getSystemRisksPage } from "@/lib/risks/get-system-risks-page";
 import { loadOrNotFound } from "@/lib/web/load-or-not-found";
 import { PageHeader } from "@/components/ui/page-header";
 import { SystemTabs } from "@/components/systems/system-tabs";
@@ -23,16 +20,14 @@ export default async function SystemRisksPage({ params, searchParams }: { params
   const { ctx } = session;
   const { id } = await params;
   const query = await searchParams;
-  const system = await loadOrNotFound(getSystem({ ctx, input: { id } }));
-  const [view, options] = await Promise.all([loadRiskRegister({ ctx, input: { ...query, systemId: id } }), listRiskFilterOptions({ ctx })]);
-  const { matrix, filters, list, heatmap } = view;
+  const { system, register, catalogOptions, prefill, viewer } = await loadOrNotFound(getSystemRisksPage({ ctx, input: { systemId: id, query } }));
+  const { matrix, filters, list, heatmap, options } = register;
   const basePath = `/systems/${id}/risks`;
   const omit = ["systemId" as const];
-  const canWrite = system.viewer.canWriteRisks;
+  const canWrite = viewer.canWriteRisks;
   // ?technique=AML.T0051 (from the threat profile) pre-fills a new risk from an ATLAS technique
-  const technique = typeof query.technique === "string" ? query.technique.trim() : undefined;
-  const techniqueName = technique ? atlasTechniqueName(technique) : null;
-  const initial = technique && techniqueName ? { title: techniqueName, category: "security", techniqueIds: [technique] } : undefined;
+  const technique = prefill?.technique;
+  const initial = prefill?.initial ?? undefined;
   return (
     <>
       <PageHeader
@@ -72,14 +67,14 @@ export default async function SystemRisksPage({ params, searchParams }: { params
       {canWrite && (
         <details className="mt-6" open={Boolean(initial) || undefined} id="new-risk">
           <summary className="cursor-pointer text-base font-semibold text-brand-700">New risk{initial && ` from ${technique}`}</summary>
-          {technique && !techniqueName && (
+          {technique && !initial && (
             <p className="mt-2 text-sm text-amber-800">{technique} is not a MITRE ATLAS technique of the built-in catalog; nothing was pre-filled.</p>
           )}
           <div className="mt-3">
             <RiskForm
               action={createRiskAction.bind(null, id)}
               initial={initial}
-              options={{ members: options.members, ...listRiskCatalogOptions(), likelihoodLabels: matrix.likelihoodLabels, impactLabels: matrix.impactLabels }}
+              options={{ members: options.members, ...catalogOptions, likelihoodLabels: matrix.likelihoodLabels, impactLabels: matrix.impactLabels }}
               submitLabel="Add risk"
             />
           </div>
