@@ -138,11 +138,8 @@ try {
   const { can } = await import("@/lib/auth/permissions");
   const { getThreatMatrix } = await import("@/lib/threats/get-threat-matrix");
   const { getSystemThreatsPage } = await import("@/lib/threats/get-system-threats-page");
-  const { getSystem } = await import("@/lib/systems/get-system");
-  const { listEntityHistory } = await import("@/lib/audit/list-entity-history");
-  const { getLatestClassification } = await import("@/lib/classification/get-latest-classification");
-  const { loadRiskRegister } = await import("@/lib/risks/load-risk-register");
-  const { listRiskFilterOptions } = await import("@/lib/risks/list-risk-filter-options");
+  const { getSystemPage } = await import("@/lib/systems/get-system-page");
+  const { getSystemRisksPage } = await import("@/lib/risks/get-system-risks-page");
   const { listSystemControls } = await import("@/lib/controls/list-system-controls");
   const { getCompliancePosture } = await import("@/lib/controls/get-compliance-posture");
   const { listSystemEvidence } = await import("@/lib/evidence/list-system-evidence");
@@ -357,14 +354,8 @@ try {
     matrixOrg: (ctx: Ctx) => getThreatMatrix({ ctx, input: { overlay: "org" } }),
     systemThreats: (ctx: Ctx) => getSystemThreatsPage({ ctx, input: { systemId: sys.id } }),
     matrixSystem: (ctx: Ctx) => getThreatMatrix({ ctx, input: { system: sys.id } }),
-    systemRisks: async (ctx: Ctx) => {
-      await getSystem({ ctx, input: { id: sys.id } });
-      return Promise.all([loadRiskRegister({ ctx, input: { systemId: sys.id } }), listRiskFilterOptions({ ctx })]);
-    },
-    systemDetail: async (ctx: Ctx) => {
-      await getSystem({ ctx, input: { id: sys.id } });
-      return Promise.all([listEntityHistory({ ctx, input: { entity: "system", id: sys.id } }), getLatestClassification({ ctx, input: { systemId: sys.id } })]);
-    },
+    systemRisks: (ctx: Ctx) => getSystemRisksPage({ ctx, input: { systemId: sys.id, query: {} } }),
+    systemDetail: (ctx: Ctx) => getSystemPage({ ctx, input: { id: sys.id } }),
     systemControls: async (ctx: Ctx) => {
       await listSystemControls({ ctx, input: { systemId: sys.id } });
       return Promise.all([
