@@ -16,7 +16,8 @@ export type OidcResolution =
  *    a changed or recycled address at the identity provider cannot move the sign-in to someone else).
  * 2. Otherwise only a verified e-mail (`email_verified === true`, the boolean, not "true") of an
  *    existing account is accepted (no self-provisioning: an admin invited that person), and the
- *    identity is bound to it. An account already bound to another subject of this issuer is refused.
+ *    identity is bound to it; the account's password, if any, is removed (it was never proven to
+ *    belong to the e-mail's owner). An account already bound to another subject of this issuer is refused.
  *
  * Every outcome is written to the security log (LoginAttempt, method "oidc").
  */
@@ -52,7 +53,13 @@ async function resolve(iss: string, sub: string, email: string, emailVerified: b
   if (user.identities.length > 0) return { ok: false, reason: "bound_to_other_subject" };
   try {
     // @no-audit: binding a sign-in identity belongs to the user account (recorded in the security log as "identity bound")
-    await db.userIdentity.create({ data: { userId: user.id, issuer: iss, subject: sub }, select: { id: true } });
+    // The identity provider has just proven who owns this e-mail. A password already on the account was
+    // never proven to be theirs (e.g. set through an invitation link someone else opened first), so it
+    // stops working: from now on the account is signed into through single sign-on only.
+    await db.$transaction([
+      db.userIdentity.create({ data: { userId: user.id, issuer: iss, subject: sub }, select: { id: true } }),
+      db.user.update({ where: { id: user.id }, data: { passwordHash: null }, select: { id: true } }),
+    ]);
   } catch (error) {
     // a concurrent first sign-in bound it: resolve again through the binding
     const mapped = mapPrismaError(error);

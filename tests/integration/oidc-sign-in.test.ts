@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { resolveOidcUser } from "@/lib/auth/resolve-oidc-user";
-import { createTestOrg, type TestOrg } from "@/scripts/support/create-test-org";
+import { authenticateCredentials } from "@/lib/auth/authenticate-credentials";
+import { hashPassword } from "@/lib/auth/hash-password";
+import { createTestOrg, TEST_PASSWORD, type TestOrg } from "@/scripts/support/create-test-org";
 
 // resolveOidcUser is what the OIDC provider's profile() calls with the ID-token claims
 // (lib/auth/auth-options.ts), so this covers single sign-on without a live identity provider.
@@ -131,5 +133,21 @@ describe("auth-options wiring (the OIDC provider's profile(), the signIn and red
     for (const url of ["https://evil.example/", "//evil.example", "/\t/evil.example", "/\\evil.example", "/.//evil.example", "javascript:alert(1)"]) {
       expect(new URL(await redirect({ url, baseUrl })).origin, url).toBe(baseUrl);
     }
+  });
+});
+
+describe("first binding takes the account over for the e-mail's proven owner", () => {
+  it("a password set by whoever opened the invitation link first stops working once the owner signs in with SSO", async () => {
+    // e.g. an admin opened the invitation link of an address without an account and chose a password
+    const email = `squatted-${randomBytes(4).toString("hex")}@example.test`;
+    const squatterHash = await hashPassword(TEST_PASSWORD);
+    const account = await db.user.create({ data: { email, name: "Squatted", passwordHash: squatterHash }, select: { id: true } });
+    const ip = `10.77.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
+    await expect(authenticateCredentials({ email, password: TEST_PASSWORD }, ip)).resolves.toMatchObject({ id: account.id });
+
+    const result = await resolveOidcUser({ claims: { iss: ISSUER, sub: sub(), email, email_verified: true }, issuer: ISSUER });
+    expect(result).toMatchObject({ ok: true, bound: true, user: { id: account.id } });
+    expect((await db.user.findUniqueOrThrow({ where: { id: account.id } })).passwordHash).toBeNull();
+    expect(await authenticateCredentials({ email, password: TEST_PASSWORD }, ip)).toBeNull();
   });
 });
