@@ -46,9 +46,9 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "catalog:import": "Import an official MITRE ATLAS release",
   "matrix:manage": "Edit the organisation's risk matrix",
   "member:read": "See the organisation's members",
-  "member:manage": "Add members, change roles, remove members",
+  "member:manage": "Invite members (and revoke invitations), change roles, remove members",
   "token:manage": "Create and revoke API tokens",
-  "audit:read": "Read and verify the audit trail",
+  "audit:read": "Read and verify the audit trail, read the sign-in log",
 };
 
 /** The scope an actor holds for a permission: "any", "own" (owned systems only) or null. */
