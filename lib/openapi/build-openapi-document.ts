@@ -14,6 +14,7 @@ import {
   type Json,
 } from "./openapi-helpers";
 import { OPENAPI_MODULES } from "./modules";
+import { statePermissions } from "./operation-permissions";
 
 // The OpenAPI 3.1 document of REST API v1, generated from the same zod schemas the route handlers
 // validate and serialise with, so the contract cannot drift from the implementation.
@@ -45,7 +46,7 @@ export function buildOpenApiDocument(): Json {
     servers: [{ url: "/api/v1" }],
     security: [{ bearerAuth: [] }],
     tags: [{ name: "AI systems", description: "The AI-system inventory" }, ...OPENAPI_MODULES.flatMap((m) => m.tags), { name: "Meta" }],
-    paths: {
+    paths: statePermissions({
       ...Object.assign({}, ...OPENAPI_MODULES.map((m) => m.paths)),
       "/systems": {
         get: {
@@ -127,7 +128,7 @@ export function buildOpenApiDocument(): Json {
           responses: { "200": { description: "OpenAPI 3.1 document", content: { "application/json": { schema: { type: "object" } } } } },
         },
       },
-    },
+    }),
     components: {
       schemas,
       responses: Object.fromEntries(Object.values(PROBLEM_RESPONSES).map(([name, response]) => [name, response])),

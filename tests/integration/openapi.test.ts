@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/openapi.json/route";
 import { buildOpenApiDocument } from "@/lib/openapi/build-openapi-document";
-import { routeHandlersInTree } from "@/tests/support/tree";
+import nodePath from "node:path";
+import { REPO_ROOT, routeHandlersInTree } from "@/tests/support/tree";
+import { TOKEN_SCOPE_PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+import type { TokenScope } from "@/lib/context";
+import type { ApiRouteOptions } from "@/lib/web/http/with-api-handler";
 import { DATA_CATEGORIES, LIFECYCLE_STAGES, listSystemsSchema, RISK_TIERS } from "@/lib/systems/schemas";
 
 type Json = Record<string, unknown>;
@@ -192,6 +196,31 @@ describe("OpenAPI document", () => {
     expect(conflict.content).toEqual({ "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } });
     expect(paths["/openapi.json"].get.security).toEqual([]);
   });
+
+  it("states each operation's permission and token scopes, the very declaration its route handler checks", async () => {
+    const operations = Object.entries(paths).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([method]) => HTTP_METHODS.includes(method) && path !== "/openapi.json")
+        .map(([method, op]) => ({ path, method, op: op as Json & { operationId: string; description: string } })),
+    );
+    expect(operations.length).toBeGreaterThan(20);
+    for (const { path: apiPath, method, op } of operations) {
+      const file = `app/api/v1${apiPath.replace(/\{(\w+)\}/g, "[$1]")}/route.ts`;
+      const handler = ((await import(nodePath.join(REPO_ROOT, file))) as Record<string, { route?: ApiRouteOptions }>)[method.toUpperCase()];
+      const label = `${method.toUpperCase()} ${apiPath}`;
+      // the handler's declaration (withApiHandler's options) is the operation's entry: same id, same permission
+      expect(handler?.route, label).toEqual({ operationId: op.operationId, permission: op["x-permission"] });
+      const permission = op["x-permission"] as Permission;
+      const scopes = (Object.keys(TOKEN_SCOPE_PERMISSIONS) as TokenScope[]).filter((scope) => TOKEN_SCOPE_PERMISSIONS[scope].includes(permission));
+      expect(op["x-token-scopes"], label).toEqual(scopes);
+      expect(scopes.length, `${label}: no token scope grants ${permission}`).toBeGreaterThan(0);
+      expect(op.description, label).toContain(`Requires the \`${permission}\` permission`);
+      expect(op.description, label).toContain(scopes.map((scope) => `\`${scope}\``).join(" or "));
+    }
+    expect(paths["/systems"].get).toMatchObject({ "x-permission": "inventory:read", "x-token-scopes": ["read", "write"] });
+    expect(paths["/systems/{id}"].patch).toMatchObject({ "x-permission": "system:update", "x-token-scopes": ["write"] });
+    expect(paths["/openapi.json"].get).not.toHaveProperty("x-permission");
+  }, 60_000);
 
   it("derives the list query parameters from listSystemsSchema", () => {
     const params = paths["/systems"].get.parameters as { name: string; in: string; required: boolean; schema: Schema }[];

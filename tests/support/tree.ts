@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
+import { API_OPERATIONS, isApiOperationId } from "@/lib/openapi/api-operations";
 
 /**
  * What the tree contains, read at test time so that a new verb, server action or route handler shows
@@ -25,7 +26,7 @@ export type TransportRef = {
   file: string;
   name: string;
   calls: string[];
-  /** The permission a route declares to its wrapper (`withApiHandler({ permission }, …)`, `withSessionRoute(…)`). */
+  /** The permission a route declares to its wrapper (`withApiHandler(API_OPERATIONS.<operationId>, …)`, `withSessionRoute({ permission }, …)`). */
   permission?: string;
 };
 
@@ -112,10 +113,17 @@ function libCalls(source: ts.SourceFile, node: ts.Node): string[] {
   return [...calls].sort();
 }
 
-/** `wrapper({ permission: "…" }, …)`: the permission string of the options object a handler is wrapped with. */
+/**
+ * `wrapper({ permission: "…" }, …)` or `withApiHandler(API_OPERATIONS.<operationId>, …)`: the permission
+ * of the options a handler is wrapped with.
+ */
 function declaredPermission(node: ts.Node): string | undefined {
   if (!ts.isCallExpression(node)) return undefined;
   const options = node.arguments[0];
+  if (options && ts.isPropertyAccessExpression(options) && ts.isIdentifier(options.expression) && options.expression.text === "API_OPERATIONS") {
+    const id = options.name.text;
+    return isApiOperationId(id) ? API_OPERATIONS[id].permission : undefined;
+  }
   if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
   for (const prop of options.properties) {
     if (ts.isPropertyAssignment(prop) && ts.isIdentifier(prop.name) && prop.name.text === "permission" && ts.isStringLiteral(prop.initializer)) {

@@ -44,7 +44,8 @@ describe("transports", () => {
       const source = readFileSync(path.join(root, file), "utf8");
       const handlers = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE) = (.*)$/gm)];
       expect(handlers.length, file).toBeGreaterThan(0);
-      for (const [, method, rest] of handlers) expect(rest, `${file} ${method}`).toMatch(/^withApiHandler\(\{ permission: "[a-z]+:[a-z]+" \}, /);
+      // the operation's entry of API_OPERATIONS (lib/openapi/api-operations.ts): the permission the OpenAPI document states
+      for (const [, method, rest] of handlers) expect(rest, `${file} ${method}`).toMatch(/^withApiHandler\(API_OPERATIONS\.[A-Za-z]+, /);
       expect(source, file).not.toMatch(/export (async )?function (GET|POST|PUT|PATCH|DELETE)/);
     }
   });

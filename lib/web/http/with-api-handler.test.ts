@@ -19,7 +19,7 @@ const post = (body: string, headers: Record<string, string> = {}) =>
 
 describe("withApiHandler", () => {
   const handler = vi.fn(async ({ req }: { req: Request }) => Response.json(await readJsonObject(req), { status: 201 }));
-  const route = withApiHandler({ permission: "system:create" }, handler);
+  const route = withApiHandler({ operationId: "createSystem", permission: "system:create" }, handler);
 
   beforeEach(() => {
     authenticate.mockReset();

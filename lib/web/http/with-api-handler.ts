@@ -13,12 +13,13 @@ import { HttpError, problemResponse } from "@/lib/web/http/problem";
 export type ApiHandlerArgs = { req: Request; ctx: ServiceContext; params: Record<string, string>; requestId: string };
 
 /**
- * What a route needs, declared next to it. `permission` is checked against the token (its scopes grant
+ * What a route needs: its operation's entry of `API_OPERATIONS` (lib/openapi/api-operations.ts), which
+ * the OpenAPI document states too. `permission` is checked against the token (its scopes grant
  * permissions through TOKEN_SCOPE_PERMISSIONS) before the handler runs, so before the body is read: a
  * read-only token sending a bad body gets 403, not 422. The verb checks again (defence in depth), and
  * re-checks ownership once the resource is loaded.
  */
-export type ApiRouteOptions = { permission: Permission };
+export type ApiRouteOptions = { readonly operationId: string; readonly permission: Permission };
 type RouteSegmentContext = { params: Promise<Record<string, string>> };
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -41,7 +42,9 @@ function withHeader(res: Response, name: string, value: string): Response {
  * `cache-control: no-store` on every response. Route handlers never call `assertCan` themselves.
  */
 export function withApiHandler(options: ApiRouteOptions, handler: (args: ApiHandlerArgs) => Promise<Response>) {
-  return async function routeHandler(req: Request, segment: RouteSegmentContext): Promise<Response> {
+  // the declaration stays readable on the handler, so tests compare it with the OpenAPI document
+  return Object.assign(routeHandler, { route: options });
+  async function routeHandler(req: Request, segment: RouteSegmentContext): Promise<Response> {
     const requestId = randomUUID();
     let res: Response;
     const authorization = req.headers.get("authorization");
@@ -61,7 +64,7 @@ export function withApiHandler(options: ApiRouteOptions, handler: (args: ApiHand
     res = withHeader(res, "x-request-id", requestId);
     if (!res.headers.has("cache-control")) res = withHeader(res, "cache-control", "no-store");
     return res;
-  };
+  }
 }
 
 /** A JSON response with the given status and extra headers. */

@@ -4,11 +4,12 @@ import { createEvidenceApiSchema, MAX_EVIDENCE_FILE_BYTES } from "@/lib/evidence
 import { evidenceSummarySchema } from "@/lib/controls/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { jsonResponse, readJsonBody, withApiHandler } from "@/lib/web/http/with-api-handler";
+import { API_OPERATIONS } from "@/lib/openapi/api-operations";
 
 // base64 grows the file by 4/3; the rest of the body is small
 const MAX_BODY_BYTES = Math.ceil(MAX_EVIDENCE_FILE_BYTES / 3) * 4 + 64 * 1024;
 
-export const POST = withApiHandler({ permission: "control:write" }, async ({ req, ctx }) => {
+export const POST = withApiHandler(API_OPERATIONS.createEvidence, async ({ req, ctx }) => {
   const body = parseInput(createEvidenceApiSchema, await readJsonBody(req, MAX_BODY_BYTES));
   const { systemId, title, links } = body;
   const evidence = await createEvidence({

@@ -2,8 +2,9 @@
 import { getScoredRiskMatrix } from "@/lib/risks/get-scored-risk-matrix";
 import { riskMatrixResponseSchema } from "@/lib/risks/schemas";
 import { jsonResponse, versionEtag, withApiHandler } from "@/lib/web/http/with-api-handler";
+import { API_OPERATIONS } from "@/lib/openapi/api-operations";
 
-export const GET = withApiHandler({ permission: "inventory:read" }, async ({ ctx }) => {
+export const GET = withApiHandler(API_OPERATIONS.getRiskMatrix, async ({ ctx }) => {
   const matrix = await getScoredRiskMatrix({ ctx });
   return jsonResponse(riskMatrixResponseSchema.parse(matrix), { headers: { etag: versionEtag(matrix.version) } });
 });

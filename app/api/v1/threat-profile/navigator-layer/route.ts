@@ -2,8 +2,9 @@
 import { exportNavigatorLayer } from "@/lib/threats/export-navigator-layer";
 import { navigatorLayerOutputSchema } from "@/lib/threats/build-navigator-layer";
 import { jsonResponse, withApiHandler } from "@/lib/web/http/with-api-handler";
+import { API_OPERATIONS } from "@/lib/openapi/api-operations";
 
-export const GET = withApiHandler({ permission: "inventory:read" }, async ({ ctx }) => {
+export const GET = withApiHandler(API_OPERATIONS.exportOrganizationNavigatorLayer, async ({ ctx }) => {
   const { layer, filename } = await exportNavigatorLayer({ ctx, input: {} });
   return jsonResponse(navigatorLayerOutputSchema.parse(layer), { headers: { "content-disposition": `attachment; filename="${filename}"` } });
 });

@@ -4,8 +4,9 @@ import { listSystemControlsQuerySchema, systemControlListSchema } from "@/lib/co
 import { systemIdSchema } from "@/lib/systems/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { jsonResponse, readQuery, withApiHandler } from "@/lib/web/http/with-api-handler";
+import { API_OPERATIONS } from "@/lib/openapi/api-operations";
 
-export const GET = withApiHandler({ permission: "inventory:read" }, async ({ req, ctx, params }) => {
+export const GET = withApiHandler(API_OPERATIONS.listSystemControls, async ({ req, ctx, params }) => {
   const { id } = parseInput(systemIdSchema, params);
   const { framework } = readQuery(req, listSystemControlsQuerySchema);
   const list = await listSystemControls({ ctx, input: { systemId: id, framework } });

@@ -5,13 +5,14 @@ import { addThreatProfileEntriesSchema, threatProfileSchema } from "@/lib/threat
 import { systemIdSchema } from "@/lib/systems/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { jsonResponse, readJsonBody, withApiHandler } from "@/lib/web/http/with-api-handler";
+import { API_OPERATIONS } from "@/lib/openapi/api-operations";
 
-export const GET = withApiHandler({ permission: "inventory:read" }, async ({ ctx, params }) => {
+export const GET = withApiHandler(API_OPERATIONS.getThreatProfile, async ({ ctx, params }) => {
   const { id } = parseInput(systemIdSchema, params);
   return jsonResponse(threatProfileSchema.parse(await listThreatProfile({ ctx, input: { systemId: id } })));
 });
 
-export const POST = withApiHandler({ permission: "threat:write" }, async ({ req, ctx, params }) => {
+export const POST = withApiHandler(API_OPERATIONS.addThreatProfileEntries, async ({ req, ctx, params }) => {
   const { id } = parseInput(systemIdSchema, params);
   // strict here: the verb reads only entries and source, so an unknown field would otherwise pass unnoticed
   const body = parseInput(addThreatProfileEntriesSchema, await readJsonBody(req));

@@ -6,17 +6,18 @@ import { importLayerOptionsSchema, importNavigatorLayerResultSchema } from "@/li
 import { systemIdSchema } from "@/lib/systems/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { jsonResponse, readJsonBody, readQuery, withApiHandler } from "@/lib/web/http/with-api-handler";
+import { API_OPERATIONS } from "@/lib/openapi/api-operations";
 
 /** A layer with a comment on each of ATLAS's ~180 entries stays far below this. */
 const MAX_LAYER_BYTES = 1024 * 1024;
 
-export const GET = withApiHandler({ permission: "inventory:read" }, async ({ ctx, params }) => {
+export const GET = withApiHandler(API_OPERATIONS.exportNavigatorLayer, async ({ ctx, params }) => {
   const { id } = parseInput(systemIdSchema, params);
   const { layer, filename } = await exportNavigatorLayer({ ctx, input: { systemId: id } });
   return jsonResponse(navigatorLayerOutputSchema.parse(layer), { headers: { "content-disposition": `attachment; filename="${filename}"` } });
 });
 
-export const POST = withApiHandler({ permission: "threat:write" }, async ({ req, ctx, params }) => {
+export const POST = withApiHandler(API_OPERATIONS.importNavigatorLayer, async ({ req, ctx, params }) => {
   const { id } = parseInput(systemIdSchema, params);
   const { rationale } = readQuery(req, importLayerOptionsSchema);
   // the body is the layer file itself, as ATLAS Navigator saves it; the verb validates it (422 with techniques.<n>.… paths)

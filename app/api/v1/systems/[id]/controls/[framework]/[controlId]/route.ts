@@ -5,8 +5,9 @@ import { systemControlSchema, updateSystemControlBodySchema } from "@/lib/contro
 import { systemIdSchema } from "@/lib/systems/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { jsonResponse, readJsonObject, versionEtag, withApiHandler, withIfMatchVersion } from "@/lib/web/http/with-api-handler";
+import { API_OPERATIONS } from "@/lib/openapi/api-operations";
 
-export const PATCH = withApiHandler({ permission: "control:write" }, async ({ req, ctx, params }) => {
+export const PATCH = withApiHandler(API_OPERATIONS.updateSystemControl, async ({ req, ctx, params }) => {
   const { id } = parseInput(systemIdSchema, params);
   const body = parseInput(updateSystemControlBodySchema, withIfMatchVersion(req, await readJsonObject(req)));
   const control = await updateSystemControl({
