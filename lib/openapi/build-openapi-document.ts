@@ -53,8 +53,7 @@ export function buildOpenApiDocument(): Json {
           operationId: "listSystems",
           tags: ["AI systems"],
           summary: "List AI systems",
-          description:
-            "Filtered, sorted, paginated inventory of the token's organisation. Requires scope `read` or `write`. Unknown or invalid query parameters are a 422.",
+          description: "Filtered, sorted, paginated inventory of the token's organisation. Unknown or invalid query parameters are a 422.",
           parameters: listQueryParameters(),
           responses: { "200": ok("A page of AI systems", "SystemList"), ...problemRefs(...READ_PROBLEMS) },
         },
@@ -62,7 +61,7 @@ export function buildOpenApiDocument(): Json {
           operationId: "createSystem",
           tags: ["AI systems"],
           summary: "Create an AI system",
-          description: "Requires scope `write`. Omitted fields take their defaults.",
+          description: "Omitted fields take their defaults.",
           requestBody: { required: true, content: jsonContent("CreateSystem") },
           responses: {
             "201": ok("Created; Location points at the new system", "SystemDetail", { ...etagHeader, Location: headerRef("Location") }),
@@ -76,7 +75,7 @@ export function buildOpenApiDocument(): Json {
           operationId: "getSystem",
           tags: ["AI systems"],
           summary: "Get an AI system",
-          description: "Requires scope `read` or `write`. The ETag header carries the version.",
+          description: "The ETag header carries the version.",
           responses: { "200": detail("The AI system"), ...problemRefs("404", ...READ_PROBLEMS) },
         },
         patch: {
@@ -84,7 +83,7 @@ export function buildOpenApiDocument(): Json {
           tags: ["AI systems"],
           summary: "Edit an AI system",
           description:
-            "Requires scope `write`. Partial update: only the fields sent change. `version` must be the version the edit is " +
+            "Partial update: only the fields sent change. `version` must be the version the edit is " +
             'based on; it may instead be sent as `If-Match: "<version>"` (if both are sent they must agree). A stale version is ' +
             "refused with 409 and nothing is written. Archived systems must be restored before editing (409). The risk tier and its " +
             "basis are not editable here (an edit naming them is a 422): they change only through classification.",
@@ -104,8 +103,7 @@ export function buildOpenApiDocument(): Json {
           operationId: "archiveSystem",
           tags: ["AI systems"],
           summary: "Archive an AI system",
-          description:
-            "Requires scope `write`. Archives (never deletes) the system; it disappears from the default list (status=active). 409 if already archived.",
+          description: "Archives (never deletes) the system; it disappears from the default list (status=active). 409 if already archived.",
           responses: { "200": detail("The archived AI system"), ...problemRefs("404", "409", ...READ_PROBLEMS) },
         },
       },
@@ -115,7 +113,7 @@ export function buildOpenApiDocument(): Json {
           operationId: "restoreSystem",
           tags: ["AI systems"],
           summary: "Restore an archived AI system",
-          description: "Requires scope `write`. 409 if the system is not archived.",
+          description: "409 if the system is not archived.",
           responses: { "200": detail("The restored AI system"), ...problemRefs("404", "409", ...READ_PROBLEMS) },
         },
       },

@@ -94,7 +94,7 @@ export const CONTROLS_OPENAPI_MODULE: OpenApiModule = {
         operationId: "listSystemControls",
         tags: [TAG],
         summary: "List an AI system's applicable controls",
-        description: `Requires scope \`read\` or \`write\`. ${applicability} Controls never saved have status \`not_started\` and \`version\` null. ${reuse} Unknown query parameters are a 422.`,
+        description: `${applicability} Controls never saved have status \`not_started\` and \`version\` null. ${reuse} Unknown query parameters are a 422.`,
         parameters: [frameworkQueryParameter],
         responses: {
           "200": ok("The applicable controls with reasons, statuses and evidence metadata", "SystemControlList"),
@@ -109,7 +109,7 @@ export const CONTROLS_OPENAPI_MODULE: OpenApiModule = {
         tags: [TAG],
         summary: "Set a control's status, justification, owner and review date",
         description:
-          "Requires scope `write`. Partial update: fields left out keep their value. Only applicable controls can be set (else 422 on `controlId`). " +
+          "Partial update: fields left out keep their value. Only applicable controls can be set (else 422 on `controlId`). " +
           "`not_applicable` needs a `justification` of at least 10 characters (422 on `justification`). The owner must be a member of the organisation. " +
           "Send the `version` you read (null for a control never saved), in the body or as `If-Match`; a stale version is refused with 409 and nothing is written. " +
           "Archived systems: 409.",
@@ -128,7 +128,7 @@ export const CONTROLS_OPENAPI_MODULE: OpenApiModule = {
         tags: [TAG],
         summary: "Compliance posture of an AI system",
         description:
-          "Requires scope `read` or `write`. Per framework and overall: applicable, implemented, in progress, not started, not applicable and evidenced " +
+          "Per framework and overall: applicable, implemented, in progress, not started, not applicable and evidenced " +
           "controls, and percent = implemented / (applicable − not applicable), null when nothing is left to implement.",
         responses: { "200": ok("The posture", "CompliancePosture"), ...problemRefs("404", ...READ_PROBLEMS) },
       },
@@ -139,7 +139,7 @@ export const CONTROLS_OPENAPI_MODULE: OpenApiModule = {
         tags: [TAG],
         summary: "Compliance posture of the organisation",
         description:
-          "Requires scope `read` or `write`. The same figures as GET /systems/{id}/controls/posture, summed over every active AI system of the organisation " +
+          "The same figures as GET /systems/{id}/controls/posture, summed over every active AI system of the organisation " +
           "(archived and retired systems have no applicable controls).",
         responses: { "200": ok("The posture", "CompliancePosture"), ...problemRefs(...READ_PROBLEMS) },
       },
@@ -150,7 +150,7 @@ export const CONTROLS_OPENAPI_MODULE: OpenApiModule = {
         tags: [EVIDENCE_TAG],
         summary: "Add evidence to an AI system's controls",
         description:
-          `Requires scope \`write\`. A link (http or https URL) or a file sent as base64 (at most ${MAX_EVIDENCE_FILE_LABEL} decoded; stored with its SHA-256 and size), ` +
+          `A link (http or https URL) or a file sent as base64 (at most ${MAX_EVIDENCE_FILE_LABEL} decoded; stored with its SHA-256 and size), ` +
           "attached to one or more applicable controls of the system (each unknown or inapplicable control is a 422 naming `links.<n>.controlId`). " +
           reuse,
         requestBody: { required: true, content: jsonContent("CreateEvidence") },
@@ -166,7 +166,7 @@ export const CONTROLS_OPENAPI_MODULE: OpenApiModule = {
         operationId: "deleteEvidence",
         tags: [EVIDENCE_TAG],
         summary: "Delete evidence",
-        description: "Requires scope `write`. Deletes the evidence and its attachments to controls; statuses are left as they are. 409 on an archived system.",
+        description: "Deletes the evidence and its attachments to controls; statuses are left as they are. 409 on an archived system.",
         responses: { "204": { description: "Deleted", headers: { "x-request-id": headerRef("XRequestId") } }, ...problemRefs("404", "409", ...READ_PROBLEMS) },
       },
     },
@@ -176,8 +176,7 @@ export const CONTROLS_OPENAPI_MODULE: OpenApiModule = {
         operationId: "getEvidenceContent",
         tags: [EVIDENCE_TAG],
         summary: "Download an evidence file",
-        description:
-          "Requires scope `read` or `write`. The stored bytes as an attachment; `Repr-Digest` carries the SHA-256. 404 for links and other organisations' evidence.",
+        description: "The stored bytes as an attachment; `Repr-Digest` carries the SHA-256. 404 for links and other organisations' evidence.",
         responses: {
           "200": {
             description: "The file",
@@ -194,7 +193,7 @@ export const CONTROLS_OPENAPI_MODULE: OpenApiModule = {
         operationId: "linkEvidence",
         tags: [EVIDENCE_TAG],
         summary: "Attach evidence to another control",
-        description: "Requires scope `write`. The control must be an applicable control of the evidence's system (422); already attached is a 409.",
+        description: "The control must be an applicable control of the evidence's system (422); already attached is a 409.",
         requestBody: { required: true, content: jsonContent("LinkEvidence") },
         responses: { "201": ok("The evidence with its attachments", "EvidenceSummary"), ...problemRefs(...BODY_PROBLEMS, "404", "409", ...READ_PROBLEMS) },
       },

@@ -15,7 +15,7 @@ export function scopesGranting(permission: Permission): TokenScope[] {
 /**
  * Adds to every operation what it requires, from the declaration its route handler passes to
  * withApiHandler (API_OPERATIONS, keyed by operationId): `x-permission`, `x-token-scopes` and a sentence
- * at the end of its description. An operation without an entry is an error, so the document cannot
+ * opening its description (the path modules do not write one by hand). An operation without an entry is an error, so the document cannot
  * describe an endpoint whose permission nobody declared.
  */
 export function statePermissions(paths: Record<string, Json>): Record<string, Json> {
@@ -32,13 +32,13 @@ export function statePermissions(paths: Record<string, Json>): Record<string, Js
           const { permission } = API_OPERATIONS[id];
           const scopes = scopesGranting(permission);
           const requires =
-            `Requires the \`${permission}\` permission (${PERMISSION_LABELS[permission].toLowerCase()}): ` +
+            `Requires the \`${permission}\` permission (${PERMISSION_LABELS[permission]}): ` +
             (scopes.length ? `an API token with scope ${scopes.map((s) => `\`${s}\``).join(" or ")}.` : "no API token scope grants it.");
           return [
             method,
             {
               ...operation,
-              description: operation.description ? `${operation.description}\n\n${requires}` : requires,
+              description: operation.description ? `${requires} ${operation.description}` : requires,
               "x-permission": permission,
               "x-token-scopes": scopes,
             },

@@ -87,7 +87,7 @@ export const RISKS_OPENAPI_MODULE: OpenApiModule = {
         operationId: "listRisks",
         tags: [TAG],
         summary: "List the organisation's risks",
-        description: `The risk register across all AI systems of the organisation, filtered, sorted and paginated like GET /systems/{id}/risks (plus \`systemId\`). Requires scope \`read\` or \`write\`. Unknown or invalid query parameters are a 422. ${scoring}`,
+        description: `The risk register across all AI systems of the organisation, filtered, sorted and paginated like GET /systems/{id}/risks (plus \`systemId\`). Unknown or invalid query parameters are a 422. ${scoring}`,
         parameters: riskQueryParameters({ withSystem: true }),
         responses: { "200": ok("A page of risks", "RiskList"), ...problemRefs(...READ_PROBLEMS) },
       },
@@ -98,7 +98,7 @@ export const RISKS_OPENAPI_MODULE: OpenApiModule = {
         operationId: "listSystemRisks",
         tags: [TAG],
         summary: "List an AI system's risks",
-        description: `Filtered, sorted, paginated risks of one AI system. Requires scope \`read\` or \`write\`. Unknown or invalid query parameters are a 422 (also a level key the matrix does not have). ${scoring}`,
+        description: `Filtered, sorted, paginated risks of one AI system. Unknown or invalid query parameters are a 422 (also a level key the matrix does not have). ${scoring}`,
         parameters: riskQueryParameters(),
         responses: { "200": ok("A page of risks", "RiskList"), ...problemRefs("404", ...READ_PROBLEMS) },
       },
@@ -107,7 +107,7 @@ export const RISKS_OPENAPI_MODULE: OpenApiModule = {
         tags: [TAG],
         summary: "Add a risk to an AI system",
         description:
-          "Requires scope `write`. Technique ids must be MITRE ATLAS techniques, OWASP ids LLM Top 10 2025 or Agentic Top 10 2026 ids, " +
+          "Technique ids must be MITRE ATLAS techniques, OWASP ids LLM Top 10 2025 or Agentic Top 10 2026 ids, " +
           "controls items of the named framework; each unknown id is reported with its path (e.g. `techniqueIds.1`). " +
           "Status `accepted` and treatment `accept` are refused here: use POST /risks/{riskId}/accept. 409 on an archived system.",
         requestBody: { required: true, content: jsonContent("CreateRisk") },
@@ -123,7 +123,7 @@ export const RISKS_OPENAPI_MODULE: OpenApiModule = {
         operationId: "getRisk",
         tags: [TAG],
         summary: "Get a risk",
-        description: `Requires scope \`read\` or \`write\`. The ETag header carries the version. ${scoring}`,
+        description: `The ETag header carries the version. ${scoring}`,
         responses: { "200": ok("The risk", "RiskDetail", etagHeader), ...problemRefs("404", ...READ_PROBLEMS) },
       },
       patch: {
@@ -131,7 +131,7 @@ export const RISKS_OPENAPI_MODULE: OpenApiModule = {
         tags: [TAG],
         summary: "Edit a risk",
         description:
-          "Requires scope `write`. Partial update; `controls`, when sent, replaces the linked controls. `version` must be the version the edit " +
+          "Partial update; `controls`, when sent, replaces the linked controls. `version` must be the version the edit " +
           'is based on (or `If-Match: "<version>"`); a stale version is a 409 and nothing is written. Setting status `accepted` or treatment ' +
           "`accept` is a 422 (use POST /risks/{riskId}/accept); changing the treatment of an accepted risk withdraws the acceptance and needs a new status.",
         parameters: [ifMatchParameter],
@@ -142,7 +142,7 @@ export const RISKS_OPENAPI_MODULE: OpenApiModule = {
         operationId: "deleteRisk",
         tags: [TAG],
         summary: "Delete a risk",
-        description: "Requires scope `write`. The audit trail keeps every field of the deleted risk.",
+        description: "The audit trail keeps every field of the deleted risk.",
         responses: { "204": { description: "Deleted", headers: { "x-request-id": headerRef("XRequestId") } }, ...problemRefs("404", ...READ_PROBLEMS) },
       },
     },
@@ -153,7 +153,7 @@ export const RISKS_OPENAPI_MODULE: OpenApiModule = {
         tags: [TAG],
         summary: "Accept a risk",
         description:
-          "Requires scope `write`. Sets treatment `accept` and status `accepted`, recording the approver and the reason. The approver " +
+          "Sets treatment `accept` and status `accepted`, recording the approver and the reason. The approver " +
           "(`approverId`) must be a member whose role may approve risk acceptance (admin, compliance officer, executive), else 422 at " +
           "`approverId`; the reason needs at least 10 characters. 409 if the risk is already accepted or the version is stale.",
         parameters: [ifMatchParameter],
@@ -166,8 +166,7 @@ export const RISKS_OPENAPI_MODULE: OpenApiModule = {
         operationId: "getRiskMatrix",
         tags: [TAG],
         summary: "The organisation's risk matrix",
-        description:
-          "Requires scope `read` or `write`. Axis labels, the levels (score bands from `minScore`, with colours) and all 25 cells scored. Version 0 is the default matrix.",
+        description: "Axis labels, the levels (score bands from `minScore`, with colours) and all 25 cells scored. Version 0 is the default matrix.",
         responses: { "200": ok("The risk matrix", "RiskMatrix", etagHeader), ...problemRefs("401", "403", "500") },
       },
     },

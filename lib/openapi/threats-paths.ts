@@ -66,7 +66,7 @@ export const THREATS_OPENAPI_MODULE: OpenApiModule = {
         operationId: "getThreatProfile",
         tags: [TAG],
         summary: "Get an AI system's threat profile",
-        description: `Requires scope \`read\` or \`write\`. ${profileEntries}`,
+        description: `${profileEntries}`,
         responses: { "200": ok("The threat profile", "ThreatProfile"), ...problemRefs("404", ...READ_PROBLEMS) },
       },
       post: {
@@ -74,7 +74,7 @@ export const THREATS_OPENAPI_MODULE: OpenApiModule = {
         tags: [TAG],
         summary: "Add techniques to an AI system's threat profile",
         description:
-          "Requires scope `write`. All or nothing: a technique id the organisation's current ATLAS release does not have, or one listed twice, is a 422 naming " +
+          "All or nothing: a technique id the organisation's current ATLAS release does not have, or one listed twice, is a 422 naming " +
           "`entries.<n>.techniqueId`; one already in the profile is a 409 whose detail names the id and its path. 409 on an archived system. Returns the updated profile.",
         requestBody: { required: true, content: jsonContent("AddThreatProfileEntries") },
         responses: {
@@ -89,7 +89,7 @@ export const THREATS_OPENAPI_MODULE: OpenApiModule = {
         operationId: "removeThreatProfileEntry",
         tags: [TAG],
         summary: "Remove a technique from an AI system's threat profile",
-        description: "Requires scope `write`. 404 when the technique is not in the profile; 409 on an archived system.",
+        description: "404 when the technique is not in the profile; 409 on an archived system.",
         responses: { "204": { description: "Removed", headers: { "x-request-id": headerRef("XRequestId") } }, ...problemRefs("404", "409", ...READ_PROBLEMS) },
       },
     },
@@ -99,7 +99,7 @@ export const THREATS_OPENAPI_MODULE: OpenApiModule = {
         tags: [TAG],
         summary: "Export the organisation's threat profile as an ATLAS Navigator layer",
         description:
-          "Requires scope `read` or `write`. The union of every active AI system's threat profile in one layer (format 4.3, domain `atlas-atlas`). `score` is the highest " +
+          "The union of every active AI system's threat profile in one layer (format 4.3, domain `atlas-atlas`). `score` is the highest " +
           "risk score (1–25) of any risk naming the technique, `color` its risk level, `comment` lists each system with its rationale. Sent as an attachment.",
         responses: {
           "200": ok("The layer", "NavigatorLayer", {
@@ -116,7 +116,7 @@ export const THREATS_OPENAPI_MODULE: OpenApiModule = {
         tags: [TAG],
         summary: "Export the threat profile as an ATLAS Navigator layer",
         description:
-          "Requires scope `read` or `write`. Layer format 4.3, domain `atlas-atlas` (what ATLAS Navigator opens). One entry per technique and tactic; `score` is the " +
+          "Layer format 4.3, domain `atlas-atlas` (what ATLAS Navigator opens). One entry per technique and tactic; `score` is the " +
           "highest risk score (1–25) of the system's risks naming the technique, `color` its risk level, `comment` the rationale. Sent as an attachment (Content-Disposition).",
         responses: {
           "200": ok("The layer", "NavigatorLayer", {
@@ -130,7 +130,7 @@ export const THREATS_OPENAPI_MODULE: OpenApiModule = {
         tags: [TAG],
         summary: "Import an ATLAS Navigator layer into the threat profile",
         description:
-          "Requires scope `write`. The body is the layer file as ATLAS Navigator saves it (unknown Navigator keys are ignored; at most 1 MiB). Techniques with a score above 0, " +
+          "The body is the layer file as ATLAS Navigator saves it (unknown Navigator keys are ignored; at most 1 MiB). Techniques with a score above 0, " +
           "a colour or a comment are added, with the comment as rationale; entries with `enabled: false` and techniques already in the profile are skipped and reported. " +
           "A layer naming any technique the organisation's current ATLAS release does not have is refused as a whole: 422 with `techniques.<n>.techniqueID` paths.",
         parameters: [rationaleParameter],

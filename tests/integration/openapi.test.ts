@@ -214,7 +214,8 @@ describe("OpenAPI document", () => {
       const scopes = (Object.keys(TOKEN_SCOPE_PERMISSIONS) as TokenScope[]).filter((scope) => TOKEN_SCOPE_PERMISSIONS[scope].includes(permission));
       expect(op["x-token-scopes"], label).toEqual(scopes);
       expect(scopes.length, `${label}: no token scope grants ${permission}`).toBeGreaterThan(0);
-      expect(op.description, label).toContain(`Requires the \`${permission}\` permission`);
+      expect(op.description, label).toMatch(new RegExp(`^Requires the \`${permission}\` permission`));
+      expect(op.description, `${label}: a second, hand-written statement of the scope`).not.toMatch(/Requires scope/);
       expect(op.description, label).toContain(scopes.map((scope) => `\`${scope}\``).join(" or "));
     }
     expect(paths["/systems"].get).toMatchObject({ "x-permission": "inventory:read", "x-token-scopes": ["read", "write"] });
