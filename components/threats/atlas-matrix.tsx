@@ -45,7 +45,7 @@ function TechniqueLink({ technique, small }: { technique: MatrixTechnique; small
 export function AtlasMatrixGrid({ matrix }: { matrix: AtlasMatrix }) {
   return (
     // only this box scrolls sideways (the grid is min-w-max); max-w-full and the shell's min-w-0 keep the page from widening
-    <div className="max-w-full overflow-x-auto rounded-xl border border-slate-200 bg-white p-3" data-testid="atlas-matrix">
+    <div className="relative max-w-full overflow-x-auto rounded-xl border border-slate-200 bg-white p-3" data-testid="atlas-matrix">
       <div className="grid min-w-max grid-flow-col auto-cols-[10rem] gap-2">
         {matrix.columns.map(({ tactic, cells }) => (
           <section key={tactic.id} aria-labelledby={`tactic-${tactic.id}`} className="flex flex-col gap-1">
