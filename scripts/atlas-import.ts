@@ -12,14 +12,12 @@
 import { stat, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { AppError } from "@/lib/errors";
+import { runCli, UsageError } from "@/scripts/support/cli";
 import { ATLAS_MAX_BYTES, type AtlasImportResult, type AtlasView } from "@/lib/atlas/schemas";
 
 const USAGE = `Usage: npm run atlas:import -- <file> --org <slug>
   <file>   the release file, e.g. ATLAS.yaml from https://github.com/mitre-atlas/atlas-data (dist/)
   --org    slug of the organisation to import into`;
-
-class UsageError extends Error {}
 
 function args(): { file: string; slug: string } {
   let parsed;
@@ -99,18 +97,4 @@ function printChanges(result: AtlasImportResult, view: AtlasView): void {
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  if (error instanceof UsageError) {
-    console.error(`Error: ${error.message}\n${USAGE}`);
-  } else if (error instanceof AppError) {
-    console.error(`Error (${error.code}): ${error.message}`);
-    for (const issue of error.issues) console.error(`  ${issue.path}: ${issue.message}`);
-  } else {
-    console.error("Error: the import failed.", error);
-  }
-  process.exitCode = 1;
-} finally {
-  await db.$disconnect();
-}
+await runCli(main, { usage: USAGE, failure: "the import failed.", cleanup: () => db.$disconnect() });

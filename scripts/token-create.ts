@@ -9,14 +9,12 @@
  * that case (one process per data directory).
  */
 import { parseArgs } from "node:util";
-import { AppError } from "@/lib/errors";
+import { runCli, UsageError } from "@/scripts/support/cli";
 
 const USAGE = `Usage: npm run token:create -- --org <slug> --name <name> --scope read|write [--scope read|write]
   --org     slug of the organisation the token acts for
   --name    a name to recognise the token by (e.g. "CI pipeline")
   --scope   read (read the inventory) or write (also change it); repeat for both`;
-
-class UsageError extends Error {}
 
 function args(): { slug: string; name: string; scopes: string[] } {
   let parsed;
@@ -55,23 +53,9 @@ async function main(): Promise<void> {
   const org = await db.organization.findUnique({ where: { slug }, select: { id: true, slug: true } });
   if (!org) throw new UsageError(`No organisation with slug "${slug}".`);
   const ctx = { orgId: org.id, actor: { type: "system" as const, label: "token-create CLI" } };
-  const { id, secret } = await createApiToken({ ctx, input: { name, scopes: scopes as never } });
+  const { id, secret } = await createApiToken({ ctx, input: { name, scopes } });
   console.log(`Created API token ${id} "${name.trim()}" for ${org.slug} with scope ${scopes.join(", ")}. Copy the secret now: it is not shown again.`);
   console.log(secret);
 }
 
-try {
-  await main();
-} catch (error) {
-  if (error instanceof UsageError) {
-    console.error(`Error: ${error.message}\n${USAGE}`);
-  } else if (error instanceof AppError) {
-    console.error(`Error (${error.code}): ${error.message}`);
-    for (const issue of error.issues) console.error(`  ${issue.path}: ${issue.message}`);
-  } else {
-    console.error("Error: the token was not created.", error);
-  }
-  process.exitCode = 1;
-} finally {
-  await db.$disconnect();
-}
+await runCli(main, { usage: USAGE, failure: "the token was not created.", cleanup: () => db.$disconnect() });

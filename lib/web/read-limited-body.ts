@@ -6,9 +6,13 @@ import { HttpError } from "@/lib/web/http/problem";
  * while streaming as soon as one byte more has arrived (the rest is never read, the stream is cancelled).
  * For uploads to route handlers, whose bodies Next does not limit.
  */
-export async function readLimitedBody(req: Request, maxBytes: number, label = `${maxBytes} bytes`): Promise<Uint8Array> {
-  const tooLarge = () =>
-    new HttpError("PAYLOAD_TOO_LARGE", `The upload is larger than the limit of ${label}.`, [{ path: "file", message: `Larger than ${label}` }]);
+export async function readLimitedBody(
+  req: Request,
+  maxBytes: number,
+  label = `${maxBytes} bytes`,
+  tooLarge: () => Error = () =>
+    new HttpError("PAYLOAD_TOO_LARGE", `The upload is larger than the limit of ${label}.`, [{ path: "file", message: `Larger than ${label}` }]),
+): Promise<Uint8Array> {
   const declared = Number(req.headers.get("content-length"));
   if (req.headers.has("content-length") && Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
   if (!req.body) return new Uint8Array(0);

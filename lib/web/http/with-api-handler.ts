@@ -5,6 +5,7 @@ import type { ServiceContext } from "@/lib/context";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
 import { authenticateApiToken } from "@/lib/tokens/authenticate-api-token";
 import { parseInput } from "@/lib/validation/parse-input";
+import { readLimitedBody } from "@/lib/web/read-limited-body";
 import { HttpError, problemResponse } from "@/lib/web/http/problem";
 
 // Plumbing shared by every REST API v1 route handler, so the handlers themselves stay thin:
@@ -100,31 +101,12 @@ export async function readJsonBody(req: Request, maxBytes = DEFAULT_MAX_BODY_BYT
       `Send the body as JSON with 'Content-Type: application/json' (got '${req.headers.get("content-type") ?? "none"}').`,
     );
   }
-  const tooLarge = () => new HttpError("PAYLOAD_TOO_LARGE", `The request body exceeds the limit of ${maxBytes} bytes.`);
-  const declared = Number(req.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
-
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (req.body) {
-    const reader = req.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const bytes = await readLimitedBody(
+    req,
+    maxBytes,
+    `${maxBytes} bytes`,
+    () => new HttpError("PAYLOAD_TOO_LARGE", `The request body exceeds the limit of ${maxBytes} bytes.`),
+  );
 
   let text: string;
   try {
