@@ -35,11 +35,19 @@ interface QuestionBase {
 
 export interface BooleanQuestion extends QuestionBase {
   readonly kind: "boolean";
+  /**
+   * Follow-up questions (those with a showIf) only: the answer counted when the question is shown but
+   * left blank, always the one that gives the stricter result, so that a missing answer never lowers
+   * the tier (checked for every follow-up by complete-answers.test.ts).
+   */
+  readonly ifUnanswered?: boolean;
 }
 
 export interface MultiQuestion extends QuestionBase {
   readonly kind: "multi";
   readonly options: readonly QuestionOption[];
+  /** As for boolean questions: the selection counted when a shown follow-up is left blank. */
+  readonly ifUnanswered?: readonly string[];
 }
 
 export type Question = BooleanQuestion | MultiQuestion;

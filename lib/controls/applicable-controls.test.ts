@@ -128,7 +128,25 @@ describe("EU AI Act applicability", () => {
   });
 
   it("an Art 6(3) derogation makes a provider document it (Art 6) and register (Art 49)", () => {
-    const derogated = classified({ annex1_product: false, annex3_areas: ["4a"], derogation_narrow_procedural: true, profiles_natural_persons: false });
+    const derogated = classified({
+      emotion_recognition: false,
+      biometric_categorisation: false,
+      remote_biometric_identification: false,
+      manipulative_techniques: false,
+      exploits_vulnerabilities: false,
+      social_scoring: false,
+      crime_prediction_profiling: false,
+      facial_image_scraping: false,
+      annex1_product: false,
+      annex3_areas: ["4a"],
+      derogation_narrow_procedural: true,
+      profiles_natural_persons: false,
+      interacts_with_persons: false,
+      generates_synthetic_content: false,
+      deep_fake: false,
+      public_interest_text: false,
+      is_gpai_model: false,
+    });
     expect(derogated.tier).toBe("minimal");
     expect(eu({ riskTier: "minimal", euAiActRole: "provider", classification: derogated.facts })).toEqual(["Art 4", "Art 6", "Art 49"]);
     expect(eu({ riskTier: "minimal", euAiActRole: "deployer", classification: derogated.facts })).toEqual(["Art 4"]);

@@ -26,6 +26,7 @@ export const ANNEX_III_SECTION = {
       help: "Annex III point 5(b) expressly excludes AI systems used to detect financial fraud. If the same system also feeds lending decisions, answer 'No'.",
       legalRef: "Annex III point 5(b)",
       kind: "boolean",
+      ifUnanswered: false,
       showIf: { question: "annex3_areas", includesAny: ["5b"] },
     },
   ],

@@ -26,6 +26,7 @@ export const DEROGATION_SECTION = {
       help: "For example, transforming unstructured data into structured data, classifying incoming documents into categories, or detecting duplicates among a large number of applications (Recital 53).",
       legalRef: "Art 6(3)(a)",
       kind: "boolean",
+      ifUnanswered: false,
       showIf: ANNEX_III_IN_PLAY,
     },
     {
@@ -35,6 +36,7 @@ export const DEROGATION_SECTION = {
       help: "The system only adds a layer on top of work a person has already done, for example improving the language of a previously drafted document (professional tone, academic style, brand messaging) (Recital 53).",
       legalRef: "Art 6(3)(b)",
       kind: "boolean",
+      ifUnanswered: false,
       showIf: ANNEX_III_IN_PLAY,
     },
     {
@@ -44,6 +46,7 @@ export const DEROGATION_SECTION = {
       help: "For example, checking after the fact whether a teacher may have deviated from their usual grading pattern, in order to flag inconsistencies for a person to look at (Recital 53).",
       legalRef: "Art 6(3)(c)",
       kind: "boolean",
+      ifUnanswered: false,
       showIf: ANNEX_III_IN_PLAY,
     },
     {
@@ -53,6 +56,7 @@ export const DEROGATION_SECTION = {
       help: "For example, smart file handling such as indexing, searching, text and speech processing, linking data to other data sources, or translating initial documents (Recital 53).",
       legalRef: "Art 6(3)(d)",
       kind: "boolean",
+      ifUnanswered: false,
       showIf: ANNEX_III_IN_PLAY,
     },
     {
@@ -62,6 +66,7 @@ export const DEROGATION_SECTION = {
       help: "Profiling is any automated processing of personal data to evaluate personal aspects of a person, in particular to analyse or predict their performance at work, economic situation, health, preferences, interests, reliability, behaviour, location or movements (Art 3(52), which adopts the definition in Art 4(4) GDPR). An Annex III system that profiles people is always high-risk, whatever the answers above.",
       legalRef: "Art 6(3) third subparagraph",
       kind: "boolean",
+      ifUnanswered: true,
       showIf: ANNEX_III_IN_PLAY,
     },
   ],

@@ -23,6 +23,7 @@ export const GPAI_SECTION = {
       help: "A model with high-impact capabilities is a general-purpose AI model with systemic risk (Art 51(1)(a), Art 3(64)).",
       legalRef: "Art 51(1)(a)",
       kind: "boolean",
+      ifUnanswered: true,
       showIf: { question: "is_gpai_model", equals: true },
     },
     {
@@ -32,6 +33,7 @@ export const GPAI_SECTION = {
       help: "Above this threshold the model is presumed to have high-impact capabilities (Art 51(2)). The provider must notify the Commission within two weeks of the threshold being met or becoming known (Art 52(1)) and may present arguments that the model nonetheless does not present systemic risks (Art 52(2)).",
       legalRef: "Art 51(2)",
       kind: "boolean",
+      ifUnanswered: true,
       showIf: { question: "is_gpai_model", equals: true },
     },
     {
@@ -41,6 +43,7 @@ export const GPAI_SECTION = {
       help: "Annex XIII criteria include the number of parameters, the size of the training data set, training compute, input and output modalities, benchmark results and reach (for example at least 10 000 registered EU business users).",
       legalRef: "Art 51(1)(b)",
       kind: "boolean",
+      ifUnanswered: true,
       showIf: { question: "is_gpai_model", equals: true },
     },
     {
@@ -50,6 +53,7 @@ export const GPAI_SECTION = {
       help: "Such models are exempt from the documentation duties in Art 53(1)(a) and (b), but not from the copyright policy and training-content summary, and not at all if the model has systemic risk (Art 53(2)).",
       legalRef: "Art 53(2)",
       kind: "boolean",
+      ifUnanswered: false,
       showIf: { question: "is_gpai_model", equals: true },
     },
   ],

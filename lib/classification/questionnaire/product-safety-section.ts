@@ -23,6 +23,7 @@ export const PRODUCT_SAFETY_SECTION = {
       help: "For example, most medical devices in class IIa or higher under Regulation (EU) 2017/745 need a notified body. If the sectoral law lets the manufacturer self-certify, this condition is not met.",
       legalRef: "Art 6(1)(b)",
       kind: "boolean",
+      ifUnanswered: true,
       showIf: { question: "annex1_product", equals: true },
     },
   ],

@@ -56,6 +56,7 @@ export const PROHIBITED_PRACTICES_SECTION = {
       help: "Covers inferring the emotions of employees, job applicants, students or pupils, for example monitoring call-centre agents' moods or students' engagement in class.",
       legalRef: "Art 5(1)(f)",
       kind: "boolean",
+      ifUnanswered: true,
       showIf: { question: "emotion_recognition", equals: true },
     },
     {
@@ -65,6 +66,7 @@ export const PROHIBITED_PRACTICES_SECTION = {
       help: "Art 5(1)(f) does not prohibit emotion recognition in the workplace or education where it is intended for medical or safety reasons, such as a therapeutic use. Read the exception narrowly: general well-being, productivity or engagement monitoring is not a medical or safety reason. A permitted system remains high-risk under Annex III point 1(c).",
       legalRef: "Art 5(1)(f)",
       kind: "boolean",
+      ifUnanswered: false,
       showIf: { question: "emotion_recognition_work_education", equals: true },
     },
     {
@@ -74,6 +76,7 @@ export const PROHIBITED_PRACTICES_SECTION = {
       help: "Inferring any of these attributes of an individual from biometric data is prohibited.",
       legalRef: "Art 5(1)(g)",
       kind: "boolean",
+      ifUnanswered: true,
       showIf: { question: "biometric_categorisation", equals: true },
     },
     {
@@ -83,6 +86,7 @@ export const PROHIBITED_PRACTICES_SECTION = {
       help: "These activities are outside the Art 5(1)(g) prohibition. They are still biometric categorisation by sensitive attributes and therefore high-risk under Annex III point 1(b).",
       legalRef: "Art 5(1)(g)",
       kind: "boolean",
+      ifUnanswered: false,
       showIf: { question: "biometric_categorisation_sensitive", equals: true },
     },
     {
@@ -92,6 +96,7 @@ export const PROHIBITED_PRACTICES_SECTION = {
       help: "'Real-time' means capture, comparison and identification happen without significant delay (Art 3(42)). Publicly accessible spaces include streets, stations, shops and stadiums (Art 3(44)). Post-event (retrospective) identification is not covered by this prohibition.",
       legalRef: "Art 5(1)(h)",
       kind: "boolean",
+      ifUnanswered: true,
       showIf: { question: "remote_biometric_identification", equals: true },
     },
     {
@@ -101,6 +106,7 @@ export const PROHIBITED_PRACTICES_SECTION = {
       help: "Only these three objectives can lift the prohibition, and only in so far as the use is strictly necessary for them.",
       legalRef: "Art 5(1)(h)",
       kind: "multi",
+      ifUnanswered: [],
       options: [
         {
           value: "victims_missing_persons",
@@ -130,6 +136,7 @@ export const PROHIBITED_PRACTICES_SECTION = {
       help: "A Member State must have adopted national rules allowing the use (Art 5(5)). Each use needs prior authorisation (in duly justified urgency, requested within 24 hours), a fundamental rights impact assessment (Art 27) and registration in the EU database (Art 49).",
       legalRef: "Art 5(2)-(5)",
       kind: "boolean",
+      ifUnanswered: false,
       showIf: {
         question: "realtime_rbi_objectives",
         includesAny: ["victims_missing_persons", "imminent_threat", "serious_crime_suspect"],

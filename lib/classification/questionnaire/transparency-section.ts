@@ -25,6 +25,7 @@ export const TRANSPARENCY_SECTION = {
       help: "If it is obvious, the Art 50(1) information duty does not apply. When in doubt, answer 'No': a disclosure costs little. The duty also does not apply to systems authorised by law to detect, prevent, investigate or prosecute criminal offences, unless they are available to the public to report a crime.",
       legalRef: "Art 50(1)",
       kind: "boolean",
+      ifUnanswered: false,
       showIf: { question: "interacts_with_persons", equals: true },
     },
     {
@@ -42,6 +43,7 @@ export const TRANSPARENCY_SECTION = {
       help: "For example spell-checking, grammar correction or basic image adjustments. In that case the Art 50(2) marking duty does not apply.",
       legalRef: "Art 50(2)",
       kind: "boolean",
+      ifUnanswered: false,
       showIf: { question: "generates_synthetic_content", equals: true },
     },
     {
@@ -67,6 +69,7 @@ export const TRANSPARENCY_SECTION = {
       help: "If so, the Art 50(4) disclosure duty for text does not apply.",
       legalRef: "Art 50(4)",
       kind: "boolean",
+      ifUnanswered: false,
       showIf: { question: "public_interest_text", equals: true },
     },
   ],

@@ -24,6 +24,15 @@ const ALL_NO: ClassificationAnswers = {
   is_gpai_model: false,
 };
 
+// The Art 6(3) questions shown once an Annex III use is in play, answered "No" (left blank they
+// would count as their stricter answer and be listed in the basis as assumed).
+const NO_DEROGATION: ClassificationAnswers = {
+  derogation_narrow_procedural: false,
+  derogation_improves_human_activity: false,
+  derogation_detects_patterns: false,
+  derogation_preparatory: false,
+};
+
 function system(overrides: ClassificationAnswers): ClassificationAnswers {
   return classificationAnswersSchema.parse({ ...ALL_NO, ...overrides });
 }
@@ -32,7 +41,7 @@ const refs = (entries: TierProposal["basis"]) => entries.map((entry) => entry.re
 
 describe("proposeTier: worked cases", () => {
   it("CV screening that ranks applicants is high risk under Annex III point 4(a)", () => {
-    const proposal = proposeTier(system({ annex3_areas: ["4a"], profiles_natural_persons: true }));
+    const proposal = proposeTier(system({ ...NO_DEROGATION, annex3_areas: ["4a"], profiles_natural_persons: true }));
     expect(proposal.tier).toBe("high");
     expect(refs(proposal.basis)).toEqual(["Art 6(2)", "Annex III point 4(a)"]);
     expect(proposal.summary).toBe("High risk: Annex III point 4(a) (employment: recruitment and selection) via Art 6(2).");
@@ -41,7 +50,14 @@ describe("proposeTier: worked cases", () => {
 
   it("monitoring call-centre agents' emotions is prohibited under Art 5(1)(f)", () => {
     const proposal = proposeTier(
-      system({ emotion_recognition: true, emotion_recognition_work_education: true, emotion_recognition_medical_safety: false, annex3_areas: ["4b"] }),
+      system({
+        ...NO_DEROGATION,
+        emotion_recognition: true,
+        emotion_recognition_work_education: true,
+        emotion_recognition_medical_safety: false,
+        annex3_areas: ["4b"],
+        profiles_natural_persons: true,
+      }),
     );
     expect(proposal.tier).toBe("prohibited");
     expect(refs(proposal.basis)).toEqual(["Art 5(1)(f)"]);
@@ -137,19 +153,35 @@ describe("proposeTier: worked cases", () => {
   });
 
   it("social scoring of residents by a public authority is prohibited under Art 5(1)(c)", () => {
-    const proposal = proposeTier(system({ social_scoring: true, annex3_areas: ["5a"] }));
+    const proposal = proposeTier(system({ ...NO_DEROGATION, social_scoring: true, annex3_areas: ["5a"], profiles_natural_persons: true }));
     expect(proposal.tier).toBe("prohibited");
     expect(refs(proposal.basis)).toEqual(["Art 5(1)(c)"]);
   });
 
   it("building a face search engine by scraping social-media photos is prohibited under Art 5(1)(e)", () => {
-    const proposal = proposeTier(system({ facial_image_scraping: true, remote_biometric_identification: true, realtime_rbi_law_enforcement: false }));
+    const proposal = proposeTier(
+      system({
+        ...NO_DEROGATION,
+        facial_image_scraping: true,
+        remote_biometric_identification: true,
+        realtime_rbi_law_enforcement: false,
+        profiles_natural_persons: true,
+      }),
+    );
     expect(proposal.tier).toBe("prohibited");
     expect(refs(proposal.basis)).toEqual(["Art 5(1)(e)"]);
   });
 
   it("live facial recognition by police in a station without a permitted objective is prohibited under Art 5(1)(h)", () => {
-    const proposal = proposeTier(system({ remote_biometric_identification: true, realtime_rbi_law_enforcement: true, realtime_rbi_objectives: [] }));
+    const proposal = proposeTier(
+      system({
+        ...NO_DEROGATION,
+        remote_biometric_identification: true,
+        realtime_rbi_law_enforcement: true,
+        realtime_rbi_objectives: [],
+        profiles_natural_persons: true,
+      }),
+    );
     expect(proposal.tier).toBe("prohibited");
     expect(refs(proposal.basis)).toEqual(["Art 5(1)(h)"]);
   });
@@ -202,7 +234,18 @@ describe("proposeTier: worked cases", () => {
   });
 
   it("a high-risk exam-grading system built on the provider's own GPAI model stays high risk and lists the GPAI duties", () => {
-    const proposal = proposeTier(system({ annex3_areas: ["3b"], profiles_natural_persons: true, is_gpai_model: true, gpai_compute_above_threshold: false }));
+    const proposal = proposeTier(
+      system({
+        ...NO_DEROGATION,
+        annex3_areas: ["3b"],
+        profiles_natural_persons: true,
+        is_gpai_model: true,
+        gpai_compute_above_threshold: false,
+        gpai_high_impact_capabilities: false,
+        gpai_commission_designated: false,
+        gpai_open_source: false,
+      }),
+    );
     expect(proposal.tier).toBe("high");
     expect(refs(proposal.basis)).toContain("Annex III point 3(b)");
     expect(refs(proposal.alsoApplies)).toEqual(expect.arrayContaining(["Art 3(63)", "Art 53"]));

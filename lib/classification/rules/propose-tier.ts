@@ -4,7 +4,8 @@ import { findProhibitedPractices } from "@/lib/classification/rules/find-prohibi
 import { findTransparencyDuties } from "@/lib/classification/rules/find-transparency-duties";
 import { formatRefs } from "@/lib/classification/rules/format-refs";
 import { RISK_TIER_LABELS, type ClassificationAnswers, type RiskTier } from "@/lib/classification/schemas";
-import type { LegalBasis } from "@/lib/classification/types";
+import type { LegalBasis, Question } from "@/lib/classification/types";
+import { completeAnswers } from "@/lib/classification/questionnaire/complete-answers";
 import { visibleAnswers } from "@/lib/classification/questionnaire/visible-answers";
 
 export type { LegalBasis } from "@/lib/classification/types";
@@ -17,6 +18,10 @@ export interface TierProposal {
   alsoApplies: LegalBasis[];
   /** One human sentence, starting with the tier label. */
   summary: string;
+  /** Ids of shown main questions left blank; while any remain, "minimal" is never concluded. */
+  missing: string[];
+  /** Ids of shown follow-up questions left blank and counted as their stricter answer. */
+  assumed: string[];
 }
 
 const ART_4: LegalBasis = {
@@ -49,16 +54,53 @@ const ART_99_3: LegalBasis = {
  */
 export function proposeTier(answers: ClassificationAnswers): TierProposal {
   // Stale answers to questions the user can no longer see must not influence the outcome.
-  const visible = visibleAnswers(answers);
-  if (!hasAnyAnswer(visible)) {
+  if (!hasAnyAnswer(visibleAnswers(answers))) {
     return {
       tier: "unclassified",
       basis: [],
       alsoApplies: [],
       summary: `${RISK_TIER_LABELS.unclassified}: the questionnaire is incomplete; no question has been answered yet.`,
+      missing: completeAnswers({}).missing.map((question) => question.id),
+      assumed: [],
     };
   }
+  // A missing answer never lowers the tier: blank follow-ups count as their stricter answer, and
+  // "minimal" is not concluded while a main question is unanswered (it could raise the tier).
+  const { answers: visible, assumed, missing } = completeAnswers(answers);
+  const proposal = proposeFromComplete(visible);
+  const gaps = { missing: missing.map((question) => question.id), assumed: assumed.map((question) => question.id) };
+  if (proposal.tier === "minimal" && missing.length > 0) {
+    return {
+      tier: "unclassified",
+      basis: [],
+      alsoApplies: [ART_4],
+      summary: `${RISK_TIER_LABELS.unclassified}: cannot conclude; no higher tier follows from the answers given, but ${missing.length === 1 ? "a question that could raise it is" : `${missing.length} questions that could raise it are`} unanswered (${missing.map((question) => lowerFirst(question.title)).join("; ")}).`,
+      ...gaps,
+    };
+  }
+  if (assumed.length === 0) return { ...proposal, ...gaps };
+  return {
+    ...proposal,
+    basis: [...proposal.basis, ...assumed.map(assumedBasis)],
+    summary: `${proposal.summary.slice(0, -1)}; ${assumed.length === 1 ? "one unanswered follow-up question was" : `${assumed.length} unanswered follow-up questions were`} counted as the stricter answer.`,
+    ...gaps,
+  };
+}
 
+function assumedBasis(question: Question): LegalBasis {
+  const answer = question.kind === "boolean" ? (question.ifUnanswered ? "Yes" : "No") : "none of the options";
+  return {
+    ref: question.legalRef,
+    title: `Unanswered: ${lowerFirst(question.title)}`,
+    reason: `This question was left blank, so it was counted as "${answer}", the answer that gives the stricter result. Answer it to confirm or lower the proposal.`,
+  };
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+function proposeFromComplete(visible: ClassificationAnswers): Omit<TierProposal, "missing" | "assumed"> {
   const prohibited = findProhibitedPractices(visible);
   if (prohibited.practices.length > 0) {
     return { tier: "prohibited", basis: prohibited.practices, alsoApplies: [ART_99_3], summary: sentence("prohibited", formatRefs(prohibited.practices)) };
