@@ -4,6 +4,8 @@ import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/web/action-state";
 import { QUESTIONNAIRE } from "@/lib/classification/questionnaire/questionnaire";
 import { isQuestionVisible } from "@/lib/classification/questionnaire/is-question-visible";
+import { completeAnswers } from "@/lib/classification/questionnaire/complete-answers";
+import type { ClassificationAnswers } from "@/lib/classification/schemas";
 import type { AnswerLookup, Question, QuestionnaireSection } from "@/lib/classification/types";
 
 // widened once: the questionnaire constant is deeply literal-typed for the answers schema
@@ -22,12 +24,17 @@ export function QuestionnaireForm({
   const [answers, setAnswers] = useState<Answers>(initialAnswers);
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as ActionState);
   const set = (id: string, value: boolean | string[] | undefined) => setAnswers((a) => ({ ...a, [id]: value }));
-  // only answers to visible questions are sent; the server applies the same visibility rule
+  // only answers to visible questions are sent; the server applies the same visibility rule. A
+  // shown multiple-choice question with nothing ticked is sent as "none applies" (its text says so).
   const visible = Object.fromEntries(
-    Object.entries(answers).filter(
-      ([id, v]) => v !== undefined && SECTIONS.some((s) => s.questions.some((q) => q.id === id && isQuestionVisible(q, answers as AnswerLookup))),
-    ),
+    SECTIONS.flatMap((s) => s.questions)
+      .filter((q) => isQuestionVisible(q, answers as AnswerLookup))
+      .map((q) => [q.id, answers[q.id] ?? (q.kind === "multi" ? [] : undefined)] as const)
+      .filter(([, v]) => v !== undefined),
   );
+  // the same rule the proposal applies: which shown questions are blank, and what a blank counts as
+  const gaps = completeAnswers(visible as ClassificationAnswers);
+  const unanswered = [...gaps.missing, ...gaps.assumed].filter((q) => q.kind === "boolean");
   return (
     <form action={formAction} className="space-y-6" data-testid="questionnaire">
       <input type="hidden" name="answers" value={JSON.stringify(visible)} />
@@ -39,11 +46,31 @@ export function QuestionnaireForm({
             <legend className="text-sm font-semibold text-slate-800">{section.title}</legend>
             <p className="text-xs text-slate-600">{section.intro}</p>
             {questions.map((q) => (
-              <QuestionInput key={q.id} question={q} value={answers[q.id]} onChange={(v) => set(q.id, v)} />
+              <QuestionInput key={q.id} question={q} value={answers[q.id]} onChange={(v) => set(q.id, v)} blank={unanswered.some((u) => u.id === q.id)} />
             ))}
           </fieldset>
         );
       })}
+      {unanswered.length > 0 && (
+        <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="questionnaire-missing">
+          <p className="font-medium">
+            {unanswered.length === 1 ? "1 question shown is not answered" : `${unanswered.length} questions shown are not answered`}
+          </p>
+          <p className="text-xs">
+            A missing answer never lowers the tier: a blank follow-up question counts as its stricter answer, and while a main question is blank the proposal
+            will not conclude minimal risk.
+          </p>
+          <ul className="mt-1 list-disc pl-5 text-xs">
+            {unanswered.map((q) => (
+              <li key={q.id}>
+                <a href={`#${q.id}-label`} className="underline">
+                  {q.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {state.status === "error" && (
         <p className="text-sm text-red-700" data-testid="questionnaire-error">
           {state.message}
@@ -64,10 +91,12 @@ function QuestionInput({
   question: q,
   value,
   onChange,
+  blank,
 }: {
   question: Question;
   value: boolean | string[] | undefined;
   onChange: (v: boolean | string[] | undefined) => void;
+  blank: boolean;
 }) {
   const help = (
     <p className="text-xs text-slate-500">
@@ -76,11 +105,23 @@ function QuestionInput({
   );
   if (q.kind === "boolean") {
     return (
-      <div role="radiogroup" aria-labelledby={`${q.id}-label`} className="rounded-md border border-slate-200 p-3">
+      <div
+        role="radiogroup"
+        aria-labelledby={`${q.id}-label`}
+        aria-describedby={blank ? `${q.id}-blank` : undefined}
+        className={`rounded-md border p-3 ${blank ? "border-amber-400" : "border-slate-200"}`}
+      >
         <p id={`${q.id}-label`} className="text-sm font-medium">
           {q.text}
         </p>
         {help}
+        {blank && (
+          <p id={`${q.id}-blank`} className="mt-1 text-xs font-medium text-amber-900" data-testid="question-unanswered">
+            {q.ifUnanswered === undefined
+              ? "Not answered: minimal risk cannot be concluded while this is blank."
+              : `Not answered: counts as "${q.ifUnanswered ? "Yes" : "No"}", the stricter answer.`}
+          </p>
+        )}
         <div className="mt-2 flex gap-4 text-sm">
           <label className="flex items-center gap-1">
             <input type="radio" name={`q-${q.id}`} checked={value === true} onChange={() => onChange(true)} /> Yes
