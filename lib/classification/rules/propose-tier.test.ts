@@ -24,6 +24,9 @@ const ALL_NO: ClassificationAnswers = {
   is_gpai_model: false,
 };
 
+// The Art 50 law-enforcement follow-up, shown once any Art 50 trigger is "Yes".
+const NOT_LAW_ENFORCEMENT: ClassificationAnswers = { law_enforcement_authorised: false };
+
 // The Art 6(3) questions shown once an Annex III use is in play, answered "No" (left blank they
 // would count as their stricter answer and be listed in the basis as assumed).
 const NO_DEROGATION: ClassificationAnswers = {
@@ -52,6 +55,7 @@ describe("proposeTier: worked cases", () => {
     const proposal = proposeTier(
       system({
         ...NO_DEROGATION,
+        ...NOT_LAW_ENFORCEMENT,
         emotion_recognition: true,
         emotion_recognition_work_education: true,
         emotion_recognition_medical_safety: false,
@@ -87,7 +91,7 @@ describe("proposeTier: worked cases", () => {
 
   it("a scripted customer-support chatbot is limited risk under Art 50(1)", () => {
     // Decision-tree bot with pre-written answers: it interacts with people but generates no synthetic content.
-    const proposal = proposeTier(system({ interacts_with_persons: true, interaction_obvious: false }));
+    const proposal = proposeTier(system({ ...NOT_LAW_ENFORCEMENT, interacts_with_persons: true, interaction_obvious: false }));
     expect(proposal.tier).toBe("limited");
     expect(refs(proposal.basis)).toEqual(["Art 50(1)"]);
     expect(proposal.summary).toBe("Limited risk: transparency obligations under Art 50(1) (direct interaction with natural persons).");
@@ -208,6 +212,7 @@ describe("proposeTier: worked cases", () => {
         gpai_high_impact_capabilities: false,
         gpai_commission_designated: false,
         gpai_open_source: false,
+        ...NOT_LAW_ENFORCEMENT,
         generates_synthetic_content: true,
         synthetic_content_assistive_editing: false,
       }),
@@ -252,7 +257,9 @@ describe("proposeTier: worked cases", () => {
   });
 
   it("a face-swap deep-fake image generator is limited risk under Art 50(4) and Art 50(2)", () => {
-    const proposal = proposeTier(system({ generates_synthetic_content: true, synthetic_content_assistive_editing: false, deep_fake: true }));
+    const proposal = proposeTier(
+      system({ ...NOT_LAW_ENFORCEMENT, generates_synthetic_content: true, synthetic_content_assistive_editing: false, deep_fake: true }),
+    );
     expect(proposal.tier).toBe("limited");
     expect(refs(proposal.basis)).toEqual(["Art 50(2)", "Art 50(4)"]);
   });
