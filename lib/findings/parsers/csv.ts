@@ -52,11 +52,20 @@ export async function* parseCsv(source: ByteSource): AsyncGenerator<ParsedRecord
   let columns: string[] | null = null;
   let runYielded = false;
   const parser = toReadable(source).pipe(
-    parse({ bom: true, skip_empty_lines: true, relax_column_count: false, max_record_size: MAX_RECORD_CHARS, info: true, trim: false }),
+    parse({
+      bom: true,
+      record_delimiter: ["\r\n", "\n", "\r"],
+      skip_empty_lines: true,
+      relax_column_count: false,
+      max_record_size: MAX_RECORD_CHARS,
+      info: true,
+      trim: false,
+    }),
   );
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const line = info.lines;
+      // csv-parse counts lines to the end of the record; a quoted field may span several
+      const line = Math.max(1, info.lines - record.reduce((n, field) => n + (field.match(/\r\n|\n|\r/g)?.length ?? 0), 0));
       if (!columns) {
         const names = record.map((name) => name.trim().toLowerCase());
         for (const name of names) {

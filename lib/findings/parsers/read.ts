@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import readline from "node:readline";
-import { parserStream } from "stream-json";
+import { getManyValues, isMany, none } from "stream-chain/defs.js";
+import { jsonParser } from "stream-json/parser.js";
 import { ParseRejection } from "./errors";
 import { EVIDENCE_MAX_CHARS, TAG_MAX_COUNT, TEXT_MAX_CHARS, type ByteSource, type EvidenceExcerpt, type FindingsFormat } from "./types";
 
@@ -39,6 +40,36 @@ export type JsonEvent =
   | { type: "exit"; path: JsonPath; container: "object" | "array"; size: number };
 
 type Token = { name: string; value?: unknown };
+
+/** Deepest nesting a JSON file may have (stream-json's own bound, which keeps its memory bounded too). */
+const JSON_MAX_DEPTH = 256;
+/** Longest single string or number, in UTF-16 code units. */
+const JSON_MAX_VALUE_CHARS = 16 * 1024 * 1024;
+/** Text is fed to the tokenizer in slices this long, so a syntax error is placed after every token before it. */
+const SLICE_CHARS = 1024;
+
+/** stream-json's tokenizer driven directly (its Node Duplex would drop tokens buffered before an error). */
+async function* jsonTokens(source: ByteSource): AsyncGenerator<Token> {
+  const tokenize = jsonParser({
+    packKeys: true,
+    packStrings: true,
+    packNumbers: true,
+    streamKeys: false,
+    streamStrings: false,
+    streamNumbers: false,
+    maxDepth: JSON_MAX_DEPTH,
+    maxPackedLength: JSON_MAX_VALUE_CHARS,
+  });
+  const decoder = new TextDecoder("utf-8");
+  const emit = (output: unknown): Token[] => (output === none ? [] : isMany(output) ? (getManyValues(output) as Token[]) : [output as Token]);
+  for await (const chunk of source) {
+    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    for (let i = 0; i < text.length; i += SLICE_CHARS) yield* emit(tokenize(text.slice(i, i + SLICE_CHARS)));
+  }
+  const rest = decoder.decode();
+  if (rest) yield* emit(tokenize(rest));
+  yield* emit(tokenize(none as never));
+}
 type Frame =
   | { kind: "walk"; container: "object" | "array"; path: JsonPath; key: string | null; index: number }
   | { kind: "skip"; depth: number }
@@ -50,9 +81,6 @@ type Frame =
  * A syntax error, a second document or trailing text is a `ParseRejection` at the JSON path reached.
  */
 export async function* walkJson(source: ByteSource, format: FindingsFormat, select: (path: JsonPath) => JsonSelection): AsyncGenerator<JsonEvent> {
-  const tokens = toReadable(source).pipe(
-    parserStream({ packKeys: true, packStrings: true, packNumbers: true, streamKeys: false, streamStrings: false, streamNumbers: false }),
-  );
   const frames: Frame[] = [];
   let lastPath: JsonPath = [];
   let documents = 0;
@@ -78,7 +106,7 @@ export async function* walkJson(source: ByteSource, format: FindingsFormat, sele
   };
 
   try {
-    for await (const token of tokens as AsyncIterable<Token>) {
+    for await (const token of jsonTokens(source)) {
       const top = frames[frames.length - 1];
       if (top?.kind === "skip") {
         if (token.name === "startObject" || token.name === "startArray") top.depth += 1;
@@ -151,10 +179,8 @@ export async function* walkJson(source: ByteSource, format: FindingsFormat, sele
     }
   } catch (error) {
     if (error instanceof ParseRejection) throw error;
-    const reason = error instanceof Error ? error.message.replace(/^Parser /, "") : "unreadable JSON";
+    const reason = error instanceof Error ? error.message.replace(/^Parser /, "").slice(0, 200) : "unreadable JSON";
     throw new ParseRejection(format, { jsonPath: jsonPathString(lastPath) }, `invalid JSON (${reason})`);
-  } finally {
-    tokens.destroy();
   }
   if (documents === 0) throw new ParseRejection(format, { jsonPath: "$" }, "the file is empty");
 
