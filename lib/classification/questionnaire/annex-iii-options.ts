@@ -14,7 +14,7 @@ export const ANNEX_III_OPTIONS = [
     value: "1b",
     label: "Biometrics: categorisation by sensitive or protected attributes",
     legalRef: "Annex III point 1(b)",
-    help: "Biometric categorisation according to sensitive or protected attributes or characteristics inferred from biometric data.",
+    help: "Biometric categorisation according to sensitive or protected attributes or characteristics inferred from biometric data. 'Sensitive or protected' means the special categories of personal data protected under Art 9(1) GDPR (racial or ethnic origin, political opinions, religious or philosophical beliefs, trade union membership, health, sex life or sexual orientation) (Recital 54). Inferring race, political opinions, trade union membership, religious or philosophical beliefs, sex life or sexual orientation is prohibited (Art 5(1)(g)) except for labelling or filtering lawfully acquired datasets and law-enforcement categorisation; categorisation that is merely ancillary to another commercial service is not a biometric categorisation system at all (Recital 16).",
   },
   {
     value: "1c",
@@ -116,7 +116,7 @@ export const ANNEX_III_OPTIONS = [
     value: "6e",
     label: "Law enforcement: profiling in criminal matters",
     legalRef: "Annex III point 6(e)",
-    help: "Profiling of natural persons (Art 3(4) of Directive (EU) 2016/680) in the detection, investigation or prosecution of criminal offences.",
+    help: "Profiling of natural persons (Art 3(4) of Directive (EU) 2016/680) in the detection, investigation or prosecution of criminal offences. This use is profiling by definition, so the Art 6(3) derogation can never apply to it.",
   },
   {
     value: "7a",

@@ -44,6 +44,18 @@ const ART_49_1: LegalBasis = {
   reason:
     "The provider registers itself and the system in the EU database (Art 71) before placing it on the market; public-authority deployers register their use (Art 49(3)). Annex III point 2 systems are registered at national level instead (Art 49(5)).",
 };
+const ART_49_4: LegalBasis = {
+  ref: "Art 49(4)",
+  title: "Registration in the secure non-public section",
+  reason:
+    "For Annex III points 1, 6 and 7 systems in the areas of law enforcement, migration, asylum and border control management, the registration under Art 49(1)-(3) is made in a secure non-public section of the EU database, with only the information listed there, accessible to the Commission and the national authorities.",
+};
+const ART_26_10: LegalBasis = {
+  ref: "Art 26(10)",
+  title: "Post-remote biometric identification: prior authorisation",
+  reason:
+    "A deployer using the system for post-remote biometric identification in the investigation of a criminal offence, for the targeted search of a person suspected or convicted of it, must request authorisation from a judicial authority or an administrative authority whose decision is binding, in advance or without undue delay and no later than 48 hours; without authorisation the use stops and the data are deleted.",
+};
 const ART_27: LegalBasis = {
   ref: "Art 27",
   title: "Fundamental rights impact assessment",
@@ -59,7 +71,9 @@ export function assessAnnexIii(answers: ClassificationAnswers): AnnexIiiAssessme
 
   const pointRefs = points.map((point) => point.ref).join(", ");
   const derogations = DEROGATION_SECTION.questions.filter((question) => question.id in DEROGATION_CLAUSES && answers[question.id] === true);
-  const profiles = answers.profiles_natural_persons === true;
+  // Annex III point 6(e) is profiling (Art 3(4) Directive (EU) 2016/680) by definition.
+  const profilingPoint = points.some((point) => point.value === "6e");
+  const profiles = answers.profiles_natural_persons === true || profilingPoint;
 
   if (derogations.length > 0 && !profiles) {
     const exclusions = derogations.map((question) => ({
@@ -82,14 +96,21 @@ export function assessAnnexIii(answers: ClassificationAnswers): AnnexIiiAssessme
     grounds.push({
       ref: "Art 6(3) third subparagraph",
       title: "Profiling: derogation unavailable",
-      reason: `You indicated that ${derogations.map((question) => question.legalRef).join(" and ")} could apply, but the system performs profiling of natural persons, and an Annex III system that profiles people is always high-risk.`,
+      reason: `You indicated that ${derogations.map((question) => question.legalRef).join(" and ")} could apply, but the system performs profiling of natural persons${profilingPoint ? " (Annex III point 6(e) is profiling by definition)" : ""}, and an Annex III system that profiles people is always high-risk.`,
     });
   }
   const onlyCriticalInfrastructure = points.every((point) => point.value === "2");
+  const secureSection = points.some((point) => /^[167]/.test(point.value));
+  const postRemoteIdentification = points.some((point) => point.value === "1a") && answers.realtime_rbi_law_enforcement !== true;
   return {
     grounds,
     exclusions: carveOuts,
-    obligations: onlyCriticalInfrastructure ? [ART_49_1] : [ART_49_1, ART_27],
+    obligations: [
+      ART_49_1,
+      ...(secureSection ? [ART_49_4] : []),
+      ...(onlyCriticalInfrastructure ? [] : [ART_27]),
+      ...(postRemoteIdentification ? [ART_26_10] : []),
+    ],
     headline: `${formatRefs(points)} via Art 6(2)`,
     exclusionNote: carveOutNote,
   };

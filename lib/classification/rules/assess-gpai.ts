@@ -30,6 +30,18 @@ const ART_52_1: LegalBasis = {
     "Notify the Commission without delay, and in any event within two weeks, once the model meets (or it becomes known that it will meet) the high-impact-capabilities condition; arguments that it nonetheless presents no systemic risk may be submitted with the notification (Art 52(2)).",
 };
 
+const ART_52_3: LegalBasis = {
+  ref: "Art 52(2)-(3)",
+  title: "Exception: arguments against systemic risk accepted",
+  reason:
+    "The model meets the high-impact condition of Art 51(1)(a) (measured or presumed under Art 51(2)), but the Commission did not reject the provider's substantiated arguments that it exceptionally does not present systemic risks, so it is not considered a model with systemic risk.",
+};
+const ART_52_5: LegalBasis = {
+  ref: "Art 52(5)",
+  title: "Exception: designation lifted on reassessment",
+  reason: "On the provider's reasoned request the Commission reassessed the designated model and decided that it no longer presents systemic risk.",
+};
+
 const SYSTEMIC_GROUNDS = [
   {
     question: "gpai_high_impact_capabilities",
@@ -67,11 +79,17 @@ function art53(openSource: boolean, systemic: boolean): LegalBasis {
 export function assessGpai(answers: ClassificationAnswers): GpaiAssessment {
   if (answers.is_gpai_model !== true) return { level: null, grounds: [], obligations: [], headline: null };
   const openSource = answers.gpai_open_source === true;
-  const systemic: LegalBasis[] = SYSTEMIC_GROUNDS.filter((ground) => answers[ground.question] === true).map(({ ref, title, reason }) => ({
-    ref,
-    title,
-    reason,
-  }));
+  // Art 52(2)-(3): accepted arguments set aside the high-impact condition (measured or presumed);
+  // Art 52(5): a reassessment can lift a designation. Each is recorded as the exception relied on.
+  const rebutted = answers.gpai_systemic_rebuttal_accepted === true;
+  const reassessed = answers.gpai_designation_reassessed === true;
+  const setAside = (question: string): boolean =>
+    (rebutted && (question === "gpai_high_impact_capabilities" || question === "gpai_compute_above_threshold")) ||
+    (reassessed && question === "gpai_commission_designated");
+  const systemic: LegalBasis[] = SYSTEMIC_GROUNDS.filter((ground) => answers[ground.question] === true && !setAside(ground.question)).map(
+    ({ ref, title, reason }) => ({ ref, title, reason }),
+  );
+  const exceptions: LegalBasis[] = [...(rebutted ? [ART_52_3] : []), ...(reassessed && answers.gpai_commission_designated === true ? [ART_52_5] : [])];
   if (systemic.length > 0) {
     // Art 52(1) is triggered by the high-impact condition (measured or presumed), not by a designation the Commission itself made.
     const mustNotify = answers.gpai_high_impact_capabilities === true || answers.gpai_compute_above_threshold === true;
@@ -84,7 +102,7 @@ export function assessGpai(answers: ClassificationAnswers): GpaiAssessment {
   }
   return {
     level: "standard",
-    grounds: [ART_3_63, art53(openSource, false)],
+    grounds: [ART_3_63, art53(openSource, false), ...exceptions],
     obligations: [],
     headline: openSource ? "Art 53 provider obligations apply, reduced by the open-source exemption of Art 53(2)" : "Art 53 provider obligations apply",
   };

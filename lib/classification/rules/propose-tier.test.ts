@@ -209,6 +209,7 @@ describe("proposeTier: worked cases", () => {
       system({
         is_gpai_model: true,
         gpai_compute_above_threshold: true,
+        gpai_systemic_rebuttal_accepted: false,
         gpai_high_impact_capabilities: false,
         gpai_commission_designated: false,
         gpai_open_source: false,

@@ -109,12 +109,15 @@ function proposeFromComplete(visible: ClassificationAnswers): Omit<TierProposal,
   const high = assessHighRisk(visible);
   const gpai = assessGpai(visible);
   const transparency = findTransparencyDuties(visible);
-  const exceptions = [...prohibited.exceptions, ...high.exclusions, ...transparency.exceptions];
+  // A result's grounds list the exceptions that kept it out of a higher tier, never those of a lower one
+  // (an Art 50 exception says nothing about why a system is high-risk or a GPAI model).
+  const higherTierExceptions = [...prohibited.exceptions, ...high.exclusions];
+  const exceptions = [...higherTierExceptions, ...transparency.exceptions];
 
   if (high.isHigh) {
     return {
       tier: "high",
-      basis: [...high.grounds, ...exceptions],
+      basis: [...high.grounds, ...prohibited.exceptions],
       alsoApplies: [...high.obligations, ...prohibited.safeguards, ...gpai.grounds, ...gpai.obligations, ...transparency.duties, ART_4],
       summary: sentence("high", high.headline),
     };
@@ -124,7 +127,7 @@ function proposeFromComplete(visible: ClassificationAnswers): Omit<TierProposal,
     const tier = gpai.level === "systemic" ? "gpai_systemic" : "gpai";
     return {
       tier,
-      basis: [...gpai.grounds, ...exceptions],
+      basis: [...gpai.grounds, ...higherTierExceptions],
       alsoApplies: [...gpai.obligations, ...high.obligations, ...prohibited.safeguards, ...transparency.duties],
       summary: sentence(tier, gpai.headline, high.exclusionNote),
     };
