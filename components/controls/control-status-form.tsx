@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/web/action-state";
-import { CONTROL_STATUSES, type SystemControlView } from "@/lib/controls/schemas";
+import { CONTROL_STATUSES } from "@/lib/controls/control-statuses";
+import type { SystemControlView } from "@/lib/controls/schemas";
 import { CONTROL_STATUS_LABELS } from "@/components/labels";
 
 type Control = Pick<SystemControlView, "framework" | "controlId" | "status" | "justification" | "ownerId" | "reviewDate" | "version">;

@@ -21,14 +21,8 @@ export const CONTROL_FRAMEWORK_SHORT_NAMES: Readonly<Record<ControlFrameworkId, 
   nist_ai_rmf: "NIST AI RMF",
 };
 
-export const CONTROL_STATUSES = ["not_started", "in_progress", "implemented", "not_applicable"] as const;
-export type ControlStatus = (typeof CONTROL_STATUSES)[number];
-export const CONTROL_STATUS_LABELS: Readonly<Record<ControlStatus, string>> = {
-  not_started: "Not started",
-  in_progress: "In progress",
-  implemented: "Implemented",
-  not_applicable: "Not applicable",
-};
+import { CONTROL_STATUSES } from "@/lib/controls/control-statuses";
+export { CONTROL_STATUSES, CONTROL_STATUS_LABELS, type ControlStatus } from "@/lib/controls/control-statuses";
 
 export const controlFrameworkSchema = z.enum(CONTROL_FRAMEWORK_IDS);
 export const controlStatusSchema = z.enum(CONTROL_STATUSES);
