@@ -1,0 +1,470 @@
+import { describe, expect, it } from "vitest";
+import { proposeTier } from "@/lib/classification/rules/propose-tier";
+import { classificationAnswersSchema, type ClassificationAnswers, type RiskTier } from "@/lib/classification/schemas";
+
+// Worked cases written from Regulation (EU) 2024/1689 (issue 12): for each, the answers a careful
+// user would give, the tier the Regulation leads to, the provisions that must be the basis of that
+// tier and the provisions the explanation must cite (basis or what also applies). Every case answers
+// every question it is shown, so none relies on a blank counted as the stricter answer (checked).
+
+/** Every main question answered "No" / none selected. */
+const NONE: ClassificationAnswers = {
+  emotion_recognition: false,
+  biometric_categorisation: false,
+  remote_biometric_identification: false,
+  manipulative_techniques: false,
+  exploits_vulnerabilities: false,
+  social_scoring: false,
+  crime_prediction_profiling: false,
+  facial_image_scraping: false,
+  annex1_product: false,
+  annex3_areas: [],
+  interacts_with_persons: false,
+  generates_synthetic_content: false,
+  deep_fake: false,
+  public_interest_text: false,
+  is_gpai_model: false,
+};
+
+/** The Art 6(3) questions shown once an Annex III use is in play. */
+const NO_DEROGATION = {
+  derogation_narrow_procedural: false,
+  derogation_improves_human_activity: false,
+  derogation_detects_patterns: false,
+  derogation_preparatory: false,
+} as const;
+
+/** An Annex III use with no derogation claimed, profiling as stated. */
+const annexIII = (point: string, profiles = true): ClassificationAnswers =>
+  classificationAnswersSchema.parse({ annex3_areas: [point], ...NO_DEROGATION, profiles_natural_persons: profiles });
+
+const GPAI_NOT_SYSTEMIC = {
+  is_gpai_model: true,
+  gpai_high_impact_capabilities: false,
+  gpai_compute_above_threshold: false,
+  gpai_commission_designated: false,
+  gpai_open_source: false,
+} as const;
+
+interface WorkedCase {
+  readonly name: string;
+  readonly answers: ClassificationAnswers;
+  readonly tier: RiskTier;
+  /** Provisions that must be among the grounds of the tier (the proposal's basis). */
+  readonly basis: readonly string[];
+  /** Provisions the explanation must cite, in the basis or in what also applies. */
+  readonly cites?: readonly string[];
+  /** Provisions that must not be among the grounds. */
+  readonly notBasis?: readonly string[];
+}
+
+const CASES: readonly WorkedCase[] = [
+  // Art 5: prohibited practices
+  {
+    name: "a game that uses subliminal cues to push players into purchases that harm them (Art 5(1)(a))",
+    answers: { manipulative_techniques: true },
+    tier: "prohibited",
+    basis: ["Art 5(1)(a)"],
+    cites: ["Art 99(3)"],
+  },
+  {
+    name: "a toy that nudges children into dangerous behaviour (Art 5(1)(b))",
+    answers: { exploits_vulnerabilities: true },
+    tier: "prohibited",
+    basis: ["Art 5(1)(b)"],
+  },
+  {
+    name: "a municipal citizen score that restricts access to unrelated services (Art 5(1)(c))",
+    answers: { social_scoring: true },
+    tier: "prohibited",
+    basis: ["Art 5(1)(c)"],
+  },
+  {
+    name: "predicting who will commit a crime from personality traits alone (Art 5(1)(d))",
+    answers: { crime_prediction_profiling: true },
+    tier: "prohibited",
+    basis: ["Art 5(1)(d)"],
+  },
+  {
+    name: "a face search engine built by scraping photos from the web (Art 5(1)(e))",
+    answers: { facial_image_scraping: true },
+    tier: "prohibited",
+    basis: ["Art 5(1)(e)"],
+  },
+  {
+    name: "monitoring call-centre agents' moods (Art 5(1)(f))",
+    answers: {
+      emotion_recognition: true,
+      emotion_recognition_work_education: true,
+      emotion_recognition_medical_safety: false,
+      ...NO_DEROGATION,
+      profiles_natural_persons: true,
+      law_enforcement_authorised: false,
+    },
+    tier: "prohibited",
+    basis: ["Art 5(1)(f)"],
+  },
+  {
+    name: "inferring sexual orientation from face images (Art 5(1)(g))",
+    answers: {
+      biometric_categorisation: true,
+      biometric_categorisation_sensitive: true,
+      biometric_categorisation_exempt: false,
+      law_enforcement_authorised: false,
+    },
+    tier: "prohibited",
+    basis: ["Art 5(1)(g)"],
+  },
+  {
+    name: "live facial recognition by police in a station with no permitted objective (Art 5(1)(h))",
+    answers: {
+      remote_biometric_identification: true,
+      realtime_rbi_law_enforcement: true,
+      realtime_rbi_objectives: [],
+      ...NO_DEROGATION,
+      profiles_natural_persons: true,
+    },
+    tier: "prohibited",
+    basis: ["Art 5(1)(h)"],
+  },
+  {
+    name: "live facial recognition for a permitted objective but without national law and prior authorisation (Art 5(1)(h), Art 5(2)-(5))",
+    answers: {
+      remote_biometric_identification: true,
+      realtime_rbi_law_enforcement: true,
+      realtime_rbi_objectives: ["serious_crime_suspect"],
+      realtime_rbi_authorised: false,
+      ...NO_DEROGATION,
+      profiles_natural_persons: true,
+    },
+    tier: "prohibited",
+    basis: ["Art 5(1)(h)"],
+  },
+  // Art 5 exceptions: not prohibited, but Annex III point 1
+  {
+    name: "detecting acute stress of plant operators for safety (Art 5(1)(f) exception, Annex III point 1(c))",
+    answers: {
+      emotion_recognition: true,
+      emotion_recognition_work_education: true,
+      emotion_recognition_medical_safety: true,
+      ...NO_DEROGATION,
+      profiles_natural_persons: false,
+      law_enforcement_authorised: false,
+    },
+    tier: "high",
+    basis: ["Art 6(2)", "Annex III point 1(c)", "Art 5(1)(f)"],
+    cites: ["Art 50(3)", "Art 49(1)", "Art 49(4)"],
+  },
+  {
+    name: "police categorisation of biometric data authorised by law (Art 5(1)(g) exception, Annex III point 1(b), Art 50(3) exception not a ground)",
+    answers: {
+      biometric_categorisation: true,
+      biometric_categorisation_sensitive: true,
+      biometric_categorisation_exempt: true,
+      ...NO_DEROGATION,
+      profiles_natural_persons: true,
+      law_enforcement_authorised: true,
+      law_enforcement_public_reporting: false,
+    },
+    tier: "high",
+    basis: ["Annex III point 1(b)", "Art 5(1)(g)"],
+    cites: ["Art 49(4)"],
+    notBasis: ["Art 50(3)"],
+  },
+  {
+    name: "authorised live facial recognition to find an abducted child (Art 5(1)(h)(i), Annex III point 1(a))",
+    answers: {
+      remote_biometric_identification: true,
+      realtime_rbi_law_enforcement: true,
+      realtime_rbi_objectives: ["victims_missing_persons"],
+      realtime_rbi_authorised: true,
+      ...NO_DEROGATION,
+      profiles_natural_persons: true,
+    },
+    tier: "high",
+    basis: ["Annex III point 1(a)", "Art 5(1)(h)(i)"],
+    cites: ["Art 5(2)-(5)", "Art 49(4)"],
+    notBasis: ["Art 26(10)"],
+  },
+  // Art 6(1) and Annex I
+  {
+    name: "radiology triage software, a class IIa medical device needing a notified body (Art 6(1), Annex I)",
+    answers: { annex1_product: true, annex1_third_party_assessment: true },
+    tier: "high",
+    basis: ["Art 6(1)", "Annex I"],
+    cites: ["Art 8-15", "Art 16", "Art 26"],
+  },
+  {
+    name: "a safety function in machinery that the manufacturer may self-certify (Art 6(1)(b) not met)",
+    answers: { annex1_product: true, annex1_third_party_assessment: false },
+    tier: "minimal",
+    basis: ["Art 95"],
+    notBasis: ["Art 6(1)"],
+  },
+  // Annex III, every point
+  {
+    name: "retrospective face matching of CCTV stills against a watch list (Annex III point 1(a), Art 26(10))",
+    answers: { remote_biometric_identification: true, realtime_rbi_law_enforcement: false, ...NO_DEROGATION, profiles_natural_persons: false },
+    tier: "high",
+    basis: ["Art 6(2)", "Annex III point 1(a)"],
+    cites: ["Art 26(10)", "Art 49(4)", "Art 27"],
+  },
+  {
+    name: "a safety component controlling a water-supply network (Annex III point 2: registration, no FRIA)",
+    answers: annexIII("2", false),
+    tier: "high",
+    basis: ["Art 6(2)", "Annex III point 2"],
+    cites: ["Art 49(1)"],
+  },
+  { name: "university admissions ranking (Annex III point 3(a))", answers: annexIII("3a"), tier: "high", basis: ["Annex III point 3(a)"], cites: ["Art 27"] },
+  { name: "automated essay grading (Annex III point 3(b))", answers: annexIII("3b"), tier: "high", basis: ["Annex III point 3(b)"] },
+  { name: "placement into school tracks (Annex III point 3(c))", answers: annexIII("3c"), tier: "high", basis: ["Annex III point 3(c)"] },
+  { name: "online exam proctoring (Annex III point 3(d))", answers: annexIII("3d"), tier: "high", basis: ["Annex III point 3(d)"] },
+  {
+    name: "CV screening that ranks applicants (Annex III point 4(a))",
+    answers: annexIII("4a"),
+    tier: "high",
+    basis: ["Annex III point 4(a)"],
+    cites: ["Art 27"],
+  },
+  { name: "allocating shifts by worker behaviour (Annex III point 4(b))", answers: annexIII("4b"), tier: "high", basis: ["Annex III point 4(b)"] },
+  {
+    name: "eligibility checks for housing benefit by a public authority (Annex III point 5(a))",
+    answers: annexIII("5a"),
+    tier: "high",
+    basis: ["Annex III point 5(a)"],
+  },
+  {
+    name: "consumer credit scoring (Annex III point 5(b))",
+    answers: { ...annexIII("5b"), credit_fraud_detection_only: false },
+    tier: "high",
+    basis: ["Annex III point 5(b)"],
+    cites: ["Art 27"],
+  },
+  {
+    name: "card-payment fraud detection (carved out of Annex III point 5(b))",
+    answers: { annex3_areas: ["5b"], credit_fraud_detection_only: true, ...NO_DEROGATION, profiles_natural_persons: true },
+    tier: "minimal",
+    basis: ["Annex III point 5(b)"],
+    notBasis: ["Art 6(2)"],
+  },
+  { name: "life-insurance risk pricing (Annex III point 5(c))", answers: annexIII("5c"), tier: "high", basis: ["Annex III point 5(c)"], cites: ["Art 27"] },
+  { name: "emergency-call triage (Annex III point 5(d))", answers: annexIII("5d"), tier: "high", basis: ["Annex III point 5(d)"] },
+  {
+    name: "police assessment of the risk of becoming a victim (Annex III point 6(a), Art 49(4))",
+    answers: annexIII("6a"),
+    tier: "high",
+    basis: ["Annex III point 6(a)"],
+    cites: ["Art 49(4)"],
+  },
+  { name: "AI polygraph used by police (Annex III point 6(b))", answers: annexIII("6b"), tier: "high", basis: ["Annex III point 6(b)"], cites: ["Art 49(4)"] },
+  { name: "assessing the reliability of evidence (Annex III point 6(c))", answers: annexIII("6c", false), tier: "high", basis: ["Annex III point 6(c)"] },
+  {
+    name: "re-offending risk assessment not solely based on profiling (Annex III point 6(d))",
+    answers: annexIII("6d"),
+    tier: "high",
+    basis: ["Annex III point 6(d)"],
+  },
+  {
+    name: "profiling in a criminal investigation, even when called preparatory (Annex III point 6(e): no Art 6(3) derogation)",
+    answers: { annex3_areas: ["6e"], ...NO_DEROGATION, derogation_preparatory: true, profiles_natural_persons: false },
+    tier: "high",
+    basis: ["Annex III point 6(e)", "Art 6(3) third subparagraph"],
+    notBasis: ["Art 6(3)(d)"],
+  },
+  {
+    name: "AI lie detection at the border (Annex III point 7(a))",
+    answers: annexIII("7a"),
+    tier: "high",
+    basis: ["Annex III point 7(a)"],
+    cites: ["Art 49(4)"],
+  },
+  {
+    name: "risk assessment of travellers entering the EU (Annex III point 7(b))",
+    answers: annexIII("7b"),
+    tier: "high",
+    basis: ["Annex III point 7(b)"],
+    cites: ["Art 49(4)"],
+  },
+  { name: "examining visa applications (Annex III point 7(c))", answers: annexIII("7c"), tier: "high", basis: ["Annex III point 7(c)"] },
+  { name: "detecting persons at the border (Annex III point 7(d))", answers: annexIII("7d", false), tier: "high", basis: ["Annex III point 7(d)"] },
+  { name: "assisting a court in applying the law (Annex III point 8(a))", answers: annexIII("8a", false), tier: "high", basis: ["Annex III point 8(a)"] },
+  { name: "micro-targeting voters to sway an election (Annex III point 8(b))", answers: annexIII("8b"), tier: "high", basis: ["Annex III point 8(b)"] },
+  // Art 6(3) derogations and the profiling override
+  {
+    name: "turning application letters into structured data (Art 6(3)(a))",
+    answers: { annex3_areas: ["4a"], ...NO_DEROGATION, derogation_narrow_procedural: true, profiles_natural_persons: false },
+    tier: "minimal",
+    basis: ["Art 6(3)(a)"],
+    cites: ["Art 6(4)", "Art 49(2)"],
+    notBasis: ["Art 6(2)"],
+  },
+  {
+    name: "polishing the language of a teacher's finished report (Art 6(3)(b))",
+    answers: { annex3_areas: ["3b"], ...NO_DEROGATION, derogation_improves_human_activity: true, profiles_natural_persons: false },
+    tier: "minimal",
+    basis: ["Art 6(3)(b)"],
+  },
+  {
+    name: "flagging a grader's deviation from their usual pattern for human review (Art 6(3)(c))",
+    answers: { annex3_areas: ["3b"], ...NO_DEROGATION, derogation_detects_patterns: true, profiles_natural_persons: false },
+    tier: "minimal",
+    basis: ["Art 6(3)(c)"],
+  },
+  {
+    name: "translating benefit-claim documents before assessment, with a chatbot front end (Art 6(3)(d) and Art 50(1))",
+    answers: {
+      annex3_areas: ["5a"],
+      ...NO_DEROGATION,
+      derogation_preparatory: true,
+      profiles_natural_persons: false,
+      interacts_with_persons: true,
+      interaction_obvious: false,
+      law_enforcement_authorised: false,
+    },
+    tier: "limited",
+    basis: ["Art 50(1)", "Art 6(3)(d)"],
+    cites: ["Art 6(4)", "Art 49(2)"],
+  },
+  {
+    name: "a 'preparatory' applicant-scoring tool that profiles people (Art 6(3) third subparagraph)",
+    answers: { annex3_areas: ["4a"], ...NO_DEROGATION, derogation_preparatory: true, profiles_natural_persons: true },
+    tier: "high",
+    basis: ["Art 6(2)", "Annex III point 4(a)", "Art 6(3) third subparagraph"],
+    notBasis: ["Art 6(3)(d)"],
+  },
+  // Art 50 transparency
+  {
+    name: "a customer-service chatbot (Art 50(1))",
+    answers: { interacts_with_persons: true, interaction_obvious: false, law_enforcement_authorised: false },
+    tier: "limited",
+    basis: ["Art 50(1)"],
+    cites: ["Art 4"],
+  },
+  {
+    name: "a voice assistant whose AI nature is obvious (Art 50(1) exception)",
+    answers: { interacts_with_persons: true, interaction_obvious: true, law_enforcement_authorised: false },
+    tier: "minimal",
+    basis: ["Art 95", "Art 50(1)"],
+  },
+  {
+    name: "a police chatbot the public uses to report crimes (Art 50(1): the law-enforcement exemption does not cover it)",
+    answers: { interacts_with_persons: true, interaction_obvious: false, law_enforcement_authorised: true, law_enforcement_public_reporting: true },
+    tier: "limited",
+    basis: ["Art 50(1)"],
+  },
+  {
+    name: "an investigators' assistant authorised by law, not open to the public (Art 50(1) law-enforcement exemption)",
+    answers: { interacts_with_persons: true, interaction_obvious: false, law_enforcement_authorised: true, law_enforcement_public_reporting: false },
+    tier: "minimal",
+    basis: ["Art 50(1)"],
+  },
+  {
+    name: "a text-to-image generator (Art 50(2))",
+    answers: { generates_synthetic_content: true, synthetic_content_assistive_editing: false, law_enforcement_authorised: false },
+    tier: "limited",
+    basis: ["Art 50(2)"],
+  },
+  {
+    name: "a grammar checker (Art 50(2) assistive-editing exception)",
+    answers: { generates_synthetic_content: true, synthetic_content_assistive_editing: true, law_enforcement_authorised: false },
+    tier: "minimal",
+    basis: ["Art 50(2)"],
+  },
+  {
+    name: "a face-swap video app (Art 50(2) and Art 50(4))",
+    answers: { generates_synthetic_content: true, synthetic_content_assistive_editing: false, deep_fake: true, law_enforcement_authorised: false },
+    tier: "limited",
+    basis: ["Art 50(2)", "Art 50(4)"],
+  },
+  {
+    name: "auto-written local news published without editorial review (Art 50(4))",
+    answers: { public_interest_text: true, public_interest_text_editorial_control: false, law_enforcement_authorised: false },
+    tier: "limited",
+    basis: ["Art 50(4)"],
+  },
+  {
+    name: "AI-drafted news that an editor reviews and takes responsibility for (Art 50(4) exception)",
+    answers: { public_interest_text: true, public_interest_text_editorial_control: true, law_enforcement_authorised: false },
+    tier: "minimal",
+    basis: ["Art 50(4)"],
+  },
+  {
+    name: "emotion recognition of shoppers in a store (Annex III point 1(c), with the Art 50(3) duty)",
+    answers: {
+      emotion_recognition: true,
+      emotion_recognition_work_education: false,
+      ...NO_DEROGATION,
+      profiles_natural_persons: true,
+      law_enforcement_authorised: false,
+    },
+    tier: "high",
+    basis: ["Annex III point 1(c)"],
+    cites: ["Art 50(3)"],
+  },
+  // Chapter V: general-purpose AI models
+  {
+    name: "a foundation model trained with more than 10^25 FLOPs (Art 51(2) presumption)",
+    answers: { ...GPAI_NOT_SYSTEMIC, gpai_compute_above_threshold: true, gpai_systemic_rebuttal_accepted: false },
+    tier: "gpai_systemic",
+    basis: ["Art 51(2)", "Art 55"],
+    cites: ["Art 52(1)", "Art 53"],
+  },
+  {
+    name: "a model above the threshold whose arguments against systemic risk the Commission accepted (Art 52(2)-(3))",
+    answers: { ...GPAI_NOT_SYSTEMIC, gpai_compute_above_threshold: true, gpai_systemic_rebuttal_accepted: true },
+    tier: "gpai",
+    basis: ["Art 3(63)", "Art 53", "Art 52(2)-(3)"],
+    notBasis: ["Art 55"],
+  },
+  {
+    name: "a model designated by the Commission (Art 51(1)(b)): no Art 52(1) notification",
+    answers: { ...GPAI_NOT_SYSTEMIC, gpai_commission_designated: true, gpai_designation_reassessed: false },
+    tier: "gpai_systemic",
+    basis: ["Art 51(1)(b)", "Art 55"],
+  },
+  {
+    name: "a designated model the Commission later reassessed (Art 52(5))",
+    answers: { ...GPAI_NOT_SYSTEMIC, gpai_commission_designated: true, gpai_designation_reassessed: true },
+    tier: "gpai",
+    basis: ["Art 52(5)"],
+    notBasis: ["Art 51(1)(b)"],
+  },
+  {
+    name: "a small open-weights model (Art 53(2) exemption noted)",
+    answers: { ...GPAI_NOT_SYSTEMIC, gpai_open_source: true },
+    tier: "gpai",
+    basis: ["Art 3(63)", "Art 53"],
+  },
+  {
+    name: "a lab's own model built into its own chatbot (Recital 97: still its provider; Art 50(1) also applies)",
+    answers: { ...GPAI_NOT_SYSTEMIC, interacts_with_persons: true, interaction_obvious: false, law_enforcement_authorised: false },
+    tier: "gpai",
+    basis: ["Art 53"],
+    cites: ["Art 50(1)"],
+  },
+  {
+    name: "exam grading on the provider's own GPAI model stays high risk and lists the GPAI duties",
+    answers: { ...annexIII("3b"), ...GPAI_NOT_SYSTEMIC },
+    tier: "high",
+    basis: ["Annex III point 3(b)"],
+    cites: ["Art 53"],
+  },
+  // Nothing applies
+  { name: "an e-mail spam filter (Art 95, Art 4)", answers: {}, tier: "minimal", basis: ["Art 95"], cites: ["Art 4"] },
+];
+
+describe("proposeTier against worked cases from Regulation (EU) 2024/1689", () => {
+  it("has at least 40 cases", () => expect(CASES.length).toBeGreaterThanOrEqual(40));
+
+  it.each(CASES.map((entry) => [entry.name, entry] as const))("%s", (_name, entry) => {
+    const proposal = proposeTier(classificationAnswersSchema.parse({ ...NONE, ...entry.answers }));
+    expect({ missing: proposal.missing, assumed: proposal.assumed }, "every shown question is answered").toEqual({ missing: [], assumed: [] });
+    expect(proposal.tier).toBe(entry.tier);
+    const basis = proposal.basis.map((item) => item.ref);
+    expect(basis).toEqual(expect.arrayContaining([...entry.basis]));
+    const cited = [...basis, ...proposal.alsoApplies.map((item) => item.ref)];
+    expect(cited).toEqual(expect.arrayContaining([...(entry.cites ?? [])]));
+    for (const ref of entry.notBasis ?? []) expect(basis).not.toContain(ref);
+  });
+});
