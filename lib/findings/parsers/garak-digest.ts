@@ -88,12 +88,15 @@ export async function* parseGarakDigest(source: ByteSource): AsyncGenerator<Pars
     const probePath = jsonPathString(path);
     if (!isRecord(probe)) throw new ParseRejection(FORMAT, { jsonPath: probePath }, "a probe is not an object");
     const summary = isRecord(probe._summary) ? probe._summary : {};
-    const probeName = optString(summary.probe_name) ?? String(path[2]);
+    const probeName = capText(summary.probe_name, 200) ?? capText(String(path[2]), 200);
+    if (!probeName) throw new ParseRejection(FORMAT, { jsonPath: probePath }, "a probe without a name");
     const tags = stringTags(summary.probe_tags);
     for (const [detectorKey, detector] of Object.entries(probe)) {
       if (detectorKey === "_summary") continue;
       const detectorPath: JsonPath = [...path, detectorKey];
       if (!isRecord(detector)) throw new ParseRejection(FORMAT, { jsonPath: jsonPathString(detectorPath) }, "a detector is not an object");
+      const detectorName = capText(detector.detector_name, 200) ?? capText(detectorKey, 200);
+      if (!detectorName) throw new ParseRejection(FORMAT, { jsonPath: jsonPathString(detectorPath) }, "a detector without a name");
       const evaluated = count(detector, "total_evaluated", detectorPath);
       const passed = count(detector, "passed", detectorPath);
       if (evaluated !== null && passed !== null && passed > evaluated)
@@ -110,7 +113,7 @@ export async function* parseGarakDigest(source: ByteSource): AsyncGenerator<Pars
           runIndex: 0,
           tool: "garak",
           testId: probeName,
-          detector: optString(detector.detector_name) ?? detectorKey,
+          detector: detectorName,
           evaluated: counted ? evaluated : null,
           failed: counted ? evaluated - passed : null,
           score,

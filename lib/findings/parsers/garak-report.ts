@@ -117,7 +117,7 @@ export async function* parseGarakReport(source: ByteSource): AsyncGenerator<Pars
     if (type === "attempt") {
       const status = entry.status;
       if (status !== 1 && status !== 2) throw new ParseRejection(FORMAT, { line }, '"status" of an attempt is not 1 or 2');
-      const probe = optString(entry.probe_classname);
+      const probe = capText(entry.probe_classname, 200);
       if (!probe) throw new ParseRejection(FORMAT, { line }, 'attempt without "probe_classname"');
       if (status !== 2 || !isRecord(entry.detector_results)) continue;
       for (const [detector, scores] of Object.entries(entry.detector_results)) {
@@ -144,8 +144,8 @@ export async function* parseGarakReport(source: ByteSource): AsyncGenerator<Pars
     }
 
     if (type === "eval") {
-      const probe = optString(entry.probe);
-      const detector = optString(entry.detector);
+      const probe = capText(entry.probe, 200);
+      const detector = capText(entry.detector, 200);
       if (!probe || !detector) throw new ParseRejection(FORMAT, { line }, 'eval without "probe" and "detector"');
       const passed = count(entry, "passed", line);
       const totalEvaluated = count(entry, "total_evaluated", line);
