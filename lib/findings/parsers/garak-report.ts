@@ -61,7 +61,7 @@ export async function* parseGarakReport(source: ByteSource): AsyncGenerator<Pars
   let sawEntry = false;
   const evidence = new Map<string, EvidenceExcerpt[]>();
 
-  for await (const { line, text } of readLines(source)) {
+  for await (const { line, text } of readLines(source, FORMAT)) {
     if (text.trim() === "") continue;
     let entry: unknown;
     try {

@@ -418,3 +418,53 @@ describe("format detection", () => {
     expect((error as ParseRejection).location).toEqual({ line: 1 });
   });
 });
+
+describe("streaming", () => {
+  /** A source that never ends: the parser must yield from it as it reads, never wait for the end. */
+  async function* endless(head: string, item: (i: number) => string): AsyncGenerator<Uint8Array> {
+    yield Buffer.from(head);
+    for (let i = 0; ; i++) yield Buffer.from(item(i));
+  }
+  async function firstResults(parser: FindingsParser, source: AsyncIterable<Uint8Array>, n: number) {
+    const seen: string[] = [];
+    for await (const record of parser(source)) {
+      if (record.kind === "result") seen.push(JSON.stringify(record.result.location));
+      if (seen.length === n) break;
+    }
+    return seen;
+  }
+
+  it("garak, promptfoo, SARIF and CSV yield results before the file ends", async () => {
+    const evalLine = (i: number) => `${JSON.stringify({ entry_type: "eval", probe: `p.P${i}`, detector: "d.D", passed: 1, total_evaluated: 1, fails: 0 })}\n`;
+    expect(await firstResults(parseGarakReport, endless("", evalLine), 3)).toEqual(['{"line":1}', '{"line":2}', '{"line":3}']);
+    expect(
+      await firstResults(
+        parsePromptfoo,
+        endless('{"results": {"version": 3, "results": [', (i) => `${i ? "," : ""}{"success": true}`),
+        2,
+      ),
+    ).toEqual(['{"jsonPath":"$.results.results[0]"}', '{"jsonPath":"$.results.results[1]"}']);
+    expect(
+      await firstResults(
+        parseSarif,
+        endless('{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "t"}}, "results": [', (i) => `${i ? "," : ""}{"ruleId": "R"}`),
+        2,
+      ),
+    ).toEqual(['{"jsonPath":"$.runs[0].results[0]"}', '{"jsonPath":"$.runs[0].results[1]"}']);
+    expect(
+      await firstResults(
+        parseCsv,
+        endless("tool,test_id,evaluated,failed\n", (i) => `t,x${i},1,0\n`),
+        2,
+      ),
+    ).toEqual(['{"line":2}', '{"line":3}']);
+  });
+
+  it("a JSONL line longer than 16 MB is rejected at its line before it is held whole", async () => {
+    async function* huge(): AsyncGenerator<Uint8Array> {
+      yield Buffer.from('{"entry_type": "init"}\n{"entry_type": "attempt", "prompt": "');
+      for (let i = 0; i < 20; i++) yield Buffer.alloc(1024 * 1024, 0x61);
+    }
+    await expect(collect(parseGarakReport, huge())).rejects.toMatchObject({ location: { line: 2 }, message: expect.stringMatching(/longer than/) });
+  });
+});

@@ -9,9 +9,31 @@ export function toReadable(source: ByteSource): Readable {
   return source instanceof Readable ? source : Readable.from(source, { objectMode: false });
 }
 
+/** Longest JSONL line accepted; a longer one is rejected before it is buffered whole. */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+/** Passes bytes through, rejecting (at its line) a line longer than MAX_LINE_BYTES, so readline never holds more. */
+async function* boundedLines(source: ByteSource, format: FindingsFormat): AsyncGenerator<Uint8Array> {
+  let line = 1;
+  let sinceBreak = 0;
+  for await (const chunk of source) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+    for (let i = 0; i < bytes.length; i++) {
+      if (bytes[i] === 0x0a) {
+        line += 1;
+        sinceBreak = 0;
+      } else if (++sinceBreak > MAX_LINE_BYTES) throw new ParseRejection(format, { line }, `the line is longer than ${MAX_LINE_BYTES} bytes`);
+    }
+    yield bytes;
+  }
+}
+
 /** The lines of a text stream, 1-based, without their line break (a UTF-8 byte order mark on line 1 is dropped). */
-export async function* readLines(source: ByteSource): AsyncGenerator<{ line: number; text: string }> {
-  const rl = readline.createInterface({ input: toReadable(source), crlfDelay: Infinity });
+export async function* readLines(source: ByteSource, format: FindingsFormat): AsyncGenerator<{ line: number; text: string }> {
+  const input = Readable.from(boundedLines(source, format), { objectMode: false });
+  let failure: unknown = null;
+  input.on("error", (error) => (failure = error));
+  const rl = readline.createInterface({ input, crlfDelay: Infinity });
   let line = 0;
   try {
     for await (const raw of rl) {
@@ -20,7 +42,9 @@ export async function* readLines(source: ByteSource): AsyncGenerator<{ line: num
     }
   } finally {
     rl.close();
+    input.destroy();
   }
+  if (failure) throw failure;
 }
 
 export type JsonPath = (string | number)[];
