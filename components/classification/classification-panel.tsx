@@ -35,6 +35,21 @@ export function ClassificationPanel({
           <p className="mt-2 text-sm" data-testid="proposal-summary">
             {c.summary}
           </p>
+          {c.unanswered.length > 0 && (
+            <div className="mt-3" data-testid="proposal-unanswered">
+              <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">Not answered when proposed</p>
+              <ul className="mt-1 list-disc pl-5 text-sm">
+                {c.unanswered.map((q) => (
+                  <li key={q.id}>
+                    {q.title}:{" "}
+                    <span className="text-slate-700">
+                      {q.countedAs === null ? "nothing was assumed; an answer could raise the tier" : `counted as "${q.countedAs}", the stricter answer`}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           {c.basis.length > 0 && <BasisList title="Why" items={c.basis} />}
           {c.alsoApplies.length > 0 && <BasisList title={`Also applies to you as ${EU_ROLE_LABELS[c.role].toLowerCase()}`} items={c.alsoApplies} />}
           {c.otherOperators.length > 0 && (

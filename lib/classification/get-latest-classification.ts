@@ -3,6 +3,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { ServiceContext } from "@/lib/context";
 import type { ClassificationAnswers, RiskTier } from "@/lib/classification/schemas";
 import type { LegalBasis } from "@/lib/classification/types";
+import { completeAnswers } from "@/lib/classification/questionnaire/complete-answers";
 import { obligationsForRole, type RoleObligations } from "@/lib/classification/rules/obligations-for-role";
 import type { EU_AI_ACT_ROLES } from "@/lib/systems/schemas";
 
@@ -19,6 +20,8 @@ export type ClassificationView = {
   otherOperators: RoleObligations["otherOperators"];
   role: EuAiActRole;
   summary: string;
+  /** Questions shown but left blank when proposed: main ones (nothing assumed) and follow-ups counted as their stricter answer. */
+  unanswered: { id: string; title: string; countedAs: string | null }[];
   decision: "accepted" | "overridden" | null;
   decidedTier: RiskTier | null;
   overrideReason: string;
@@ -56,12 +59,25 @@ export async function getLatestClassification({ ctx, input }: { ctx: ServiceCont
     ...roleAware(stored.alsoApplies ?? [], row.system.euAiActRole),
     role: row.system.euAiActRole,
     summary: row.proposedSummary,
+    unanswered: unanswered(row.answers as ClassificationAnswers),
     decision: row.decision,
     decidedTier: row.decidedTier,
     overrideReason: row.overrideReason,
     decidedAt: row.decidedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };
+}
+
+function unanswered(answers: ClassificationAnswers): ClassificationView["unanswered"] {
+  const { missing, assumed } = completeAnswers(answers);
+  return [
+    ...missing.filter((question) => question.kind === "boolean").map((question) => ({ id: question.id, title: question.title, countedAs: null })),
+    ...assumed.map((question) => ({
+      id: question.id,
+      title: question.title,
+      countedAs: question.kind === "boolean" ? (question.ifUnanswered ? "Yes" : "No") : "none of the options",
+    })),
+  ];
 }
 
 function roleAware(alsoApplies: LegalBasis[], role: EuAiActRole) {
