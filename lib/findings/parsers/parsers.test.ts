@@ -468,3 +468,14 @@ describe("streaming", () => {
     await expect(collect(parseGarakReport, huge())).rejects.toMatchObject({ location: { line: 2 }, message: expect.stringMatching(/longer than/) });
   });
 });
+
+describe("docs/findings-formats.md", () => {
+  it("lists exactly the CSV columns the parser accepts", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { CSV_COLUMNS } = await import("./csv");
+    const doc = readFileSync(new URL("../../../docs/findings-formats.md", import.meta.url), "utf8");
+    const section = doc.slice(doc.indexOf("## CSV columns"));
+    const documented = [...section.matchAll(/^\| `([a-z_]+)`\s*\|/gm)].map((m) => m[1]);
+    expect(documented).toEqual(Object.keys(CSV_COLUMNS));
+  });
+});
