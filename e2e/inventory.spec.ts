@@ -180,12 +180,16 @@ test("a compliance officer creates, classifies, edits, filters, sorts, archives 
 
     // newest change first: the system just edited tops the whole inventory
     await page.getByRole("link", { name: "Reset" }).click();
+    // wait for the unfiltered page: the header links of the filtered one still carry businessUnit=Claims
+    await expect(page).toHaveURL(/\/systems$/);
+    await expect(page.getByLabel("Business unit", { exact: true })).toHaveValue("");
     const updatedHeader = page.getByRole("columnheader", { name: /^Updated/ });
     await updatedHeader.getByRole("link").click();
     await expect(page).toHaveURL(/[?&]sort=updatedAt(&|$)/);
     await expect(updatedHeader).toHaveAttribute("aria-sort", "ascending");
     await updatedHeader.getByRole("link").click();
     await expect(page).toHaveURL(/[?&]sort=updatedAt&dir=desc/);
+    expect(new URL(page.url()).searchParams.has("businessUnit")).toBe(false);
     await expect(updatedHeader).toHaveAttribute("aria-sort", "descending");
     expect((await namesInTable(page))[0]).toBe(renamed);
     await page.reload();
