@@ -302,7 +302,7 @@ describe("SARIF 2.1.0", () => {
     expect(simple.results).toMatchObject([{ tool: "ESLint", testId: "no-unused-vars" }]);
   });
 
-  it("several runs, rule tags and security-severity, rule.index", async () => {
+  it("several runs, rule tags, taxonomy references and security-severity, rule.index", async () => {
     const sarif = {
       version: "2.1.0",
       runs: [
@@ -311,11 +311,17 @@ describe("SARIF 2.1.0", () => {
             driver: {
               name: "llm-scan",
               version: "1.2",
-              rules: [{ id: "LLM01", properties: { tags: ["owasp-llm01", "security"], "security-severity": "9.1" } }],
+              rules: [
+                {
+                  id: "LLM01",
+                  properties: { tags: ["owasp-llm01", "security"], "security-severity": "9.1" },
+                  relationships: [{ target: { id: "77", toolComponent: { name: "CWE" } }, kinds: ["superset"] }],
+                },
+              ],
             },
           },
           results: [
-            { rule: { index: 0 }, message: { text: "prompt injection" }, kind: "fail" },
+            { rule: { index: 0 }, message: { text: "prompt injection" }, kind: "fail", taxa: [{ id: "AML.T0051", toolComponent: { name: "ATLAS" } }] },
             { ruleId: "LLM01", kind: "pass", message: { text: "ok" } },
           ],
         },
@@ -328,8 +334,8 @@ describe("SARIF 2.1.0", () => {
       [1, "other", null],
     ]);
     expect(results.map((r) => [r.runIndex, r.testId, r.failed, r.severity, r.tags])).toEqual([
-      [0, "LLM01", 1, "critical", ["owasp-llm01", "security"]],
-      [0, "LLM01", 0, "critical", ["owasp-llm01", "security"]],
+      [0, "LLM01", 1, "critical", ["owasp-llm01", "security", "CWE:77", "ATLAS:AML.T0051"]],
+      [0, "LLM01", 0, "critical", ["owasp-llm01", "security", "CWE:77"]],
       [1, "X1", 1, "low", []],
     ]);
   });

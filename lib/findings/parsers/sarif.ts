@@ -37,6 +37,20 @@ function levelSeverity(level: string | null): Severity {
   }
 }
 
+/** Taxonomy references (`taxa[]` on a result, `relationships[].target` on a rule) as tags `<taxonomy>:<id>`, e.g. `CWE:79`. */
+function taxonomyTags(references: unknown): string[] {
+  if (!Array.isArray(references)) return [];
+  const tags: string[] = [];
+  for (const reference of references) {
+    const target = isRecord(reference) && isRecord(reference.target) ? reference.target : reference;
+    if (!isRecord(target)) continue;
+    const id = optString(target.id);
+    const component = isRecord(target.toolComponent) ? optString(target.toolComponent.name) : null;
+    if (id) tags.push(component ? `${component}:${id}` : id);
+  }
+  return stringTags(tags);
+}
+
 function readRule(value: unknown): Rule {
   const rule = isRecord(value) ? value : {};
   const properties = isRecord(rule.properties) ? rule.properties : {};
@@ -49,7 +63,7 @@ function readRule(value: unknown): Rule {
     }
   return {
     id: capText(rule.id, 200),
-    tags: stringTags(properties.tags),
+    tags: stringTags([...stringTags(properties.tags), ...taxonomyTags(rule.relationships)]),
     securitySeverity: optNumber(properties["security-severity"]),
     level: optString(config.level),
     messages,
@@ -83,7 +97,7 @@ function firstLocation(value: unknown): string | null {
 /**
  * SARIF 2.1.0: every run (`runs[]`) is a run record (tool.driver name and version, automationDetails.id as the
  * run id), every result a test result: test = `ruleId` (else `rule.id`, else the rule at `ruleIndex`/`rule.index`),
- * tags from the rule's `properties.tags`, severity from `security-severity` (result, else rule), else from the
+ * tags from the rule's `properties.tags` and taxonomy references (`relationships`, the result's `taxa`: `CWE:79`), severity from `security-severity` (result, else rule), else from the
  * level (result, else the rule's default, else "warning"). `kind` "pass" counts as evaluated and not failed,
  * "notApplicable" as not evaluated; accepted `suppressions` set `suppressed`. Rules are resolved when the run's
  * `tool` precedes its `results`, as SARIF writers emit it; otherwise only `ruleId` is known.
@@ -197,7 +211,7 @@ export async function* parseSarif(source: ByteSource): AsyncGenerator<ParsedReco
         score: null,
         confidence: null,
         severity: securitySeverity !== null ? scoreSeverity(securitySeverity) : levelSeverity(level),
-        tags: stringTags([...(rule?.tags ?? []), ...stringTags(properties.tags)]),
+        tags: stringTags([...(rule?.tags ?? []), ...stringTags(properties.tags), ...taxonomyTags(result.taxa)]),
         suppressed: isSuppressed(result.suppressions),
         message: template ? capText(fillArguments(template, message.arguments)) : null,
         artifact: firstLocation(result.locations),
