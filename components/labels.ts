@@ -62,7 +62,7 @@ export function toOptions<T extends string>(labels: Record<T, string>) {
 }
 
 // ── controls and evidence ──────────────────────────────────────────────────────────────────────────
-export { CONTROL_STATUS_LABELS } from "@/lib/controls/schemas";
+export { CONTROL_STATUS_LABELS } from "@/lib/controls/control-statuses";
 
 export const CONTROL_STATUS_STYLES: Record<ControlStatus, string> = {
   not_started: "bg-slate-100 text-slate-700",
