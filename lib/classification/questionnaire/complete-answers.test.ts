@@ -93,8 +93,9 @@ describe("a missing answer never lowers the tier", () => {
       "derogation_preparatory",
       "profiles_natural_persons",
     ]);
-    expect(derogation.basis.map((entry) => entry.title)).toContain("Unanswered: profiling of natural persons");
-    expect(derogation.summary).toMatch(/counted as the stricter answer\.$/);
+    expect(derogation.summary).toContain("left blank and counted as the stricter answer: ");
+    expect(derogation.summary).toContain('profiling of natural persons (Art 6(3) third subparagraph): "Yes"');
+    expect(derogation.basis.map((entry) => entry.ref)).toEqual(["Art 6(2)", "Annex III point 4(a)", "Art 6(3) third subparagraph"]);
 
     const product = proposeTier(classificationAnswersSchema.parse({ ...ALL_MAIN_NO, annex1_product: true }));
     expect(product.tier).toBe("high");

@@ -79,21 +79,18 @@ export function proposeTier(answers: ClassificationAnswers): TierProposal {
     };
   }
   if (assumed.length === 0) return { ...proposal, ...gaps };
+  // The assumption is stated in the summary (kept as the rationale when the proposal is accepted), not
+  // in the basis: the basis lists provisions, and the decided tier's legal basis is built from it.
   return {
     ...proposal,
-    basis: [...proposal.basis, ...assumed.map(assumedBasis)],
-    summary: `${proposal.summary.slice(0, -1)}; ${assumed.length === 1 ? "one unanswered follow-up question was" : `${assumed.length} unanswered follow-up questions were`} counted as the stricter answer.`,
+    summary: `${proposal.summary.slice(0, -1)}; left blank and counted as the stricter answer: ${assumed.map(assumedAnswer).join(", ")}.`,
     ...gaps,
   };
 }
 
-function assumedBasis(question: Question): LegalBasis {
+function assumedAnswer(question: Question): string {
   const answer = question.kind === "boolean" ? (question.ifUnanswered ? "Yes" : "No") : "none of the options";
-  return {
-    ref: question.legalRef,
-    title: `Unanswered: ${lowerFirst(question.title)}`,
-    reason: `This question was left blank, so it was counted as "${answer}", the answer that gives the stricter result. Answer it to confirm or lower the proposal.`,
-  };
+  return `${lowerFirst(question.title)} (${question.legalRef}): "${answer}"`;
 }
 
 function lowerFirst(text: string): string {
