@@ -85,7 +85,7 @@ export function assessAnnexIii(answers: ClassificationAnswers): AnnexIiiAssessme
     return {
       grounds: [],
       exclusions: [...carveOuts, ...exclusions],
-      obligations: [ART_6_4, ART_49_2],
+      obligations: [ART_6_4, ART_49_2, ...(points.some((point) => /^[167]/.test(point.value)) ? [ART_49_4] : [])],
       headline: null,
       exclusionNote: [carveOutNote, note].filter(Boolean).join("; "),
     };

@@ -333,6 +333,34 @@ const CASES: readonly WorkedCase[] = [
     basis: ["Art 6(2)", "Annex III point 4(a)", "Art 6(3) third subparagraph"],
     notBasis: ["Art 6(3)(d)"],
   },
+  {
+    name: "indexing the files of asylum applications before they are examined (Art 6(3)(d); registration in the secure section, Art 49(4))",
+    answers: { annex3_areas: ["7c"], ...NO_DEROGATION, derogation_preparatory: true, profiles_natural_persons: false },
+    tier: "minimal",
+    basis: ["Art 6(3)(d)"],
+    cites: ["Art 6(4)", "Art 49(2)", "Art 49(4)"],
+  },
+  {
+    name: "a recruitment chatbot whose AI nature is obvious: high risk, and the Art 50(1) exception is not among the grounds",
+    answers: { ...annexIII("4a"), interacts_with_persons: true, interaction_obvious: true, law_enforcement_authorised: false },
+    tier: "high",
+    basis: ["Annex III point 4(a)"],
+    notBasis: ["Art 50(1)"],
+  },
+  {
+    name: "a voice-controlled medical device needing a notified body (Art 6(1), with the Art 50(1) duty)",
+    answers: {
+      annex1_product: true,
+      annex1_third_party_assessment: true,
+      interacts_with_persons: true,
+      interaction_obvious: false,
+      law_enforcement_authorised: false,
+    },
+    tier: "high",
+    basis: ["Art 6(1)", "Annex I"],
+    cites: ["Art 50(1)"],
+    notBasis: ["Art 50(1)"],
+  },
   // Art 50 transparency
   {
     name: "a customer-service chatbot (Art 50(1))",
