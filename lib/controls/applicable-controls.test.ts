@@ -6,6 +6,7 @@ import { proposeTier } from "@/lib/classification/rules/propose-tier";
 import type { ClassificationAnswers } from "@/lib/classification/schemas";
 import { applicableControls, EU_AI_ACT_ARTICLES_USED, normaliseAnnexIiiPoint, type ApplicabilityInput } from "./applicable-controls";
 import { toClassificationFacts } from "./internal";
+import { ALL_MAIN_NO } from "@/lib/classification/test-support";
 
 const base: ApplicabilityInput = { riskTier: "minimal", euAiActRole: "deployer", lifecycleStage: "production", archived: false };
 const eu = (input: Partial<ApplicabilityInput>) =>
@@ -128,25 +129,7 @@ describe("EU AI Act applicability", () => {
   });
 
   it("an Art 6(3) derogation makes a provider document it (Art 6) and register (Art 49)", () => {
-    const derogated = classified({
-      emotion_recognition: false,
-      biometric_categorisation: false,
-      remote_biometric_identification: false,
-      manipulative_techniques: false,
-      exploits_vulnerabilities: false,
-      social_scoring: false,
-      crime_prediction_profiling: false,
-      facial_image_scraping: false,
-      annex1_product: false,
-      annex3_areas: ["4a"],
-      derogation_narrow_procedural: true,
-      profiles_natural_persons: false,
-      interacts_with_persons: false,
-      generates_synthetic_content: false,
-      deep_fake: false,
-      public_interest_text: false,
-      is_gpai_model: false,
-    });
+    const derogated = classified({ ...ALL_MAIN_NO, annex3_areas: ["4a"], derogation_narrow_procedural: true, profiles_natural_persons: false });
     expect(derogated.tier).toBe("minimal");
     expect(eu({ riskTier: "minimal", euAiActRole: "provider", classification: derogated.facts })).toEqual(["Art 4", "Art 6", "Art 49"]);
     expect(eu({ riskTier: "minimal", euAiActRole: "deployer", classification: derogated.facts })).toEqual(["Art 4"]);

@@ -2,24 +2,9 @@ import { describe, expect, it } from "vitest";
 import { proposeTier } from "@/lib/classification/rules/propose-tier";
 import { obligationsForRole, operatorsBoundBy } from "@/lib/classification/rules/obligations-for-role";
 import { classificationAnswersSchema } from "@/lib/classification/schemas";
+import { ALL_MAIN_NO } from "@/lib/classification/test-support";
 
-const ALL_NO = {
-  emotion_recognition: false,
-  biometric_categorisation: false,
-  remote_biometric_identification: false,
-  manipulative_techniques: false,
-  exploits_vulnerabilities: false,
-  social_scoring: false,
-  crime_prediction_profiling: false,
-  facial_image_scraping: false,
-  annex1_product: false,
-  annex3_areas: [],
-  interacts_with_persons: false,
-  generates_synthetic_content: false,
-  deep_fake: false,
-  public_interest_text: false,
-  is_gpai_model: false,
-};
+const ALL_NO = ALL_MAIN_NO;
 // CV screening: high risk under Annex III point 4(a); the proposal lists provider and deployer duties
 const cvScreening = proposeTier(classificationAnswersSchema.parse({ ...ALL_NO, annex3_areas: ["4a"], profiles_natural_persons: true })).alsoApplies;
 const refs = (items: readonly { ref: string }[]) => items.map((i) => i.ref);

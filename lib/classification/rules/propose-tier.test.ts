@@ -2,27 +2,12 @@ import { describe, expect, it } from "vitest";
 import { proposeTier, type TierProposal } from "@/lib/classification/rules/propose-tier";
 import { classificationAnswersSchema, type ClassificationAnswers } from "@/lib/classification/schemas";
 import { visibleAnswers } from "@/lib/classification/questionnaire/visible-answers";
+import { ALL_MAIN_NO } from "@/lib/classification/test-support";
 
 // Worked cases. Each starts from a questionnaire where every always-visible question was answered
 // "No" (as a real user would leave it) and overrides only what is true of the described system.
 // Going through the schema also proves that each worked case is a valid stored answer set.
-const ALL_NO: ClassificationAnswers = {
-  emotion_recognition: false,
-  biometric_categorisation: false,
-  remote_biometric_identification: false,
-  manipulative_techniques: false,
-  exploits_vulnerabilities: false,
-  social_scoring: false,
-  crime_prediction_profiling: false,
-  facial_image_scraping: false,
-  annex1_product: false,
-  annex3_areas: [],
-  interacts_with_persons: false,
-  generates_synthetic_content: false,
-  deep_fake: false,
-  public_interest_text: false,
-  is_gpai_model: false,
-};
+const ALL_NO = ALL_MAIN_NO;
 
 // The Art 50 law-enforcement follow-up, shown once any Art 50 trigger is "Yes".
 const NOT_LAW_ENFORCEMENT: ClassificationAnswers = { law_enforcement_authorised: false };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { proposeTier } from "@/lib/classification/rules/propose-tier";
 import { classificationAnswersSchema, type ClassificationAnswers, type RiskTier } from "@/lib/classification/schemas";
+import { ALL_MAIN_NO } from "@/lib/classification/test-support";
 
 // Worked cases written from Regulation (EU) 2024/1689 (issue 12): for each, the answers a careful
 // user would give, the tier the Regulation leads to, the provisions that must be the basis of that
@@ -8,23 +9,7 @@ import { classificationAnswersSchema, type ClassificationAnswers, type RiskTier 
 // every question it is shown, so none relies on a blank counted as the stricter answer (checked).
 
 /** Every main question answered "No" / none selected. */
-const NONE: ClassificationAnswers = {
-  emotion_recognition: false,
-  biometric_categorisation: false,
-  remote_biometric_identification: false,
-  manipulative_techniques: false,
-  exploits_vulnerabilities: false,
-  social_scoring: false,
-  crime_prediction_profiling: false,
-  facial_image_scraping: false,
-  annex1_product: false,
-  annex3_areas: [],
-  interacts_with_persons: false,
-  generates_synthetic_content: false,
-  deep_fake: false,
-  public_interest_text: false,
-  is_gpai_model: false,
-};
+const NONE = ALL_MAIN_NO;
 
 /** The Art 6(3) questions shown once an Annex III use is in play. */
 const NO_DEROGATION = {
