@@ -1,10 +1,9 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { toActionState, type ActionState } from "@/lib/web/action-state";
 import { getSignedInUser } from "@/lib/auth/get-signed-in-user";
-import { ACTIVE_ORG_COOKIE } from "@/lib/auth/get-session-context";
+import { setActiveOrgCookie } from "@/lib/web/active-org-cookie";
 import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 
 /**
@@ -31,11 +30,6 @@ export async function acceptInvitationAction(token: string, _prev: ActionState, 
   } catch (error) {
     return toActionState(error, values);
   }
-  (await cookies()).set(ACTIVE_ORG_COOKIE, orgId, {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure: process.env.NODE_ENV === "production" && process.env.NEXTAUTH_URL?.startsWith("https") === true,
-  });
+  await setActiveOrgCookie(orgId);
   redirect("/");
 }
