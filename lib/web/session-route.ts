@@ -3,6 +3,7 @@ import { getSessionContext, type SessionContext } from "@/lib/auth/get-session-c
 import { canOnSome, type Permission } from "@/lib/auth/permissions";
 import { AppError, HTTP_STATUS, type FieldIssue } from "@/lib/errors";
 import { HttpError, problemResponse } from "@/lib/web/http/problem";
+import { withHeader } from "@/lib/web/http/with-api-handler";
 
 /**
  * The fourth transport: route handlers inside app/(app) that the signed-in browser calls with its session
@@ -80,16 +81,7 @@ export function describeRouteError(error: unknown, requestId: string): { status:
 }
 
 function withNoStore(res: Response): Response {
-  if (res.headers.has("cache-control")) return res;
-  try {
-    res.headers.set("cache-control", "no-store");
-    return res;
-  } catch {
-    // headers of some responses (Response.redirect) are immutable
-    const copy = new Response(res.body, res);
-    copy.headers.set("cache-control", "no-store");
-    return copy;
-  }
+  return res.headers.has("cache-control") ? res : withHeader(res, "cache-control", "no-store");
 }
 
 /** Wraps a session-cookie route handler (see above). `P` is the route's dynamic segments. */

@@ -25,7 +25,8 @@ type RouteSegmentContext = { params: Promise<Record<string, string>> };
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
-function withHeader(res: Response, name: string, value: string): Response {
+/** Sets a header on a response, copying the response when its headers are immutable (e.g. Response.redirect). */
+export function withHeader(res: Response, name: string, value: string): Response {
   try {
     res.headers.set(name, value);
     return res;
