@@ -136,6 +136,13 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "evidence.create": "Evidence attached",
   "evidence.link": "Evidence linked to a control",
   "evidence.delete": "Evidence removed",
+  "finding_import.create": "Scanner results imported",
+  "finding_import.queue": "Scanner file queued for import",
+  "finding_import.process": "Queued scanner file processed",
+  "finding.update": "Finding triaged",
+  "finding.link_risk": "Finding linked to a risk",
+  "finding.create_risk": "Risk created from a finding",
+  "test_mapping.save": "Scanner test mapping saved",
 };
 
 export function auditActionLabel(action: string): string {

@@ -31,6 +31,13 @@ export const AUDIT_ACTIONS = [
   "evidence.create",
   "evidence.link",
   "evidence.delete",
+  "finding_import.create",
+  "finding_import.queue",
+  "finding_import.process",
+  "finding.update",
+  "finding.link_risk",
+  "finding.create_risk",
+  "test_mapping.save",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

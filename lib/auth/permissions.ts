@@ -17,6 +17,9 @@ export const PERMISSIONS = {
   "risk:write": { admin: "any", compliance_officer: "any", risk_owner: "own" },
   "risk:approve": { admin: "any", compliance_officer: "any", executive: "any" },
   "control:write": { admin: "any", compliance_officer: "any", risk_owner: "own" },
+  "finding:import": { admin: "any", compliance_officer: "any", risk_owner: "own" },
+  "finding:triage": { admin: "any", compliance_officer: "any", risk_owner: "own" },
+  "finding:map": { admin: "any", compliance_officer: "any" },
   "catalog:import": { admin: "any" },
   "matrix:manage": { admin: "any" },
   "member:read": { admin: "any", compliance_officer: "any", risk_owner: "any", executive: "any", auditor: "any" },
@@ -30,7 +33,18 @@ export type Permission = keyof typeof PERMISSIONS;
 /** What an organisation API token may do, by scope. Tokens never manage members, tokens or read the audit trail. */
 export const TOKEN_SCOPE_PERMISSIONS: Record<TokenScope, Permission[]> = {
   read: ["inventory:read"],
-  write: ["inventory:read", "system:create", "system:update", "system:classify", "system:archive", "threat:write", "risk:write", "control:write"],
+  write: [
+    "inventory:read",
+    "system:create",
+    "system:update",
+    "system:classify",
+    "system:archive",
+    "threat:write",
+    "risk:write",
+    "control:write",
+    "finding:import",
+    "finding:triage",
+  ],
 };
 
 export const PERMISSION_LABELS: Record<Permission, string> = {
@@ -43,6 +57,9 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "risk:write": "Create and edit risks in the risk register",
   "risk:approve": "Be named as the approver who accepts a risk",
   "control:write": "Set control status and attach evidence",
+  "finding:import": "Import scanner results (garak, promptfoo, ModelScan, SARIF, CSV) on AI systems",
+  "finding:triage": "Triage findings and link them to risks",
+  "finding:map": "Map scanner tests to ATLAS techniques and OWASP items for the organisation",
   "catalog:import": "Import an official MITRE ATLAS release",
   "matrix:manage": "Edit the organisation's risk matrix",
   "member:read": "See the organisation's members",

@@ -16,6 +16,8 @@ const none = {
   canWriteThreats: false,
   canWriteRisks: false,
   canWriteControls: false,
+  canImportFindings: false,
+  canTriageFindings: false,
 };
 
 describe("systemViewerPermissions", () => {
@@ -28,6 +30,8 @@ describe("systemViewerPermissions", () => {
       canWriteThreats: true,
       canWriteRisks: true,
       canWriteControls: true,
+      canImportFindings: true,
+      canTriageFindings: true,
     });
   });
 
@@ -45,6 +49,8 @@ describe("systemViewerPermissions", () => {
       canWriteThreats: true,
       canWriteRisks: true,
       canWriteControls: true,
+      canImportFindings: true,
+      canTriageFindings: true,
     });
     expect(systemViewerPermissions(user("risk_owner", "u1"), { ownerId: "u2", archived: false })).toEqual(none);
     expect(systemViewerPermissions(user("risk_owner", "u1"), { ownerId: null, archived: false })).toEqual(none);

@@ -17,6 +17,10 @@ export type SystemViewerPermissions = {
   canWriteThreats: boolean;
   canWriteRisks: boolean;
   canWriteControls: boolean;
+  /** Import scanner results (finding:import). */
+  canImportFindings: boolean;
+  /** Triage findings, link them to risks (finding:triage). */
+  canTriageFindings: boolean;
 };
 
 /** Pure: the viewer's permissions on a system (`archived` = archived now; its owner decides "own" grants). */
@@ -30,5 +34,7 @@ export function systemViewerPermissions(actor: Actor, system: { ownerId: string 
     canWriteThreats: active && can(actor, "threat:write", system),
     canWriteRisks: active && can(actor, "risk:write", system),
     canWriteControls: active && can(actor, "control:write", system),
+    canImportFindings: active && can(actor, "finding:import", system),
+    canTriageFindings: active && can(actor, "finding:triage", system),
   };
 }

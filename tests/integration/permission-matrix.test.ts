@@ -102,6 +102,10 @@ import { getAtlasMitigation } from "@/lib/atlas/get-atlas-mitigation";
 import { getAtlasCaseStudy } from "@/lib/atlas/get-atlas-case-study";
 import { listAtlasReleases } from "@/lib/atlas/list-atlas-releases";
 import { importAtlasRelease } from "@/lib/atlas/import-atlas-release";
+import { db } from "@/lib/db/client";
+import { importFindings } from "@/lib/findings/import-findings";
+import { queueFindingImport } from "@/lib/findings/queue-finding-import";
+import { getFindingImport } from "@/lib/findings/get-finding-import";
 
 // Every domain verb × every role of the table and both token scopes, with the expected outcome derived
 // from PERMISSIONS / TOKEN_SCOPE_PERMISSIONS only (tests/support/harness.ts). Verbs on one AI system run
@@ -124,6 +128,8 @@ type Needs = {
   profile?: boolean;
   evidence?: boolean;
   assessment?: boolean;
+  /** A completed import of a garak report with one failing test (so also a finding). */
+  finding?: boolean;
 };
 type Fixture = {
   systemId: string;
@@ -134,6 +140,8 @@ type Fixture = {
   riskId: string;
   evidenceId: string;
   assessmentId: string;
+  importId: string;
+  findingId: string;
 };
 
 type VerbSpec = {
@@ -158,6 +166,15 @@ const RATIONALE = "Customers type free text into the chat window.";
 const LINK = { framework: "iso42001" as const, controlId: "A.6.2.6" };
 const NO_ANSWERS = { annex1_product: false, annex3_areas: [] };
 const systemActorOnly = (): Outcome => "FORBIDDEN";
+/** A garak report with one failing test, as a fresh stream each time. */
+const garakFixture = () =>
+  [
+    `{"entry_type": "start_run setup", "_config.version": "0.14.0", "transient.run_id": "${unique()}"}`,
+    '{"entry_type": "eval", "probe": "dan.Dan_11_0", "detector": "dan.DAN", "passed": 1, "fails": 1, "total_evaluated": 2}',
+  ].map((line) => line + "\n");
+async function* garakSource() {
+  yield* garakFixture();
+}
 
 let org: TestOrg;
 /** A member who is none of the acting users: owns the "other" systems. */
@@ -768,6 +785,29 @@ const VERBS: VerbSpec[] = [
     needs: { assessment: true },
     run: (ctx, fx) => decideClassification({ ctx, input: { systemId: fx.systemId, decision: { assessmentId: fx.assessmentId, decision: "accepted" } } }),
   },
+  // ── findings ───────────────────────────────────────────────────────────────────────────────
+  {
+    key: "lib/findings/import-findings.ts#importFindings",
+    permission: "finding:import",
+    mutates: true,
+    targetsSystem: true,
+    run: (ctx, fx) => importFindings({ ctx, input: { systemId: fx.systemId, source: garakSource() } }),
+  },
+  {
+    key: "lib/findings/queue-finding-import.ts#queueFindingImport",
+    permission: "finding:import",
+    mutates: true,
+    targetsSystem: true,
+    run: (ctx, fx) => queueFindingImport({ ctx, input: { systemId: fx.systemId, source: garakSource() } }),
+  },
+  {
+    key: "lib/findings/get-finding-import.ts#getFindingImport",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    needs: { finding: true },
+    run: (ctx, fx) => getFindingImport({ ctx, input: { importId: fx.importId } }),
+  },
   {
     key: "lib/classification/get-latest-classification.ts#getLatestClassification",
     permission: "inventory:read",
@@ -794,7 +834,18 @@ async function prepare(cell: MatrixCell<VerbSpec>): Promise<Fixture> {
   if (needs.profile) {
     await addThreatProfileEntries({ ctx: sys, input: { systemId, source: "manual", entries: [{ techniqueId: "AML.T0051", rationale: RATIONALE }] } });
   }
-  const fx: Fixture = { systemId, componentId: "", memberUserId: "", tokenId: "", invitationId: "", riskId: "", evidenceId: "", assessmentId: "" };
+  const fx: Fixture = {
+    systemId,
+    componentId: "",
+    memberUserId: "",
+    tokenId: "",
+    invitationId: "",
+    riskId: "",
+    evidenceId: "",
+    assessmentId: "",
+    importId: "",
+    findingId: "",
+  };
   if (needs.component) fx.componentId = (await createComponent({ ctx: sys, input: { systemId, component: { kind: "model", name: "Fixture model" } } })).id;
   if (needs.member) fx.memberUserId = await addBystander(org, "executive");
   if (needs.token) fx.tokenId = (await createApiToken({ ctx: sys, input: { name: "Fixture token", scopes: ["read"] } })).id;
@@ -813,6 +864,10 @@ async function prepare(cell: MatrixCell<VerbSpec>): Promise<Fixture> {
     ).id;
   }
   if (needs.assessment) fx.assessmentId = (await proposeClassification({ ctx: sys, input: { systemId, answers: NO_ANSWERS } })).id;
+  if (needs.finding) {
+    fx.importId = (await importFindings({ ctx: sys, input: { systemId, source: garakSource() } })).importId!;
+    fx.findingId = (await db.finding.findFirstOrThrow({ where: { systemId }, select: { id: true } })).id;
+  }
   return fx;
 }
 

@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { FINDINGS_FORMATS, SEVERITIES, type ByteSource } from "./parsers/types";
+
+// Findings (issue 7): imports of scanner files, test results, findings and their triage, the organisation's
+// own test mappings. Defined once for the UI, the REST API, the CLI and the OpenAPI document.
+
+export const IMPORT_FORMATS = ["auto", ...FINDINGS_FORMATS] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+const MB = 1024 * 1024;
+
+/** The largest file an import accepts (FINDINGS_MAX_BYTES, default 200 MB). */
+export function findingsMaxBytes(): number {
+  const configured = Number(process.env.FINDINGS_MAX_BYTES);
+  return Number.isFinite(configured) && configured > 0 ? Math.floor(configured) : 200 * MB;
+}
+
+/** Over REST, files up to this size are imported in the request (201); larger ones are queued (202). FINDINGS_SYNC_MAX_BYTES, default 5 MB. */
+export function findingsSyncMaxBytes(): number {
+  const configured = Number(process.env.FINDINGS_SYNC_MAX_BYTES);
+  return Number.isFinite(configured) && configured >= 0 ? Math.floor(configured) : 5 * MB;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= MB) return `${(bytes / MB).toFixed(bytes % MB === 0 ? 0 : 1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
+export type ImportProgress = { bytes: number; records: number };
+
+function isByteSource(value: unknown): value is ByteSource {
+  return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
+}
+
+const systemId = z.string().trim().min(1, "Choose an AI system").max(64);
+const fileName = z.string().trim().max(255, "At most 255 characters").default("");
+
+export const importFindingsSchema = z.object({
+  systemId,
+  format: z.enum(IMPORT_FORMATS, { error: `One of ${IMPORT_FORMATS.join(", ")}` }).default("auto"),
+  fileName,
+  /** The file's bytes as a stream (a Node Readable, a web ReadableStream or any async iterable of chunks). */
+  source: z.custom<ByteSource>(isByteSource, { error: "A file is required" }),
+  /** Called while the file is read (at most a few times a second) with the bytes and records so far. */
+  onProgress: z.custom<(progress: ImportProgress) => void>((value) => typeof value === "function").optional(),
+});
+export type ImportFindingsInput = z.input<typeof importFindingsSchema>;
+
+export const queueFindingImportSchema = importFindingsSchema.omit({ onProgress: true });
+export type QueueFindingImportInput = z.input<typeof queueFindingImportSchema>;
+
+export const IMPORT_STATUSES = ["queued", "processing", "completed", "rejected", "failed"] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** What every way in (UI, REST, CLI `--json`) reports about one import. */
+export const importSummarySchema = z.object({
+  importId: z.string().nullable().describe("null when the file was rejected (nothing is stored)"),
+  status: z.enum(IMPORT_STATUSES),
+  format: z.enum(FINDINGS_FORMATS).nullable(),
+  tool: z.string().nullable(),
+  toolVersion: z.string().nullable(),
+  target: z.string().nullable().describe("The target model as the file names it (type and name)"),
+  sha256: z.string().describe("SHA-256 of the file, hex"),
+  bytes: z.int(),
+  records: z.int().describe("Run and result records read from the file"),
+  results: z.int().describe("Test results recorded"),
+  findings: z.object({ opened: z.int(), updated: z.int(), reopened: z.int(), notReproduced: z.int() }),
+  duplicate: z.boolean().describe("true when a byte-identical file was already imported on this system: nothing was stored"),
+  rejected: z.array(z.object({ location: z.string(), message: z.string() })),
+});
+export type ImportSummary = z.infer<typeof importSummarySchema>;
+
+export const getFindingImportSchema = z.object({ importId: z.string().trim().min(1).max(64) });
+
+export const FINDING_STATUSES = ["open", "triaged", "mitigated", "false_positive", "accepted"] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+/** Statuses that close a finding: leaving open/triaged for one of them needs a reason. */
+export const CLOSING_STATUSES: readonly FindingStatus[] = ["mitigated", "false_positive", "accepted"];
+
+export const FINDING_SEVERITIES = SEVERITIES;
