@@ -2,6 +2,8 @@ import type { RiskTier } from "@/lib/systems/schemas";
 import type { ControlStatus } from "@/lib/controls/schemas";
 import type { RiskCategory, RiskStatus, RiskTreatment, ScoreBasis } from "@/lib/risks/schemas";
 import type { AuditAction } from "@/lib/audit/audit-actions";
+import type { FindingStatus, ImportFormat, ImportStatus } from "@/lib/findings/schemas";
+import type { Severity } from "@/lib/findings/parsers/types";
 
 // Every human label (and the badge styles that go with them) the UI shows for the domain enums, in one
 // module: tables, forms, filters, badges and the audit history read them from here (ARCHITECTURE.md).
@@ -101,6 +103,48 @@ export const SCORE_BASIS_LABELS: Record<ScoreBasis, string> = { inherent: "Inher
 export function ratingOptions(labels: readonly string[]) {
   return labels.map((label, i) => ({ value: String(i + 1), label: `${i + 1} – ${label}` }));
 }
+
+// ── findings (scanner results) ─────────────────────────────────────────────────────────────────────
+export const FINDING_STATUS_LABELS: Record<FindingStatus, string> = {
+  open: "Open",
+  triaged: "Triaged",
+  mitigated: "Mitigated",
+  false_positive: "False positive",
+  accepted: "Accepted",
+};
+export const FINDING_STATUS_STYLES: Record<FindingStatus, string> = {
+  open: "bg-red-100 text-red-800",
+  triaged: "bg-amber-100 text-amber-800",
+  mitigated: "bg-emerald-100 text-emerald-800",
+  false_positive: "bg-slate-200 text-slate-700",
+  accepted: "bg-sky-100 text-sky-800",
+};
+export const SEVERITY_LABELS: Record<Severity, string> = { critical: "Critical", high: "High", medium: "Medium", low: "Low", info: "Info" };
+export const SEVERITY_STYLES: Record<Severity, string> = {
+  critical: "bg-red-700 text-white",
+  high: "bg-orange-100 text-orange-800",
+  medium: "bg-yellow-100 text-yellow-800",
+  low: "bg-sky-100 text-sky-800",
+  info: "bg-slate-100 text-slate-700",
+};
+/** Chart colours per severity (always shown with the severity's name: never colour alone). */
+export const SEVERITY_COLORS: Record<Severity, string> = { critical: "#991b1b", high: "#ea580c", medium: "#ca8a04", low: "#0284c7", info: "#64748b" };
+export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
+  auto: "Detect automatically",
+  garak: "garak report (report.jsonl)",
+  "garak-digest": "garak digest (JSON)",
+  promptfoo: "promptfoo results (JSON)",
+  modelscan: "ModelScan report (JSON)",
+  sarif: "SARIF 2.1.0",
+  csv: "CSV (template columns)",
+};
+export const IMPORT_STATUS_LABELS: Record<ImportStatus, string> = {
+  queued: "Queued",
+  processing: "Processing",
+  completed: "Completed",
+  rejected: "Rejected",
+  failed: "Failed",
+};
 
 // ── audit history ──────────────────────────────────────────────────────────────────────────────────
 /** What an audit event did, as the history lists and the audit trail name it. */

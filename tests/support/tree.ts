@@ -173,6 +173,7 @@ export const TRANSPORTS_WITHOUT_VERB: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts#GET": "next-auth's own handler (sign-in, session); authenticateCredentials is not an organisation verb",
   "app/api/auth/[...nextauth]/route.ts#POST": "next-auth's own handler (sign-in, session)",
   "app/api/v1/openapi.json/route.ts#GET": "the public API description: no organisation's data",
+  "app/(app)/findings/csv-template/route.ts#GET": "the CSV template for scanner results: the same built-in text for every organisation, no organisation's data",
   "app/(app)/org-actions.ts#switchOrganizationAction":
     "switches the session's organisation among the user's own memberships (requirePageSession re-reads them)",
 };

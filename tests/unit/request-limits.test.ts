@@ -39,11 +39,26 @@ describe("request body limits", () => {
       "/systems/abc/threats/layer",
       "/threats/layer",
       "/threats/catalog/import",
+      "/systems/abc/findings/import",
+      "/findings/csv-template",
     ];
     for (const path of [...sessionRoutes, "/api/v1/systems", "/api/auth/session", "/_next/static/chunks/a.js", "/icon.svg"]) {
       expect(proxied(path), path).toBe(false);
     }
-    for (const path of ["/", "/login", "/systems", "/systems/abc/controls", "/systems/abc/threats", "/threats", "/threats/catalog", "/settings"]) {
+    for (const path of [
+      "/",
+      "/login",
+      "/systems",
+      "/systems/abc/controls",
+      "/systems/abc/threats",
+      "/threats",
+      "/threats/catalog",
+      "/settings",
+      "/findings",
+      "/findings/f1",
+      "/findings/mappings",
+      "/systems/abc/findings",
+    ]) {
       expect(proxied(path), path).toBe(true);
     }
   });
