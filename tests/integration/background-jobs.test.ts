@@ -7,6 +7,12 @@ import { enqueueJob, waitForInProcessJobs } from "@/lib/jobs/enqueue-job";
 import { defineJob, jobRegistry, type JobPolicy } from "@/lib/jobs/job-names";
 import { getJobQueue, stopJobQueue } from "@/lib/jobs/job-queue";
 import { startSeparateWorker, type RunningWorker } from "@/lib/jobs/start-worker";
+import { createJobRegistry } from "@/lib/jobs/job-handlers";
+import { db } from "@/lib/db/client";
+import { createSystem } from "@/lib/systems/create-system";
+import { queueFindingImport } from "@/lib/findings/queue-finding-import";
+import { getFindingImport } from "@/lib/findings/get-finding-import";
+import { createTestOrg } from "@/scripts/support/create-test-org";
 
 // Background jobs (docs/decisions/012-background-jobs.md) against the scratch PostgreSQL database: two
 // workers with their own pg-boss instances and connection pools stand in for two application instances.
@@ -173,6 +179,40 @@ describe("background jobs on PostgreSQL (pg-boss)", () => {
       issues: [expect.objectContaining({ path: "importId" })],
     });
     await expect(enqueueJob("finding-import", { importId: "x", extra: 1 } as never)).rejects.toBeInstanceOf(AppError);
+  });
+});
+
+describe("the finding-import job", () => {
+  it("a queued import is picked up by one of two workers running the application's handler and imported once", async () => {
+    const org = await createTestOrg("jobs-import");
+    const ctx = org.as("compliance_officer");
+    const systemId = (await createSystem({ ctx, input: { name: "Queued by the worker" } })).id;
+    const report = [
+      { entry_type: "start_run setup", "_config.version": "0.14.0", "transient.run_id": "jobs-run" },
+      { entry_type: "eval", probe: "dan.Dan_1", detector: "dan.DAN", passed: 0, fails: 1, nones: 0, total_evaluated: 1, total_processed: 1 },
+      { entry_type: "eval", probe: "dan.Dan_2", detector: "dan.DAN", passed: 1, fails: 0, nones: 0, total_evaluated: 1, total_processed: 1 },
+    ]
+      .map((line) => JSON.stringify(line))
+      .join("\n");
+    async function* source() {
+      yield Buffer.from(report + "\n", "utf8");
+    }
+    const queued = await queueFindingImport({ ctx, input: { systemId, format: "garak", source: source(), fileName: "run.jsonl" } });
+    expect(queued).toMatchObject({ status: "queued" });
+    const importId = queued.importId!;
+
+    // The application's finding-import job under a name of this test's own: other test files queue imports
+    // into the shared database's `finding-import` queue and process them themselves, so workers on that
+    // queue here would race them.
+    const app = createJobRegistry().get("finding-import")!;
+    const name = `test-finding-import-${Date.now()}`;
+    const jobs = jobRegistry({ ...app, name });
+    const jobId = await enqueueJob(name, { importId }, { jobs });
+    await startWorkers(2, [jobs, jobs]);
+    await until(async () => (await getFindingImport({ ctx, input: { importId } })).status === "completed");
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await db.testResult.count({ where: { importId } })).toBe(2);
+    expect(await (await getJobQueue()).getJobById(name, jobId)).toMatchObject({ state: "completed", retryCount: 0 });
   });
 });
 
