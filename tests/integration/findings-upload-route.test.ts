@@ -72,7 +72,7 @@ describe("findings upload (session route)", () => {
     expect(res.headers.get("cache-control")).toContain("no-store");
     const out = await lines(res);
     expect(out.at(-1)).toMatchObject({ type: "summary", status: "completed", format: "garak", tool: "garak", bytes: GARAK.byteLength, duplicate: false });
-    expect(out.at(-1)).toMatchObject({ findings: { opened: 2 } });
+    expect(out.at(-1)).toMatchObject({ findings: { opened: 3 } });
     const progress = out.filter((l) => l.type === "progress");
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.at(-1)).toEqual({ type: "progress", bytes: GARAK.byteLength, records: expect.any(Number) });
