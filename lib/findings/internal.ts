@@ -1,14 +1,19 @@
 import { createHash } from "node:crypto";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { assertCan, assertCanOnSome, type Permission } from "@/lib/auth/permissions";
 import type { ServiceContext } from "@/lib/context";
+import type { z } from "zod";
+import { getAtlasCatalog } from "@/lib/catalogs/get-atlas-catalog";
 import { PARSERS, sniffFormat } from "./parsers/detect-format";
 import { ParseRejection, formatLocation } from "./parsers/errors";
 import type { ByteSource, FindingsFormat, ParsedRun, ParsedTestResult, Severity } from "./parsers/types";
 import { mapTest } from "./mapping/map-test";
 import { findingFingerprint } from "./finding-fingerprint";
-import { formatBytes, type ImportFormat, type ImportProgress, type ImportSummary } from "./schemas";
+import { findingListSelect, toFindingListItem } from "./finding-list-select";
+export { findingListSelect, toFindingListItem };
+export { findFindingOrThrow, loadTriageFinding } from "./load-triage-finding";
+import { formatBytes, type FindingList, type ImportFormat, type ImportProgress, type ImportSummary, type findingFiltersSchema } from "./schemas";
 
 // The one ingest path of a scanner file (issue 7): the synchronous import, the background job and the benchmark
 // all come through `ingestFile` + `applyFindings`, inside the caller's transaction, so a file is all-or-nothing.
@@ -380,6 +385,7 @@ export async function applyFindings(
         const severity = aggregate.severityRank > 0 ? SEVERITY_BY_RANK[aggregate.severityRank] : severityFromRate(aggregate.failed, aggregate.evaluated);
         const seen = {
           severity,
+          severityRank: SEVERITY_RANK[severity],
           techniqueIds,
           owaspIds,
           lastImportId: args.importId,
@@ -538,4 +544,228 @@ export function rejectedSummary(args: {
     duplicate: false,
     rejected: args.rejected,
   };
+}
+
+// ── reads ───────────────────────────────────────────────────────────────────────────────────────
+
+/** The Prisma filter of the findings list (always the context's organisation). */
+export function findingWhere(
+  ctx: ServiceContext,
+  filters: z.output<typeof findingFiltersSchema>,
+  /** The findings the filtered import touched (from its test results), when filtering by import. */
+  importFindingIds?: string[],
+): Prisma.FindingWhereInput {
+  const where: Prisma.FindingWhereInput = { orgId: ctx.orgId };
+  if (filters.systemId) where.systemId = filters.systemId;
+  if (filters.tool) where.tool = { equals: filters.tool, mode: "insensitive" };
+  if (filters.severity) where.severity = filters.severity;
+  if (filters.status) where.status = filters.status;
+  if (filters.owasp) where.owaspIds = { has: filters.owasp };
+  if (importFindingIds) where.id = { in: importFindingIds };
+  const and: Prisma.FindingWhereInput[] = [];
+  if (filters.technique) {
+    // a parent technique also matches its sub-techniques
+    const subs = getAtlasCatalog()
+      .techniques.filter((technique) => technique.parentId === filters.technique)
+      .map((technique) => technique.id);
+    and.push({ techniqueIds: { hasSome: [filters.technique, ...subs] } });
+  }
+  if (and.length) where.AND = and;
+  return where;
+}
+
+/** One page of the filtered findings list (shared by listFindings and the page loaders). */
+export async function loadFindingList(client: Tx, ctx: ServiceContext, filters: z.output<typeof findingFiltersSchema>): Promise<FindingList> {
+  let importFindingIds: string[] | undefined;
+  if (filters.importId) {
+    const rows = await client.testResult.findMany({
+      where: { orgId: ctx.orgId, importId: filters.importId, findingId: { not: null } },
+      select: { findingId: true },
+      distinct: ["findingId"],
+    });
+    importFindingIds = rows.map((row) => row.findingId!);
+  }
+  const where = findingWhere(ctx, filters, importFindingIds);
+  const total = await client.finding.count({ where });
+  const rows = await client.finding.findMany({
+    where,
+    select: findingListSelect,
+    orderBy: [{ severityRank: "desc" }, { lastSeenAt: "desc" }, { id: "asc" }],
+    skip: (filters.page - 1) * filters.pageSize,
+    take: filters.pageSize,
+  });
+  return { items: rows.map(toFindingListItem), total, page: filters.page, pageSize: filters.pageSize };
+}
+
+/** What a triage event records. */
+export const FINDING_AUDIT_FIELDS = ["status", "statusReason", "riskId"] as const;
+
+// ── coverage and charts ─────────────────────────────────────────────────────────────────────────
+
+export type CoverageTechnique = { id: string; name: string; inProfile: boolean; tested: boolean; failing: boolean; openFindings: number };
+export type AtlasCoverage = {
+  systemId: string;
+  figures: {
+    profiled: number;
+    profiledTested: number;
+    profiledFailing: number;
+    profiledNeverTested: number;
+    /** Techniques exercised by imported tests that are not in the threat profile. */
+    testedOutsideProfile: number;
+  };
+  /** "12 of 18 profiled techniques tested, 5 failing, 6 never tested". */
+  sentence: string;
+  techniques: CoverageTechnique[];
+};
+
+const OPEN_STATUSES = ["open", "triaged"] as const;
+
+/**
+ * ATLAS coverage of one system: techniques in its threat profile vs. techniques exercised by imported tests
+ * (a result that evaluated something) vs. techniques with open (open or triaged) findings. A profiled technique
+ * counts as tested or failing when it or one of its sub-techniques is.
+ */
+export async function loadAtlasCoverage(client: Tx, ctx: ServiceContext, systemId: string): Promise<AtlasCoverage> {
+  const [profile, tested, open] = await Promise.all([
+    client.threatProfileEntry.findMany({ where: { orgId: ctx.orgId, systemId }, select: { techniqueId: true, techniqueName: true } }),
+    client.$queryRaw<{ id: string }[]>`
+      SELECT DISTINCT unnest("techniqueIds") AS id FROM "TestResult"
+      WHERE "orgId" = ${ctx.orgId} AND "systemId" = ${systemId} AND NOT suppressed AND (evaluated IS NULL OR evaluated > 0)`,
+    client.finding.findMany({ where: { orgId: ctx.orgId, systemId, status: { in: [...OPEN_STATUSES] } }, select: { techniqueIds: true } }),
+  ]);
+  const names = new Map(getAtlasCatalog().techniques.map((technique) => [technique.id, technique.name]));
+  const testedIds = new Set(tested.map((row) => row.id));
+  const openCounts = new Map<string, number>();
+  for (const finding of open) for (const id of finding.techniqueIds) openCounts.set(id, (openCounts.get(id) ?? 0) + 1);
+  const covers = (ids: Iterable<string>, id: string) => {
+    for (const candidate of ids) if (candidate === id || candidate.startsWith(`${id}.`)) return true;
+    return false;
+  };
+  const profiled = new Map(profile.map((entry) => [entry.techniqueId, entry.techniqueName]));
+  const all = new Set([...profiled.keys(), ...testedIds, ...openCounts.keys()]);
+  const techniques = [...all].sort().map((id) => ({
+    id,
+    name: names.get(id) ?? profiled.get(id) ?? id,
+    inProfile: profiled.has(id),
+    tested: profiled.has(id) ? covers(testedIds, id) : testedIds.has(id),
+    failing: profiled.has(id) ? covers(openCounts.keys(), id) : openCounts.has(id),
+    openFindings: [...openCounts]
+      .filter(([candidate]) => candidate === id || (profiled.has(id) && candidate.startsWith(`${id}.`)))
+      .reduce((sum, [, n]) => sum + n, 0),
+  }));
+  const inProfile = techniques.filter((t) => t.inProfile);
+  const figures = {
+    profiled: inProfile.length,
+    profiledTested: inProfile.filter((t) => t.tested).length,
+    profiledFailing: inProfile.filter((t) => t.failing).length,
+    profiledNeverTested: inProfile.filter((t) => !t.tested).length,
+    testedOutsideProfile: techniques.filter((t) => !t.inProfile && t.tested && !covers(profiled.keys(), t.id.split(".").slice(0, 2).join("."))).length,
+  };
+  const sentence =
+    figures.profiled === 0
+      ? `No techniques in the threat profile; imported tests exercise ${testedIds.size} technique${testedIds.size === 1 ? "" : "s"}.`
+      : `${figures.profiledTested} of ${figures.profiled} profiled techniques tested, ${figures.profiledFailing} failing, ${figures.profiledNeverTested} never tested.`;
+  return { systemId, figures, sentence, techniques };
+}
+
+export type FindingCharts = {
+  /** Per day of scan: findings with a failing result that day, by severity. */
+  overTime: { date: string; critical: number; high: number; medium: number; low: number; info: number }[];
+  openByOwasp: { owaspId: string; count: number }[];
+  /** Attack success rate per test across runs (imports) of the same target; the tests with the highest rates. */
+  attackSuccess: { key: string; tool: string; testId: string; detector: string; target: string; points: { importId: string; date: string; rate: number }[] }[];
+  topFailing: { findingId: string; title: string; tool: string; systemName: string; severity: string; rate: number | null; failingRuns: number }[];
+  openByTechnique: { techniqueId: string; count: number }[];
+};
+
+/** The findings charts of one system, or of the organisation when systemId is null. */
+export async function loadFindingCharts(client: Tx, ctx: ServiceContext, systemId: string | null): Promise<FindingCharts> {
+  const system = systemId ? Prisma.sql`AND t."systemId" = ${systemId}` : Prisma.empty;
+  const findingSystem = systemId ? Prisma.sql`AND "systemId" = ${systemId}` : Prisma.empty;
+  const [overTime, owasp, techniques, series, top] = await Promise.all([
+    client.$queryRaw<{ date: string; severity: string; count: number }[]>`
+      SELECT to_char(date_trunc('day', i."completedAt"), 'YYYY-MM-DD') AS date, f.severity, count(DISTINCT f.id)::int AS count
+      FROM "TestResult" t JOIN "FindingImport" i ON i.id = t."importId" JOIN "Finding" f ON f.id = t."findingId"
+      WHERE t."orgId" = ${ctx.orgId} ${system} AND i.status = 'completed'
+        AND NOT t.suppressed AND (t.failed > 0 OR (t.failed IS NULL AND t.score < 1))
+      GROUP BY 1, 2 ORDER BY 1`,
+    client.$queryRaw<{ id: string; count: number }[]>`
+      SELECT unnest("owaspIds") AS id, count(*)::int AS count FROM "Finding"
+      WHERE "orgId" = ${ctx.orgId} ${findingSystem} AND status IN ('open', 'triaged') GROUP BY 1 ORDER BY 2 DESC, 1`,
+    client.$queryRaw<{ id: string; count: number }[]>`
+      SELECT unnest("techniqueIds") AS id, count(*)::int AS count FROM "Finding"
+      WHERE "orgId" = ${ctx.orgId} ${findingSystem} AND status IN ('open', 'triaged') GROUP BY 1 ORDER BY 2 DESC, 1`,
+    client.$queryRaw<{ tool: string; testId: string; detector: string; target: string; importId: string; date: Date; failed: number; evaluated: number }[]>`
+      WITH top AS (
+        SELECT "findingId" FROM "TestResult" t
+        WHERE t."orgId" = ${ctx.orgId} ${system} AND t."findingId" IS NOT NULL AND t.evaluated > 0 AND NOT t.suppressed
+        GROUP BY "findingId" ORDER BY max(t.failed::float / t.evaluated) DESC, "findingId" LIMIT 8
+      )
+      SELECT t.tool, t."testId", t.detector, coalesce(i."targetName", i."targetType", '') AS target, i.id AS "importId", i."completedAt" AS date,
+             sum(t.failed)::int AS failed, sum(t.evaluated)::int AS evaluated
+      FROM "TestResult" t JOIN "FindingImport" i ON i.id = t."importId"
+      WHERE t."findingId" IN (SELECT "findingId" FROM top) AND t.evaluated > 0 AND NOT t.suppressed AND i.status = 'completed'
+      GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 6`,
+    client.$queryRaw<{ id: string; title: string; tool: string; systemName: string; severity: string; rate: number | null; failingRuns: number }[]>`
+      SELECT f.id, f.title, f.tool, s.name AS "systemName", f.severity, f."lastAttackSuccessRate" AS rate,
+             (SELECT count(DISTINCT t."importId")::int FROM "TestResult" t
+              WHERE t."findingId" = f.id AND NOT t.suppressed AND (t.failed > 0 OR (t.failed IS NULL AND t.score < 1))) AS "failingRuns"
+      FROM "Finding" f JOIN "AISystem" s ON s.id = f."systemId"
+      WHERE f."orgId" = ${ctx.orgId} ${systemId ? Prisma.sql`AND f."systemId" = ${systemId}` : Prisma.empty} AND f.status IN ('open', 'triaged')
+      ORDER BY f."severityRank" DESC, f."lastAttackSuccessRate" DESC NULLS LAST, f.id LIMIT 10`,
+  ]);
+  const days = new Map<string, FindingCharts["overTime"][number]>();
+  for (const row of overTime) {
+    const day = days.get(row.date) ?? { date: row.date, critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+    if (row.severity in day) day[row.severity as Severity] += row.count;
+    days.set(row.date, day);
+  }
+  const bySeries = new Map<string, FindingCharts["attackSuccess"][number]>();
+  for (const row of series) {
+    const key = JSON.stringify([row.tool, row.testId, row.detector, row.target]);
+    const entry = bySeries.get(key) ?? { key, tool: row.tool, testId: row.testId, detector: row.detector, target: row.target, points: [] };
+    entry.points.push({ importId: row.importId, date: row.date.toISOString(), rate: row.evaluated ? row.failed / row.evaluated : 0 });
+    bySeries.set(key, entry);
+  }
+  return {
+    overTime: [...days.values()],
+    openByOwasp: owasp.map((row) => ({ owaspId: row.id, count: row.count })),
+    attackSuccess: [...bySeries.values()],
+    topFailing: top.map((row) => ({
+      findingId: row.id,
+      title: row.title,
+      tool: row.tool,
+      systemName: row.systemName,
+      severity: row.severity,
+      rate: row.rate,
+      failingRuns: row.failingRuns,
+    })),
+    openByTechnique: techniques.map((row) => ({ techniqueId: row.id, count: row.count })),
+  };
+}
+
+export type FindingImportRow = ImportSummary & {
+  id: string;
+  fileName: string;
+  uploadedByLabel: string;
+  createdAt: string;
+  completedAt: string | null;
+};
+
+/** The latest imports of a system (or of the organisation), newest first. */
+export async function loadImportRows(client: Tx, ctx: ServiceContext, systemId: string | null, take = 20): Promise<FindingImportRow[]> {
+  const rows = await client.findingImport.findMany({
+    where: { orgId: ctx.orgId, ...(systemId ? { systemId } : {}) },
+    select: { ...importSummarySelect, fileName: true, uploadedByLabel: true, createdAt: true, completedAt: true },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+  });
+  return rows.map((row) => ({
+    ...toImportSummary(row),
+    id: row.id,
+    fileName: row.fileName,
+    uploadedByLabel: row.uploadedByLabel,
+    createdAt: row.createdAt.toISOString(),
+    completedAt: row.completedAt?.toISOString() ?? null,
+  }));
 }

@@ -79,3 +79,120 @@ export type FindingStatus = (typeof FINDING_STATUSES)[number];
 export const CLOSING_STATUSES: readonly FindingStatus[] = ["mitigated", "false_positive", "accepted"];
 
 export const FINDING_SEVERITIES = SEVERITIES;
+
+// ── findings list, detail, triage ──────────────────────────────────────────────────────────────────
+
+const optionalId = z.string().trim().max(64).optional();
+
+/** The findings list filters (UI URL state and `GET /api/v1/findings`); every status unless `status` is given. */
+export const findingFiltersSchema = z.object({
+  systemId: optionalId,
+  tool: z.string().trim().max(200).optional(),
+  severity: z.enum(SEVERITIES).optional(),
+  status: z.enum(FINDING_STATUSES).optional(),
+  /** An ATLAS technique id (AML.T0051); sub-techniques match their parent too. */
+  technique: z
+    .string()
+    .trim()
+    .regex(/^AML\.T\d{4}(\.\d{3})?$/, "An ATLAS technique id such as AML.T0051")
+    .optional(),
+  /** An OWASP Top 10 for LLM Applications 2025 item (LLM01:2025). */
+  owasp: z
+    .string()
+    .trim()
+    .regex(/^LLM\d{2}:2025$/, "An OWASP LLM item such as LLM01:2025")
+    .optional(),
+  importId: optionalId,
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type FindingFilters = z.input<typeof findingFiltersSchema>;
+
+export type FindingListItem = {
+  id: string;
+  systemId: string;
+  systemName: string;
+  tool: string;
+  testId: string;
+  detector: string;
+  title: string;
+  severity: (typeof SEVERITIES)[number];
+  status: FindingStatus;
+  techniqueIds: string[];
+  owaspIds: string[];
+  firstSeenAt: string;
+  lastSeenAt: string;
+  lastEvaluated: number | null;
+  lastFailed: number | null;
+  /** failed / evaluated of the last failing run, null without counts. */
+  lastAttackSuccessRate: number | null;
+  /** Set when a later run passed the test: a suggestion to close the finding. */
+  notReproducedImportId: string | null;
+  riskId: string | null;
+  version: number;
+};
+export type FindingList = { items: FindingListItem[]; total: number; page: number; pageSize: number };
+
+export const findingIdSchema = z.object({ findingId: z.string().trim().min(1).max(64) });
+
+export const updateFindingStatusSchema = z
+  .object({
+    findingId: z.string().trim().min(1).max(64),
+    status: z.enum(FINDING_STATUSES, { error: "Choose a status" }),
+    reason: z.string().trim().max(2000, "At most 2,000 characters").default(""),
+    version: z.coerce.number().int().min(1),
+  })
+  .superRefine((value, context) => {
+    if (CLOSING_STATUSES.includes(value.status) && value.reason.length === 0) {
+      context.addIssue({ code: "custom", path: ["reason"], message: "Say why (required to mark a finding mitigated, a false positive or accepted)" });
+    }
+  });
+export type UpdateFindingStatusInput = z.input<typeof updateFindingStatusSchema>;
+
+export const linkFindingToRiskSchema = z.object({
+  findingId: z.string().trim().min(1).max(64),
+  /** null unlinks. */
+  riskId: z.string().trim().min(1).max(64).nullable(),
+  version: z.coerce.number().int().min(1),
+});
+export type LinkFindingToRiskInput = z.input<typeof linkFindingToRiskSchema>;
+
+export const saveTestMappingSchema = z.object({
+  tool: z.string().trim().min(1, "The tool is required").max(200),
+  testId: z.string().trim().min(1, "The test is required").max(200),
+  techniqueIds: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^AML\.T\d{4}(\.\d{3})?$/, "An ATLAS technique id such as AML.T0051"),
+    )
+    .max(50)
+    .default([]),
+  owaspIds: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^LLM\d{2}:2025$/, "An OWASP LLM item such as LLM01:2025"),
+    )
+    .max(10)
+    .default([]),
+  note: z.string().trim().max(1000, "At most 1,000 characters").default(""),
+});
+export type SaveTestMappingInput = z.input<typeof saveTestMappingSchema>;
+
+export const systemIdSchema = z.object({ systemId });
+
+export const systemFindingsPageSchema = findingFiltersSchema.omit({ systemId: true }).extend({ systemId });
+export type SystemFindingsPageInput = z.input<typeof systemFindingsPageSchema>;
+
+export const createRiskFromFindingSchema = z.object({
+  findingId: z.string().trim().min(1).max(64),
+  version: z.coerce.number().int().min(1),
+  /** Defaults: the finding's title, likelihood from its attack success rate, impact from its severity. */
+  title: z.string().trim().max(200, "At most 200 characters").optional(),
+  inherentLikelihood: z.coerce.number().int().min(1).max(5).optional(),
+  inherentImpact: z.coerce.number().int().min(1).max(5).optional(),
+});
+export type CreateRiskFromFindingInput = z.input<typeof createRiskFromFindingSchema>;

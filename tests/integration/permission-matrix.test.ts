@@ -106,6 +106,16 @@ import { db } from "@/lib/db/client";
 import { importFindings } from "@/lib/findings/import-findings";
 import { queueFindingImport } from "@/lib/findings/queue-finding-import";
 import { getFindingImport } from "@/lib/findings/get-finding-import";
+import { listFindings } from "@/lib/findings/list-findings";
+import { getFindingPage } from "@/lib/findings/get-finding-page";
+import { updateFindingStatus } from "@/lib/findings/update-finding-status";
+import { linkFindingToRisk } from "@/lib/findings/link-finding-to-risk";
+import { createRiskFromFinding } from "@/lib/risks/create-risk-from-finding";
+import { getAtlasCoverage } from "@/lib/findings/get-atlas-coverage";
+import { getSystemFindingsPage } from "@/lib/findings/get-system-findings-page";
+import { getFindingsPage } from "@/lib/findings/get-findings-page";
+import { getTestMappingsPage } from "@/lib/findings/get-test-mappings-page";
+import { saveTestMapping } from "@/lib/findings/save-test-mapping";
 
 // Every domain verb × every role of the table and both token scopes, with the expected outcome derived
 // from PERMISSIONS / TOKEN_SCOPE_PERMISSIONS only (tests/support/harness.ts). Verbs on one AI system run
@@ -807,6 +817,92 @@ const VERBS: VerbSpec[] = [
     targetsSystem: true,
     needs: { finding: true },
     run: (ctx, fx) => getFindingImport({ ctx, input: { importId: fx.importId } }),
+  },
+  {
+    key: "lib/findings/list-findings.ts#listFindings",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => listFindings({ ctx, input: {} }),
+  },
+  {
+    key: "lib/findings/get-finding-page.ts#getFindingPage",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    needs: { finding: true },
+    run: (ctx, fx) => getFindingPage({ ctx, input: { findingId: fx.findingId } }),
+  },
+  {
+    key: "lib/findings/update-finding-status.ts#updateFindingStatus",
+    permission: "finding:triage",
+    mutates: true,
+    targetsSystem: true,
+    needs: { finding: true },
+    run: (ctx, fx) =>
+      updateFindingStatus({ ctx, input: { findingId: fx.findingId, status: "false_positive", reason: "Detector misfires on refusals", version: 1 } }),
+  },
+  {
+    key: "lib/findings/link-finding-to-risk.ts#linkFindingToRisk",
+    permission: "finding:triage",
+    mutates: true,
+    targetsSystem: true,
+    needs: { finding: true, risk: true },
+    run: (ctx, fx) => linkFindingToRisk({ ctx, input: { findingId: fx.findingId, riskId: fx.riskId, version: 1 } }),
+  },
+  {
+    key: "lib/risks/create-risk-from-finding.ts#createRiskFromFinding",
+    permission: "risk:write",
+    mutates: true,
+    targetsSystem: true,
+    needs: { finding: true },
+    run: (ctx, fx) => createRiskFromFinding({ ctx, input: { findingId: fx.findingId, version: 1 } }),
+  },
+  {
+    key: "lib/risks/create-risk-from-finding.ts#createRiskFromFinding",
+    variant: "needs finding:triage too",
+    permission: "finding:triage",
+    mutates: true,
+    targetsSystem: true,
+    needs: { finding: true },
+    run: (ctx, fx) => createRiskFromFinding({ ctx, input: { findingId: fx.findingId, version: 1 } }),
+  },
+  {
+    key: "lib/findings/get-atlas-coverage.ts#getAtlasCoverage",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    needs: { finding: true },
+    run: (ctx, fx) => getAtlasCoverage({ ctx, input: { systemId: fx.systemId } }),
+  },
+  {
+    key: "lib/findings/get-system-findings-page.ts#getSystemFindingsPage",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    needs: { finding: true },
+    run: (ctx, fx) => getSystemFindingsPage({ ctx, input: { systemId: fx.systemId } }),
+  },
+  {
+    key: "lib/findings/get-findings-page.ts#getFindingsPage",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => getFindingsPage({ ctx, input: {} }),
+  },
+  {
+    key: "lib/findings/get-test-mappings-page.ts#getTestMappingsPage",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: false,
+    run: (ctx) => getTestMappingsPage({ ctx }),
+  },
+  {
+    key: "lib/findings/save-test-mapping.ts#saveTestMapping",
+    permission: "finding:map",
+    mutates: true,
+    targetsSystem: false,
+    run: (ctx) => saveTestMapping({ ctx, input: { tool: "acme-scanner", testId: `probe-${unique()}`, techniqueIds: ["AML.T0051"] } }),
   },
   {
     key: "lib/classification/get-latest-classification.ts#getLatestClassification",

@@ -78,6 +78,18 @@ import { deleteEvidence } from "@/lib/evidence/delete-evidence";
 import { getEvidenceFile } from "@/lib/evidence/get-evidence-file";
 import { listSystemEvidence } from "@/lib/evidence/list-system-evidence";
 import { proposeClassification } from "@/lib/classification/propose-classification";
+import { importFindings } from "@/lib/findings/import-findings";
+import { queueFindingImport } from "@/lib/findings/queue-finding-import";
+import { getFindingImport } from "@/lib/findings/get-finding-import";
+import { listFindings } from "@/lib/findings/list-findings";
+import { getFindingPage } from "@/lib/findings/get-finding-page";
+import { updateFindingStatus } from "@/lib/findings/update-finding-status";
+import { linkFindingToRisk } from "@/lib/findings/link-finding-to-risk";
+import { createRiskFromFinding } from "@/lib/risks/create-risk-from-finding";
+import { getAtlasCoverage } from "@/lib/findings/get-atlas-coverage";
+import { getSystemFindingsPage } from "@/lib/findings/get-system-findings-page";
+import { getFindingsPage } from "@/lib/findings/get-findings-page";
+import { getTestMappingsPage } from "@/lib/findings/get-test-mappings-page";
 import { decideClassification } from "@/lib/classification/decide-classification";
 import { getLatestClassification } from "@/lib/classification/get-latest-classification";
 import { getAtlasView } from "@/lib/atlas/get-atlas-view";
@@ -115,6 +127,8 @@ const A = {
   fileId: "",
   linkId: "",
   assessmentId: "",
+  importId: "",
+  findingId: "",
 };
 let bSystemId = "";
 let bTokens: Awaited<ReturnType<typeof tokenContexts>>;
@@ -160,6 +174,10 @@ async function snapshotOrg(orgId: string) {
     evidence: await db.evidence.findMany(where),
     links: await db.evidenceLink.findMany(where),
     classifications: await db.classificationAssessment.findMany(where),
+    findingImports: await db.findingImport.findMany(where),
+    testResults: await db.testResult.findMany(where),
+    findings: await db.finding.findMany(where),
+    testMappings: await db.testMapping.findMany(where),
     audit: await db.auditEvent.findMany({ where: { orgId }, orderBy: { seq: "asc" } }),
   };
 }
@@ -217,6 +235,20 @@ beforeAll(async () => {
     await createEvidence({ ctx: admin, input: { systemId: A.systemId, kind: "link", title: "A link", url: "https://a.example.test", links: [LINK] } })
   ).id;
   A.assessmentId = (await proposeClassification({ ctx: admin, input: { systemId: A.systemId, answers: { annex1_product: false, annex3_areas: [] } } })).id;
+  A.importId = (
+    await importFindings({
+      ctx: admin,
+      input: {
+        systemId: A.systemId,
+        fileName: "secret.txt",
+        source: (async function* () {
+          yield '{"entry_type": "start_run setup", "_config.version": "0.14.0", "plugins.target_name": "a.example.test"}\n';
+          yield '{"entry_type": "eval", "probe": "dan.Dan_11_0", "detector": "dan.DAN", "passed": 1, "fails": 1, "total_evaluated": 2}\n';
+        })(),
+      },
+    })
+  ).importId!;
+  A.findingId = (await db.finding.findFirstOrThrow({ where: { systemId: A.systemId }, select: { id: true } })).id;
 
   bSystemId = (await createSystem({ ctx: b.as("admin"), input: { name: "B system", ownerId: b.users.risk_owner.id, modelType: "LLM" } })).id;
   bTokens = await tokenContexts(b);
@@ -253,6 +285,10 @@ const id = (permission: Permission, target: () => string, run: IdProbe["run"], e
 const orgWide = (run: OrgWide["run"], label?: string): OrgWide => ({ kind: "orgWide", run, label });
 const exempt = (reason: string): Exempt => ({ kind: "exempt", reason });
 const aSystem = () => A.systemId;
+/** A garak report org B tries to put on A's system. */
+async function* injectedReport() {
+  yield '{"entry_type": "eval", "probe": "dan.Dan_11_0", "detector": "dan.DAN", "passed": 0, "fails": 2, "total_evaluated": 2}\n';
+}
 
 const VERBS: Record<string, Row[]> = {
   // systems and components
@@ -501,6 +537,7 @@ const VERBS: Record<string, Row[]> = {
   "lib/threats/get-threat-matrix.ts#getThreatMatrix": [
     orgWide((ctx) => getThreatMatrix({ ctx, input: { overlay: "org" } })),
     orgWide((ctx) => getThreatMatrix({ ctx, input: { system: A.systemId } }), "asking for A's system overlay"),
+    orgWide((ctx) => getThreatMatrix({ ctx, input: { system: A.systemId, coverage: "findings" } }), "asking for A's findings coverage"),
   ],
   "lib/threats/get-threat-technique-page.ts#getThreatTechniquePage": [orgWide((ctx) => getThreatTechniquePage({ ctx, input: { id: "AML.T0051" } }))],
   "lib/threats/list-technique-references.ts#listTechniqueReferences": [orgWide((ctx) => listTechniqueReferences({ ctx, input: { techniqueId: "AML.T0051" } }))],
@@ -578,6 +615,65 @@ const VERBS: Record<string, Row[]> = {
       decideClassification({ ctx, input: { systemId, decision: { assessmentId: A.assessmentId, decision: "accepted" } } }),
     ),
   ],
+  // findings
+  "lib/findings/import-findings.ts#importFindings": [
+    id("finding:import", aSystem, (ctx, systemId) => importFindings({ ctx, input: { systemId, source: injectedReport() } })),
+  ],
+  "lib/findings/queue-finding-import.ts#queueFindingImport": [
+    id("finding:import", aSystem, (ctx, systemId) => queueFindingImport({ ctx, input: { systemId, source: injectedReport() } })),
+  ],
+  "lib/findings/get-finding-import.ts#getFindingImport": [
+    id(
+      "inventory:read",
+      () => A.importId,
+      (ctx, importId) => getFindingImport({ ctx, input: { importId } }),
+    ),
+  ],
+  "lib/findings/list-findings.ts#listFindings": [
+    orgWide((ctx) => listFindings({ ctx, input: {} })),
+    orgWide((ctx) => listFindings({ ctx, input: { systemId: A.systemId } }), "filtering by A's system"),
+    orgWide((ctx) => listFindings({ ctx, input: { importId: A.importId } }), "filtering by A's import"),
+  ],
+  "lib/findings/get-finding-page.ts#getFindingPage": [
+    id(
+      "inventory:read",
+      () => A.findingId,
+      (ctx, findingId) => getFindingPage({ ctx, input: { findingId } }),
+    ),
+  ],
+  "lib/findings/update-finding-status.ts#updateFindingStatus": [
+    id(
+      "finding:triage",
+      () => A.findingId,
+      (ctx, findingId) => updateFindingStatus({ ctx, input: { findingId, status: "triaged", version: 1 } }),
+    ),
+  ],
+  "lib/findings/link-finding-to-risk.ts#linkFindingToRisk": [
+    id(
+      "finding:triage",
+      () => A.findingId,
+      (ctx, findingId) => linkFindingToRisk({ ctx, input: { findingId, riskId: A.riskId, version: 1 } }),
+    ),
+  ],
+  "lib/risks/create-risk-from-finding.ts#createRiskFromFinding": [
+    id(
+      "risk:write",
+      () => A.findingId,
+      (ctx, findingId) => createRiskFromFinding({ ctx, input: { findingId, version: 1 } }),
+    ),
+  ],
+  "lib/findings/get-atlas-coverage.ts#getAtlasCoverage": [id("inventory:read", aSystem, (ctx, systemId) => getAtlasCoverage({ ctx, input: { systemId } }))],
+  "lib/findings/get-system-findings-page.ts#getSystemFindingsPage": [
+    id("inventory:read", aSystem, (ctx, systemId) => getSystemFindingsPage({ ctx, input: { systemId } })),
+  ],
+  "lib/findings/get-findings-page.ts#getFindingsPage": [
+    orgWide((ctx) => getFindingsPage({ ctx, input: {} })),
+    orgWide((ctx) => getFindingsPage({ ctx, input: { systemId: A.systemId } }), "filtering by A's system"),
+  ],
+  "lib/findings/get-test-mappings-page.ts#getTestMappingsPage": [orgWide((ctx) => getTestMappingsPage({ ctx }))],
+  "lib/findings/save-test-mapping.ts#saveTestMapping": [
+    exempt("writes the caller's own organisation's mapping; findings-triage.test.ts checks another organisation's results and findings are untouched"),
+  ],
   "lib/classification/get-latest-classification.ts#getLatestClassification": [
     id("inventory:read", aSystem, (ctx, systemId) => getLatestClassification({ ctx, input: { systemId } }), { expected: "empty" }),
   ],
@@ -643,6 +739,14 @@ const ROUTES: Record<string, RouteRow> = {
     kind: "id",
     request: (w) => ({ params: { evidenceId: pick(w, A.linkId) }, body: { framework: "iso42001", controlId: "A.2.2" } }),
   },
+  "app/api/v1/systems/[id]/finding-imports/route.ts#POST": {
+    kind: "id",
+    // a garak eval line; callRoute sends it without Content-Length, so the queued path, which finds the system before storing a byte
+    request: (w) => ({ params: sys(w), body: { entry_type: "eval", probe: "dan.Dan_11_0", detector: "dan.DAN", passed: 0, fails: 2, total_evaluated: 2 } }),
+  },
+  "app/api/v1/finding-imports/[importId]/route.ts#GET": { kind: "id", request: (w) => ({ params: { importId: pick(w, A.importId) } }) },
+  "app/api/v1/findings/route.ts#GET": { kind: "orgWide", token: "read_token" },
+  "app/api/v1/systems/[id]/atlas-coverage/route.ts#GET": { kind: "id", request: (w) => ({ params: sys(w) }) },
   "app/api/v1/openapi.json/route.ts#GET": exempt("the public API description: no organisation's data"),
 };
 

@@ -91,6 +91,7 @@ CREATE TABLE "Finding" (
     "detector" TEXT NOT NULL DEFAULT '',
     "title" TEXT NOT NULL,
     "severity" TEXT NOT NULL,
+    "severityRank" INTEGER NOT NULL DEFAULT 0,
     "techniqueIds" TEXT[],
     "owaspIds" TEXT[],
     "status" "FindingStatus" NOT NULL DEFAULT 'open',
@@ -149,7 +150,7 @@ CREATE INDEX "TestResult_orgId_systemId_tool_testId_idx" ON "TestResult"("orgId"
 CREATE INDEX "TestResult_findingId_idx" ON "TestResult"("findingId");
 
 -- CreateIndex
-CREATE INDEX "Finding_orgId_status_severity_idx" ON "Finding"("orgId", "status", "severity");
+CREATE INDEX "Finding_orgId_status_severityRank_idx" ON "Finding"("orgId", "status", "severityRank");
 
 -- CreateIndex
 CREATE INDEX "Finding_orgId_systemId_status_idx" ON "Finding"("orgId", "systemId", "status");
