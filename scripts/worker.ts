@@ -1,7 +1,11 @@
 /**
  * Runs the background-job worker on its own (docs/decisions/012-background-jobs.md):
  *
- *   npm run worker        (npx tsx scripts/worker.ts)
+ *   npm run worker        (node --import tsx scripts/worker.ts)
+ *
+ * One process with tsx as a loader, not the `tsx` command: that one runs the script in a child process and
+ * kills it outright when the child does not acknowledge a relayed SIGTERM within a few milliseconds (a busy
+ * import parse), which would defeat the graceful stop below.
  *
  * Works the PostgreSQL job queue on DATABASE_URL until SIGTERM or SIGINT, then lets running jobs finish for
  * up to WORKER_SHUTDOWN_TIMEOUT_SECONDS (default 60) and hands the rest back to the queue. Any number of

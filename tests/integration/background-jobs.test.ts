@@ -1,4 +1,5 @@
 import { execFile, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, inject, it, vi } from "vitest";
 import { z } from "zod";
@@ -13,6 +14,7 @@ import { createSystem } from "@/lib/systems/create-system";
 import { queueFindingImport } from "@/lib/findings/queue-finding-import";
 import { getFindingImport } from "@/lib/findings/get-finding-import";
 import { createTestOrg } from "@/scripts/support/create-test-org";
+import { createTestDatabase } from "@/scripts/support/test-database";
 
 // Background jobs (docs/decisions/012-background-jobs.md) against the scratch PostgreSQL database: two
 // workers with their own pg-boss instances and connection pools stand in for two application instances.
@@ -20,8 +22,8 @@ import { createTestOrg } from "@/scripts/support/create-test-org";
 // the queue, not about any one handler.
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-// tsx's CLI run by node directly (not through npx), so a signal sent to the child reaches the worker
-const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
+// what `npm run worker` runs (checked below), without npm in between, so the signal reaches the worker
+const WORKER = ["--import", "tsx", "scripts/worker.ts"];
 const DATABASE_URL = inject("databaseUrl");
 const FAST: JobPolicy = { retryLimit: 2, retryDelaySeconds: 1, retryBackoff: false, expireInSeconds: 60 };
 const POLL = { pollingIntervalSeconds: 0.5 };
@@ -281,10 +283,15 @@ describe("background jobs on the embedded database (no DATABASE_URL)", () => {
 });
 
 describe("npm run worker (scripts/worker.ts)", () => {
+  it("is node with tsx as a loader, one process (the tsx command would SIGKILL a busy worker on SIGTERM)", () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    expect(pkg.scripts.worker).toBe(`node ${WORKER.join(" ")}`);
+  });
+
   it("refuses without DATABASE_URL: exit 2 and one line saying why", async () => {
     const { DATABASE_URL: _drop, ...env } = process.env;
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      execFile(process.execPath, [TSX, "scripts/worker.ts"], { cwd: ROOT, env, timeout: 60_000 }, (error, _stdout, stderr) =>
+      execFile(process.execPath, WORKER, { cwd: ROOT, env, timeout: 60_000 }, (error, _stdout, stderr) =>
         resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stderr }),
       );
     });
@@ -293,16 +300,26 @@ describe("npm run worker (scripts/worker.ts)", () => {
   });
 
   it("works the queue until SIGTERM, then stops with exit 0", async () => {
-    const child = spawn(process.execPath, [TSX, "scripts/worker.ts"], { cwd: ROOT, env: { ...process.env, DATABASE_URL }, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    await until(() => output.includes("worker started"), 60_000);
-    // it created the application's queues
-    expect(await (await getJobQueue()).getQueue("finding-import")).toMatchObject({ name: "finding-import", policy: "stately", retryLimit: 2 });
-    child.kill("SIGTERM");
-    expect(await exited).toBe(0);
-    expect(output).toContain("SIGTERM: finishing running jobs");
+    // its own scratch database: a worker running the application's jobs on the shared one would take the
+    // imports other test files queue and process themselves
+    const scratch = await createTestDatabase("aigov_worker");
+    try {
+      const child = spawn(process.execPath, WORKER, { cwd: ROOT, env: { ...process.env, DATABASE_URL: scratch.url }, stdio: ["ignore", "pipe", "pipe"] });
+      let output = "";
+      child.stdout.on("data", (chunk) => (output += chunk));
+      child.stderr.on("data", (chunk) => (output += chunk));
+      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+      await until(() => output.includes("worker started"), 60_000);
+      // it created the application's queues
+      const queue = await startSeparateWorker(scratch.url, { jobs: jobRegistry() });
+      workers.push(queue);
+      expect(await queue.queue.getQueue("finding-import")).toMatchObject({ name: "finding-import", policy: "stately", retryLimit: 2 });
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      expect(output).toContain("SIGTERM: finishing running jobs");
+    } finally {
+      await Promise.all(workers.splice(0).map((w) => w.stop({ timeoutMs: 0 })));
+      await scratch.drop();
+    }
   });
 });
