@@ -41,6 +41,11 @@ const PERMISSION_BY_OPERATION = {
   deleteEvidence: "control:write",
   getEvidenceContent: "inventory:read",
   linkEvidence: "control:write",
+  // findings
+  importFindings: "finding:import",
+  getFindingImport: "inventory:read",
+  listFindings: "inventory:read",
+  getAtlasCoverage: "inventory:read",
 } as const satisfies Record<string, Permission>;
 
 export type ApiOperationId = keyof typeof PERMISSION_BY_OPERATION;

@@ -171,6 +171,11 @@ describe("OpenAPI document", () => {
         "DELETE /evidence/{evidenceId}",
         "GET /evidence/{evidenceId}/content",
         "POST /evidence/{evidenceId}/links",
+        // findings
+        "POST /systems/{id}/finding-imports",
+        "GET /finding-imports/{importId}",
+        "GET /findings",
+        "GET /systems/{id}/atlas-coverage",
       ].sort(),
     );
     // both ways: every documented operation has a route handler export, and every handler export under
@@ -252,8 +257,12 @@ describe("OpenAPI document", () => {
     ) as {
       content: Record<string, { schema: Schema }>;
     }[];
-    expect(bodies).toHaveLength(10);
-    for (const body of bodies) {
+    expect(bodies).toHaveLength(11);
+    // a scanner file is sent as it is: the one body that is not a JSON object
+    const binary = bodies.filter((body) => !body.content["application/json"]);
+    expect(binary).toEqual([paths["/systems/{id}/finding-imports"].post.requestBody]);
+    expect(Object.keys(binary[0].content)).toEqual(["application/octet-stream"]);
+    for (const body of bodies.filter((b) => b.content["application/json"])) {
       const ref = (body.content["application/json"].schema as { $ref: string }).$ref;
       // a Navigator layer is a third-party file: unknown Navigator keys are ignored, not refused
       const expected = ref === "#/components/schemas/NavigatorLayerUpload" ? {} : false;

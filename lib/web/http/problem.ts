@@ -67,7 +67,11 @@ export type Problem = z.infer<typeof problemSchema>;
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
-export function problemResponse(error: unknown, requestId: string): Response {
+/**
+ * `extensions` adds members of the route's own beside the standard ones (RFC 9457 §3.2), e.g. the import
+ * summary of a rejected scanner file; it never replaces a standard member.
+ */
+export function problemResponse(error: unknown, requestId: string, extensions: Record<string, unknown> = {}): Response {
   let problem: Problem;
   if (error instanceof AppError) {
     problem = {
@@ -101,7 +105,7 @@ export function problemResponse(error: unknown, requestId: string): Response {
       requestId,
     };
   }
-  return new Response(JSON.stringify(problem), {
+  return new Response(JSON.stringify({ ...extensions, ...problem }), {
     status: problem.status,
     headers: { "content-type": PROBLEM_CONTENT_TYPE, "x-request-id": requestId, "cache-control": "no-store" },
   });
