@@ -33,6 +33,7 @@ export function startWorker(options: WorkerOptions = {}): Promise<RunningWorker>
   if (!globalForWorker.jobWorker) {
     const started = getJobQueue().then(async (queue) => {
       await workJobs(queue, options);
+      if (!options.jobs) startRecovery();
       const worker: RunningWorker = {
         queue,
         stop: async ({ timeoutMs = 30_000 } = {}) => {
@@ -87,6 +88,19 @@ async function runBatch(job: AnyJobDefinition, batch: PgBoss.Job<unknown>[]) {
       throw error;
     }
   }
+}
+
+/** Every 5 minutes (and now): finding imports whose job was never sent (the process died after the upload committed). */
+function startRecovery() {
+  const sweep = () =>
+    import("@/lib/findings/requeue-queued-imports")
+      .then(({ requeueQueuedImports }) => requeueQueuedImports())
+      .then((count) => {
+        if (count > 0) console.info(`[jobs] queued ${count} waiting finding import(s) again`);
+      })
+      .catch((error) => console.error("[jobs] re-queueing waiting finding imports failed", error));
+  void sweep();
+  setInterval(sweep, 5 * 60_000).unref();
 }
 
 function handleSignals(worker: RunningWorker, mode: NonNullable<WorkerOptions["onSignal"]>) {

@@ -282,3 +282,19 @@ describe("queued imports (queueFindingImport + processFindingImport)", () => {
     await expectAppError(getFindingImport({ ctx: (await createTestOrg("other-import")).as("admin"), input: { importId: queued.importId! } }), "NOT_FOUND");
   });
 });
+
+describe("requeueQueuedImports", () => {
+  it("queues the job again for an import left waiting (its job never sent), and the job imports it once", async () => {
+    const ctx = org.as("compliance_officer");
+    const sys = (await createSystem({ ctx, input: { name: "Lost job target" } })).id;
+    const queued = await queueFindingImport({
+      ctx,
+      input: { systemId: sys, source: chunks(garakReport([{ probe: "dan.Dan_1", detector: "dan.DAN", passed: 0, total: 2 }])) },
+    });
+    await db.findingImport.update({ where: { id: queued.importId! }, data: { createdAt: new Date(Date.now() - 10 * 60_000) } });
+    const { requeueQueuedImports } = await import("@/lib/findings/requeue-queued-imports");
+    expect(await requeueQueuedImports()).toBeGreaterThanOrEqual(1);
+    await processFindingImport({ importId: queued.importId! });
+    expect((await getFindingImport({ ctx, input: { importId: queued.importId! } })).status).toBe("completed");
+  });
+});
