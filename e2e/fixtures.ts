@@ -19,6 +19,8 @@ export type E2EFixtures = {
     /** The risk seeded on threatModelled, and a component of threatModelled. */
     risks: { promptInjection: string };
     components: { baseModel: string };
+    /** A finding opened by the garak report the seed imports on threatModelled (e2e/fixtures/garak-support-chat.report.jsonl). */
+    findings: { promptInjection: string };
   };
   orgB: OrgFixture<"secret">;
 };

@@ -3,7 +3,7 @@
  * organisation B (for tenant isolation). Writes the logins to the file run-e2e.ts names in E2E_FIXTURES_FILE.
  * Test-only credentials: they exist only in the scratch database that run-e2e.ts drops afterwards.
  */
-import { writeFileSync } from "node:fs";
+import { createReadStream, writeFileSync } from "node:fs";
 import { db } from "@/lib/db/client";
 import { createTestOrg, TEST_PASSWORD } from "@/scripts/support/create-test-org";
 import { createSystem } from "@/lib/systems/create-system";
@@ -12,6 +12,8 @@ import { createRisk } from "@/lib/risks/create-risk";
 import { createComponent } from "@/lib/components/create-component";
 import { updateSystemControl } from "@/lib/controls/update-system-control";
 import { createEvidence } from "@/lib/evidence/create-evidence";
+import { importFindings } from "@/lib/findings/import-findings";
+import { listFindings } from "@/lib/findings/list-findings";
 import { fixturesFile } from "./fixtures-file";
 
 const a = await createTestOrg("e2e-a");
@@ -76,6 +78,20 @@ const fixtureComponent = await createComponent({
   ctx: officerA,
   input: { systemId: threatModelled.id, component: { kind: "model", name: "Support chat base model (fixture)", version: "1.0" } },
 });
+// scanner results on the same system (a garak report with failing tests, one of them unmapped), so the findings pages have a finding to show
+const fixtureImport = await importFindings({
+  ctx: officerA,
+  input: {
+    systemId: threatModelled.id,
+    format: "garak",
+    fileName: "garak-support-chat.report.jsonl",
+    source: createReadStream(new URL("./fixtures/garak-support-chat.report.jsonl", import.meta.url)),
+  },
+});
+if (fixtureImport.status !== "completed") throw new Error(`the fixture garak report was not imported: ${JSON.stringify(fixtureImport.rejected)}`);
+const fixtureFindings = await listFindings({ ctx: officerA, input: { systemId: threatModelled.id, importId: fixtureImport.importId! } });
+const promptInjectionFinding = fixtureFindings.items.find((f) => f.testId === "promptinject.HijackHateHumans");
+if (!promptInjectionFinding) throw new Error("the fixture garak report opened no prompt-injection finding");
 const secretB = await createSystem({ ctx: b.as("compliance_officer"), input: { name: "Org B confidential system", businessUnit: "B-unit" } });
 
 const json = JSON.stringify(
@@ -87,6 +103,7 @@ const json = JSON.stringify(
       systems: { seeded: seeded.id, ownedByRiskOwner: ownedByRiskOwner.id, threatModelled: threatModelled.id },
       risks: { promptInjection: fixtureRisk.id },
       components: { baseModel: fixtureComponent.id },
+      findings: { promptInjection: promptInjectionFinding.id },
     },
     orgB: { orgId: b.orgId, users: b.users, systems: { secret: secretB.id } },
   },

@@ -5,7 +5,7 @@ export const NAV_ITEMS = [
   { href: "/threats", label: "Threats", available: true },
   { href: "/risks", label: "Risks", available: true },
   { href: "/controls", label: "Controls", available: true },
-  { href: "/findings", label: "Findings", available: false },
+  { href: "/findings", label: "Findings", available: true },
   { href: "/assessments", label: "Assessments", available: false },
   { href: "/reports", label: "Reports", available: false },
   { href: "/audit", label: "Audit", available: true, needsAudit: true },

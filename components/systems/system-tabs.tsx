@@ -5,6 +5,7 @@ const TABS = [
   { key: "threats", label: "Threat profile", suffix: "/threats" },
   { key: "risks", label: "Risks", suffix: "/risks" },
   { key: "controls", label: "Controls", suffix: "/controls" },
+  { key: "findings", label: "Findings", suffix: "/findings" },
 ] as const;
 
 export type SystemTab = (typeof TABS)[number]["key"];

@@ -20,29 +20,54 @@ function describeOverlay(overlay: MatrixOverlay): string {
   return parts.join("; ");
 }
 
-function TechniqueLink({ technique, small }: { technique: MatrixTechnique; small?: boolean }) {
-  const note = describeOverlay(technique.overlay);
+/** A technique's findings coverage for one system (the matrix's "Findings coverage" mode, lib/findings getAtlasCoverage). */
+export type CoverageMark = { inProfile: boolean; tested: boolean; failing: boolean; openFindings: number };
+export type CoverageMarks = Readonly<Record<string, CoverageMark>>;
+
+/** Coverage in words, shown in the cell (text and a symbol, not colour alone). */
+export function coverageLabel(mark: CoverageMark): { symbol: string; text: string; className: string } {
+  if (mark.failing)
+    return { symbol: "✕", text: `Failing, ${mark.openFindings} open finding${mark.openFindings === 1 ? "" : "s"}`, className: "bg-red-100 text-red-900" };
+  if (mark.tested) return { symbol: "✓", text: "Tested, no open findings", className: "bg-emerald-100 text-emerald-900" };
+  return { symbol: "?", text: "Profiled, never tested", className: "bg-amber-100 text-amber-900" };
+}
+
+function TechniqueLink({ technique, small, coverage }: { technique: MatrixTechnique; small?: boolean; coverage?: CoverageMarks }) {
+  const mark = coverage?.[technique.id];
+  const covered = mark ? coverageLabel(mark) : null;
+  const note = coverage
+    ? [covered?.text, technique.overlay.inProfile ? "in the threat profile" : ""].filter(Boolean).join("; ")
+    : describeOverlay(technique.overlay);
   return (
     <Link
       href={catalogItemHref({ framework: "atlas_technique", id: technique.id })}
       title={`${technique.id} ${technique.name}${note ? ` (${note})` : ""}`}
       data-technique={technique.id}
       data-in-profile={technique.overlay.inProfile || undefined}
-      data-level={technique.overlay.risk?.level.key}
-      style={overlayStyle(technique.overlay)}
-      className={`block rounded border-l-4 px-1.5 py-1 hover:underline ${technique.overlay.risk ? "" : "border-l-transparent"} ${technique.overlay.inProfile ? "outline outline-2 outline-slate-900" : ""} ${small ? "text-[11px]" : "text-xs font-medium"}`}
+      data-level={coverage ? undefined : technique.overlay.risk?.level.key}
+      data-coverage={mark ? (mark.failing ? "failing" : mark.tested ? "tested" : "untested") : undefined}
+      style={coverage ? undefined : overlayStyle(technique.overlay)}
+      className={`block rounded border-l-4 px-1.5 py-1 hover:underline ${technique.overlay.risk && !coverage ? "" : "border-l-transparent"} ${technique.overlay.inProfile ? "outline outline-2 outline-slate-900" : ""} ${covered ? covered.className : ""} ${small ? "text-[11px]" : "text-xs font-medium"}`}
     >
       <span className="block leading-snug text-slate-900">{technique.name}</span>
       <span className="flex items-center justify-between gap-1 font-mono text-[10px] text-slate-700">
         {technique.id}
-        {technique.overlay.risk && <span className="rounded bg-white/80 px-1 font-sans font-semibold text-slate-800">{technique.overlay.risk.maxScore}</span>}
+        {!coverage && technique.overlay.risk && (
+          <span className="rounded bg-white/80 px-1 font-sans font-semibold text-slate-800">{technique.overlay.risk.maxScore}</span>
+        )}
+        {covered && (
+          <span className="rounded bg-white/80 px-1 font-sans font-semibold text-slate-900" aria-hidden="true">
+            {covered.symbol}
+            {mark!.failing ? ` ${mark!.openFindings}` : ""}
+          </span>
+        )}
       </span>
       {note && <span className="sr-only">: {note}</span>}
     </Link>
   );
 }
 
-export function AtlasMatrixGrid({ matrix }: { matrix: AtlasMatrix }) {
+export function AtlasMatrixGrid({ matrix, coverage }: { matrix: AtlasMatrix; coverage?: CoverageMarks }) {
   return (
     // only this box scrolls sideways (the grid is min-w-max); max-w-full and the shell's min-w-0 keep the page from widening
     <div className="relative max-w-full overflow-x-auto rounded-xl border border-slate-200 bg-white p-3" data-testid="atlas-matrix">
@@ -58,9 +83,12 @@ export function AtlasMatrixGrid({ matrix }: { matrix: AtlasMatrix }) {
             <ul className="flex flex-col gap-1">
               {cells.map((cell) => (
                 <li key={cell.id} className="rounded border border-slate-200 bg-white">
-                  <TechniqueLink technique={cell} />
+                  <TechniqueLink technique={cell} coverage={coverage} />
                   {cell.subtechniques.length > 0 && (
-                    <details open={cell.hasMarkedSubtechnique} className="border-t border-slate-100 px-1.5 pb-1 text-[11px]">
+                    <details
+                      open={cell.hasMarkedSubtechnique || cell.subtechniques.some((sub) => coverage?.[sub.id])}
+                      className="border-t border-slate-100 px-1.5 pb-1 text-[11px]"
+                    >
                       <summary className="cursor-pointer py-0.5 text-slate-600">
                         {cell.subtechniques.length} sub-technique{cell.subtechniques.length === 1 ? "" : "s"}
                         {cell.hasMarkedSubtechnique && (
@@ -70,7 +98,7 @@ export function AtlasMatrixGrid({ matrix }: { matrix: AtlasMatrix }) {
                       <ul className="mt-0.5 flex flex-col gap-0.5">
                         {cell.subtechniques.map((sub) => (
                           <li key={sub.id}>
-                            <TechniqueLink technique={sub} small />
+                            <TechniqueLink technique={sub} small coverage={coverage} />
                           </li>
                         ))}
                       </ul>

@@ -3,7 +3,16 @@ import { AutoSubmitSelect } from "@/components/ui/auto-submit-select";
 import type { ThreatMatrixPage } from "@/lib/threats/get-threat-matrix";
 
 /** Overlay choice as URL state (GET form and links): none, the whole organisation, or one system. */
-export function OverlayPicker({ systems, overlay }: { systems: ThreatMatrixPage["systems"]; overlay: ThreatMatrixPage["overlay"] }) {
+export function OverlayPicker({
+  systems,
+  overlay,
+  coverage = false,
+}: {
+  systems: ThreatMatrixPage["systems"];
+  overlay: ThreatMatrixPage["overlay"];
+  /** The "Findings coverage" mode is on: choosing another system keeps it. */
+  coverage?: boolean;
+}) {
   const pill = (active: boolean) =>
     `rounded-full px-3 py-1 text-sm ${active ? "bg-slate-800 text-white" : "border border-slate-300 bg-white hover:bg-slate-50"}`;
   return (
@@ -16,6 +25,7 @@ export function OverlayPicker({ systems, overlay }: { systems: ThreatMatrixPage[
         Whole organisation
       </Link>
       <form method="get" action="/threats" className="flex min-w-0 max-w-full items-center gap-2">
+        {coverage && <input type="hidden" name="coverage" value="findings" />}
         <label htmlFor="overlay-system" className="sr-only">
           AI system
         </label>

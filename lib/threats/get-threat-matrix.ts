@@ -5,6 +5,7 @@ import type { AtlasSource } from "@/lib/atlas/schemas";
 import { getRiskMatrix } from "@/lib/risks/get-risk-matrix";
 import { listTechniqueRiskLevels } from "@/lib/risks/list-technique-risk-levels";
 import type { RiskLevel } from "@/lib/risks/risk-matrix";
+import { getAtlasCoverage } from "@/lib/findings/get-atlas-coverage";
 import { buildAtlasMatrix, type AtlasMatrix } from "./build-atlas-matrix";
 import { listProfiledTechniqueIds, listThreatProfileSummaries } from "./list-threat-profile-summaries";
 import { threatMatrixQuerySchema } from "./schemas";
@@ -19,6 +20,8 @@ export type ThreatMatrixPage = {
   overlay: { kind: "none" } | { kind: "org"; profiledSystems: number } | { kind: "system"; systemId: string; name: string; entryCount: number };
   /** `?system=` named no active system of the organisation. */
   unknownSystem: boolean;
+  /** `&coverage=findings` with a system: its ATLAS coverage by imported scanner tests (lib/findings), else null. */
+  coverage: Awaited<ReturnType<typeof getAtlasCoverage>> | null;
 };
 
 /**
@@ -44,12 +47,13 @@ export async function getThreatMatrix({ ctx, input }: { ctx: ServiceContext; inp
     : orgOverlay
       ? { kind: "org", profiledSystems: summaries.filter((s) => s.entryCount > 0).length }
       : { kind: "none" };
-  const [riskLevels, profileTechniqueIds] = selected
+  const [riskLevels, profileTechniqueIds, coverage] = selected
     ? await Promise.all([
         listTechniqueRiskLevels({ ctx, input: { systemId: selected.systemId } }),
         listProfiledTechniqueIds({ ctx, input: { systemId: selected.systemId } }),
+        query.coverage === "findings" ? getAtlasCoverage({ ctx, input: { systemId: selected.systemId } }) : null,
       ])
-    : [orgLevels ?? [], orgTechniqueIds ?? []];
+    : [orgLevels ?? [], orgTechniqueIds ?? [], null];
   return {
     source: view.source,
     matrix: buildAtlasMatrix({ catalog: view, riskLevels, profileTechniqueIds }),
@@ -57,5 +61,6 @@ export async function getThreatMatrix({ ctx, input }: { ctx: ServiceContext; inp
     systems: summaries.map((s) => ({ id: s.systemId, name: s.name, entryCount: s.entryCount })),
     overlay,
     unknownSystem: query.system !== undefined && !selected,
+    coverage,
   };
 }

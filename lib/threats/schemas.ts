@@ -67,10 +67,14 @@ export const importLayerOptionsSchema = z.strictObject({
   rationale: rationaleSchema.optional().describe('Rationale for marked techniques without a comment; default: Imported from ATLAS Navigator layer "<name>"'),
 });
 
-/** URL state of the ATLAS matrix page: `?system=<id>` overlays one system, `?overlay=org` the organisation. */
+/**
+ * URL state of the ATLAS matrix page: `?system=<id>` overlays one system, `?overlay=org` the organisation;
+ * `&coverage=findings` with a system shows its findings coverage (profiled / tested / failing) instead of its risks.
+ */
 export const threatMatrixQuerySchema = z.object({
   system: z.string().trim().min(1).max(64).optional().catch(undefined),
   overlay: z.enum(["org"]).optional().catch(undefined),
+  coverage: z.enum(["findings"]).optional().catch(undefined),
 });
 export type ThreatMatrixQuery = z.output<typeof threatMatrixQuerySchema>;
 

@@ -7,13 +7,15 @@ import { AtlasMatrixGrid, OverlayTacticLinks } from "@/components/threats/atlas-
 import { AtlasSourceLine } from "@/components/threats/atlas-source-line";
 import { OverlayPicker } from "@/components/threats/overlay-picker";
 import { RiskLegend } from "@/components/threats/risk-legend";
+import { CoverageLegend } from "@/components/findings/coverage-legend";
 
 export const metadata: Metadata = { title: "Threats" };
 
 export default async function ThreatsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requirePageSession();
   const page = await getThreatMatrix({ ctx: session.ctx, input: await searchParams });
-  const { overlay, matrix } = page;
+  const { overlay, matrix, coverage } = page;
+  const coverageMarks = coverage ? Object.fromEntries(coverage.techniques.map((t) => [t.id, t])) : undefined;
   const exportHref = overlay.kind === "system" ? `/systems/${encodeURIComponent(overlay.systemId)}/threats/layer` : "/threats/layer";
   return (
     <>
@@ -32,13 +34,32 @@ export default async function ThreatsPage({ searchParams }: { searchParams: Prom
         }
       />
       <div className="mb-3 space-y-2">
-        <OverlayPicker systems={page.systems} overlay={overlay} />
+        <OverlayPicker systems={page.systems} overlay={overlay} coverage={coverage !== null} />
         {page.unknownSystem && (
           <p role="status" className="text-sm text-amber-800">
             That AI system was not found among the active systems; no overlay is shown.
           </p>
         )}
         {overlay.kind === "system" && (
+          <nav aria-label="Overlay mode" className="flex flex-wrap items-center gap-2 text-sm" data-testid="overlay-mode">
+            <span className="font-medium text-slate-700">Show:</span>
+            <Link
+              href={`/threats?system=${encodeURIComponent(overlay.systemId)}`}
+              aria-current={coverage ? undefined : "page"}
+              className={`rounded-full px-3 py-1 ${coverage ? "border border-slate-300 bg-white hover:bg-slate-50" : "bg-slate-800 text-white"}`}
+            >
+              Risks
+            </Link>
+            <Link
+              href={`/threats?system=${encodeURIComponent(overlay.systemId)}&coverage=findings`}
+              aria-current={coverage ? "page" : undefined}
+              className={`rounded-full px-3 py-1 ${coverage ? "bg-slate-800 text-white" : "border border-slate-300 bg-white hover:bg-slate-50"}`}
+            >
+              Findings coverage
+            </Link>
+          </nav>
+        )}
+        {overlay.kind === "system" && !coverage && (
           <p className="text-sm text-slate-700">
             Showing{" "}
             <Link href={`/systems/${encodeURIComponent(overlay.systemId)}/threats`} className="font-medium text-brand-700 underline">
@@ -47,16 +68,27 @@ export default async function ThreatsPage({ searchParams }: { searchParams: Prom
             : {overlay.entryCount} technique{overlay.entryCount === 1 ? "" : "s"} in its threat profile (outlined), coloured by its risks.
           </p>
         )}
+        {overlay.kind === "system" && coverage && (
+          <p className="text-sm text-slate-700" data-testid="coverage-sentence">
+            Findings coverage of{" "}
+            <Link href={`/systems/${encodeURIComponent(overlay.systemId)}/findings`} className="font-medium text-brand-700 underline">
+              {overlay.name}
+            </Link>
+            : {coverage.sentence}
+            {coverage.figures.testedOutsideProfile > 0 &&
+              ` Imported tests also exercise ${coverage.figures.testedOutsideProfile} technique${coverage.figures.testedOutsideProfile === 1 ? "" : "s"} outside the profile.`}
+          </p>
+        )}
         {overlay.kind === "org" && (
           <p className="text-sm text-slate-700">
             Showing every active system: techniques in any threat profile are outlined ({overlay.profiledSystems} systems have a profile), coloured by the
             organisation&apos;s highest risk naming them.
           </p>
         )}
-        {overlay.kind !== "none" && <RiskLegend levels={page.levels} showProfile />}
+        {overlay.kind !== "none" && (coverage ? <CoverageLegend /> : <RiskLegend levels={page.levels} showProfile />)}
         {overlay.kind !== "none" && <OverlayTacticLinks matrix={matrix} />}
       </div>
-      <AtlasMatrixGrid matrix={matrix} />
+      <AtlasMatrixGrid matrix={matrix} coverage={coverageMarks} />
       <div className="mt-3">
         <AtlasSourceLine source={page.source} />
       </div>
