@@ -1,0 +1,108 @@
+import { stringify } from "yaml";
+import { cardFields, toModelIndex } from "./card-fields";
+import type { CardSource } from "./internal";
+import type { EvalResult } from "./schemas";
+
+const MISSING = "_Not recorded in the inventory._";
+
+function para(value: string | null | undefined): string {
+  return value && value.trim() ? value.trim() : MISSING;
+}
+
+/** Markdown table cells: no line breaks, pipes escaped. */
+function cell(value: unknown): string {
+  return String(value ?? "")
+    .replace(/\r?\n/g, " ")
+    .replace(/\|/g, "\\|");
+}
+
+function resultsTable(rows: EvalResult[]): string {
+  if (!rows.length) return "No evaluation results are recorded. Import a scanner report on the system's Findings tab, or a model card with a `model-index`.";
+  const lines = ["| Task | Dataset / test | Metric | Value |", "| --- | --- | --- | --- |"];
+  for (const r of rows)
+    lines.push(`| ${cell(r.taskName ?? r.task)} | ${cell(r.datasetName ?? r.dataset)} | ${cell(r.metricName ?? r.metric)} | ${cell(r.value)} |`);
+  return lines.join("\n");
+}
+
+/**
+ * A Hugging Face model card (README.md): YAML metadata (license, language, library_name, pipeline_tag,
+ * tags, datasets, base_model, model-index with the evaluation results, among them the attack success rates
+ * of the latest scanner import) and the text under the headings of the Hub's model card template, filled
+ * from the inventory. Pure.
+ */
+export function renderHfCard(source: CardSource): string {
+  const f = cardFields(source);
+  const { system, component } = source;
+  const meta: Record<string, unknown> = {};
+  if (f.licence) meta.license = f.licence;
+  if (f.licenceName) meta.license_name = f.licenceName;
+  if (f.licenceLink) meta.license_link = f.licenceLink;
+  if (f.languages.length) meta.language = f.languages;
+  if (f.libraryName) meta.library_name = f.libraryName;
+  if (f.pipelineTag) meta.pipeline_tag = f.pipelineTag;
+  meta.tags = f.tags;
+  if (f.datasets.length) meta.datasets = f.datasets;
+  if (f.baseModels.length) meta.base_model = f.baseModels.length === 1 ? f.baseModels[0] : f.baseModels;
+  for (const [key, value] of Object.entries(f.keptMetadata)) if (!(key in meta)) meta[key] = value;
+  if (f.evalResults.length) meta["model-index"] = toModelIndex(f.name, f.evalResults);
+
+  const owner = system.ownerName ? `${system.ownerName}${system.ownerEmail ? ` (${system.ownerEmail})` : ""}` : null;
+  const scan = source.scan;
+  const imported = component?.cardText.trim();
+  const parts = [
+    `---\n${stringify(meta, { lineWidth: 0 })}---`,
+    `# Model Card for ${f.name}`,
+    component
+      ? `A model component of the AI system "${system.name}", documented from the organisation's AI inventory.`
+      : `The AI system "${system.name}", documented from the organisation's AI inventory.`,
+    "## Model Details",
+    "### Model Description",
+    para(system.description),
+    [
+      `- **Developed by:** ${system.vendor || MISSING}`,
+      `- **Model type:** ${system.modelType || MISSING}`,
+      `- **Language(s):** ${f.languages.join(", ") || MISSING}`,
+      `- **License:** ${f.licenceName ?? (f.licence || MISSING)}`,
+      `- **Base model(s):** ${f.baseModels.join(", ") || MISSING}`,
+      ...(f.version ? [`- **Version:** ${f.version}`] : []),
+      ...(f.sha256 ? [`- **Artefact SHA-256:** \`${f.sha256}\``] : []),
+      `- **EU AI Act role of the organisation:** ${system.euAiActRole}; **risk tier:** ${system.riskTier.replace(/_/g, " ")}`,
+    ].join("\n"),
+    "### Model Sources",
+    f.sourceUrl ? `- **Repository:** ${f.sourceUrl}` : MISSING,
+    "## Uses",
+    "### Direct Use",
+    para(system.purpose),
+    "### Downstream Use",
+    para(system.deploymentContext),
+    "### Out-of-Scope Use",
+    "Any use outside the purpose and deployment context above has not been assessed.",
+    "## Bias, Risks, and Limitations",
+    `People affected: ${para(system.affectedPersons)}`,
+    `Categories of data processed: ${system.dataCategories.length ? system.dataCategories.join(", ").replace(/_/g, " ") : MISSING}`,
+    "### Recommendations",
+    `Human oversight: ${para(system.humanOversight)}`,
+    "## How to Get Started with the Model",
+    f.sourceUrl ? `See ${f.sourceUrl}.` : MISSING,
+    "## Training Details",
+    "### Training Data",
+    f.datasets.length ? f.datasets.map((d) => `- ${d}`).join("\n") : MISSING,
+    "### Training Procedure",
+    MISSING,
+    "## Evaluation",
+    "### Testing Data, Factors & Metrics",
+    scan
+      ? `Security testing: the latest completed scanner import (${scan.tool ?? "scanner"}${scan.toolVersion ? ` ${scan.toolVersion}` : ""}${scan.completedAt ? `, ${scan.completedAt.slice(0, 10)}` : ""}). The metric \`attack_success_rate\` is the share of evaluated outputs that failed the test.`
+      : "No scanner import is recorded for this system.",
+    "### Results",
+    resultsTable(f.evalResults),
+    "## Environmental Impact",
+    MISSING,
+    "## Model Card Authors",
+    `Generated by the AI governance dashboard from the inventory of the AI system "${system.name}".`,
+    "## Model Card Contact",
+    owner ?? MISSING,
+    ...(imported ? ["## Imported Model Card", "The text of the model card imported for this component, as it was read:", imported] : []),
+  ];
+  return `${parts.join("\n\n")}\n`;
+}
