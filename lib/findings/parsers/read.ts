@@ -1,5 +1,4 @@
 import { Readable } from "node:stream";
-import readline from "node:readline";
 import { getManyValues, isMany, none } from "stream-chain/defs.js";
 import { jsonParser } from "stream-json/parser.js";
 import { ParseRejection } from "./errors";
@@ -12,39 +11,66 @@ export function toReadable(source: ByteSource): Readable {
 /** Longest JSONL line accepted; a longer one is rejected before it is buffered whole. */
 export const MAX_LINE_BYTES = 16 * 1024 * 1024;
 
-/** Passes bytes through, rejecting (at its line) a line longer than MAX_LINE_BYTES, so readline never holds more. */
-async function* boundedLines(source: ByteSource, format: FindingsFormat): AsyncGenerator<Uint8Array> {
-  let line = 1;
-  let sinceBreak = 0;
-  for await (const chunk of source) {
-    const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
-    for (let i = 0; i < bytes.length; i++) {
-      if (bytes[i] === 0x0a) {
-        line += 1;
-        sinceBreak = 0;
-      } else if (++sinceBreak > MAX_LINE_BYTES) throw new ParseRejection(format, { line }, `the line is longer than ${MAX_LINE_BYTES} bytes`);
-    }
-    yield bytes;
-  }
-}
+const LF = 0x0a;
+const CR = 0x0d;
 
-/** The lines of a text stream, 1-based, without their line break (a UTF-8 byte order mark on line 1 is dropped). */
+/**
+ * The lines of a text stream, 1-based, without their line break (`\n`, `\r\n` or a lone `\r`, as `readline`
+ * splits them; a UTF-8 byte order mark on line 1 is dropped). Splits the bytes with `Buffer.indexOf` and decodes
+ * each line once; a line longer than MAX_LINE_BYTES is rejected at its line before it is held whole.
+ */
 export async function* readLines(source: ByteSource, format: FindingsFormat): AsyncGenerator<{ line: number; text: string }> {
-  const input = Readable.from(boundedLines(source, format), { objectMode: false });
-  let failure: unknown = null;
-  input.on("error", (error) => (failure = error));
-  const rl = readline.createInterface({ input, crlfDelay: Infinity });
   let line = 0;
-  try {
-    for await (const raw of rl) {
-      line += 1;
-      yield { line, text: line === 1 ? raw.replace(/^\uFEFF/, "") : raw };
+  // the bytes of the line not yet ended, when it spans chunks
+  let carried: Buffer[] = [];
+  let carriedBytes = 0;
+  // the previous chunk ended in \r: a \n at the start of the next one belongs to that break
+  let afterCR = false;
+  const text = (bytes: Buffer, start: number, end: number): string => {
+    let value: string;
+    if (carriedBytes > 0) {
+      carried.push(bytes.subarray(start, end));
+      value = Buffer.concat(carried).toString("utf8");
+      carried = [];
+      carriedBytes = 0;
+    } else value = bytes.toString("utf8", start, end);
+    line += 1;
+    return line === 1 ? value.replace(/^\uFEFF/, "") : value;
+  };
+  const tooLong = () => new ParseRejection(format, { line: line + 1 }, `the line is longer than ${MAX_LINE_BYTES} bytes`);
+
+  for await (const chunk of source) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let from = 0;
+    if (afterCR && bytes.length > 0) {
+      if (bytes[0] === LF) from = 1;
+      afterCR = false;
     }
-  } finally {
-    rl.close();
-    input.destroy();
+    let lf = bytes.indexOf(LF, from);
+    let cr = bytes.indexOf(CR, from);
+    while (lf !== -1 || cr !== -1) {
+      const end = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+      if (carriedBytes + (end - from) > MAX_LINE_BYTES) throw tooLong();
+      yield { line: line + 1, text: text(bytes, from, end) };
+      if (end === cr) {
+        if (end + 1 === bytes.length) {
+          afterCR = true;
+          from = bytes.length;
+          break;
+        }
+        from = bytes[end + 1] === LF ? end + 2 : end + 1;
+      } else from = end + 1;
+      if (lf !== -1 && lf < from) lf = bytes.indexOf(LF, from);
+      if (cr !== -1 && cr < from) cr = bytes.indexOf(CR, from);
+    }
+    if (from < bytes.length) {
+      carriedBytes += bytes.length - from;
+      if (carriedBytes > MAX_LINE_BYTES) throw tooLong();
+      // a copy: the source may reuse its buffer for the next chunk
+      carried.push(Buffer.from(bytes.subarray(from)));
+    }
   }
-  if (failure) throw failure;
+  if (carriedBytes > 0) yield { line: line + 1, text: text(Buffer.alloc(0), 0, 0) };
 }
 
 export type JsonPath = (string | number)[];
