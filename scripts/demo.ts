@@ -130,7 +130,7 @@ log(`seeding the demo organisation (${process.env.DATABASE_URL ? "DATABASE_URL" 
 let logins: string;
 try {
   const result = await seedDemo();
-  log(formatDemoSeedSummary(result.added));
+  for (const line of formatDemoSeedSummary(result.added, result.notes).split("\n")) log(line);
   logins = formatDemoLogins(result.logins, `http://localhost:${PORT}/login`);
 } catch (error) {
   console.error("[demo] seeding failed:", error instanceof Error ? error.message : error);

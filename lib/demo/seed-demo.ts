@@ -11,24 +11,26 @@ import type { ServiceContext } from "@/lib/context";
 import { DEMO_MEMBERS, DEMO_ORG, DEMO_SYSTEMS } from "./demo-systems";
 import { resetDemoPasswords, type DemoLogin } from "./reset-demo-passwords";
 import { seedDemoSections, type DemoSectionCounts } from "./seed-demo-sections";
+import { seedDemoFindings } from "./seed-demo-findings";
 
 export type { DemoLogin };
 
-/** What one run of the seed added. */
-export type DemoSeedAdded = { organisation: boolean; systems: number } & DemoSectionCounts;
+/** What one run of the seed added (`findingImports`: scanner reports imported from the reference data). */
+export type DemoSeedAdded = { organisation: boolean; systems: number } & DemoSectionCounts & { findingImports: number };
 
 const ACTOR = { type: "system", label: "demo seed" } as const;
 
 /**
  * Creates the demo organisation (slug "demo") with one member per role and the demo AI systems,
  * then their threat profiles, risks, control statuses and evidence (seed-demo-sections.ts), all
- * through the domain verbs so every row has its audit event. Idempotent: when the organisation
+ * through the domain verbs so every row has its audit event, and real scanner reports from the
+ * reference data on some systems (seed-demo-findings.ts; `notes` says when they were skipped). Idempotent: when the organisation
  * already exists nothing is created again and the demo accounts get fresh random passwords instead,
  * so the returned logins always work. Each part is added once, when the organisation has none of
  * it yet, so a run resumes an interrupted one and brings an older demo organisation up to date.
  * `created` is true when this run added anything; `added` says what.
  */
-export async function seedDemo(): Promise<{ created: boolean; added: DemoSeedAdded; orgId: string; logins: DemoLogin[] }> {
+export async function seedDemo(): Promise<{ created: boolean; added: DemoSeedAdded; orgId: string; logins: DemoLogin[]; notes: string[] }> {
   const existing = await db.organization.findUnique({ where: { slug: DEMO_ORG.slug }, select: { id: true, isDemo: true } });
   if (existing && !existing.isDemo) {
     throw new Error(`An organisation with the slug "${DEMO_ORG.slug}" exists and is not demo data; the demo seed will not touch it.`);
@@ -53,7 +55,9 @@ export async function seedDemo(): Promise<{ created: boolean; added: DemoSeedAdd
     for (const [email, password] of await populate(orgId)) known.set(email, password);
   }
   const sections = await seedDemoSections({ orgId, actor: ACTOR });
-  const added: DemoSeedAdded = { organisation: !existing, systems: populating ? DEMO_SYSTEMS.length : 0, ...sections };
+  // importFindings reports a file already imported on the system as a duplicate and stores nothing
+  const findings = await seedDemoFindings({ orgId, actor: ACTOR });
+  const added: DemoSeedAdded = { organisation: !existing, systems: populating ? DEMO_SYSTEMS.length : 0, ...sections, findingImports: findings.imported };
 
   const toReset = DEMO_MEMBERS.filter((m) => !known.has(m.email)).map((m) => m.email);
   const reset = toReset.length > 0 ? await resetDemoPasswords({ orgId, emails: toReset }) : [];
@@ -63,7 +67,7 @@ export async function seedDemo(): Promise<{ created: boolean; added: DemoSeedAdd
     if (password) logins.push({ role: m.role, email: m.email, password });
     else logins.push(...reset.filter((r) => r.email === m.email));
   }
-  return { created: Object.values(added).some(Boolean), added, orgId, logins };
+  return { created: Object.values(added).some(Boolean), added, orgId, logins, notes: findings.notes };
 }
 
 /** Adds the demo members and creates the systems with their components; returns the new accounts' passwords. */
@@ -102,18 +106,22 @@ async function populate(orgId: string): Promise<Map<string, string>> {
   return passwords;
 }
 
-/** One line for the seed's output: what this run added, or that the demo data was already complete. */
-export function formatDemoSeedSummary(added: DemoSeedAdded): string {
+/** One line for the seed's output: what this run added, or that the demo data was already complete; then the seed's notes, one a line. */
+export function formatDemoSeedSummary(added: DemoSeedAdded, notes: readonly string[] = []): string {
   const parts = [
     added.systems > 0 && `${added.systems} AI systems`,
     added.threatEntries > 0 && `${added.threatEntries} threat-profile entries`,
     added.risks > 0 && `${added.risks} risks`,
     added.controlStatuses > 0 && `${added.controlStatuses} control statuses`,
     added.evidence > 0 && `${added.evidence} pieces of evidence`,
+    added.findingImports > 0 && `${added.findingImports} scanner reports`,
   ].filter((p): p is string => Boolean(p));
-  if (parts.length === 0) return "The demo organisation already exists: nothing was added; the demo accounts got new passwords.";
   const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
-  return `${added.organisation ? "Created the demo organisation with its members" : "Added to the demo organisation"}: ${list}.`;
+  const summary =
+    parts.length === 0
+      ? "The demo organisation already exists: nothing was added; the demo accounts got new passwords."
+      : `${added.organisation ? "Created the demo organisation with its members" : "Added to the demo organisation"}: ${list}.`;
+  return [summary, ...notes].join("\n");
 }
 
 /** The logins as a bordered table, for the seed and `npm run demo`. */

@@ -10,6 +10,8 @@ import { DEMO_MEMBERS, DEMO_ORG } from "@/lib/demo/demo-systems";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { getCompliancePosture } from "@/lib/controls/get-compliance-posture";
 import { deleteRisk } from "@/lib/risks/delete-risk";
+import { DEMO_FINDING_REPORTS, demoReferenceDir, seedDemoFindings } from "@/lib/demo/seed-demo-findings";
+import { findingFingerprint } from "@/lib/findings/finding-fingerprint";
 
 // The only test file that uses the demo organisation (slug "demo" and the fixed demo e-mail
 // addresses): the other files create organisations with random slugs, and every run of the
@@ -37,15 +39,18 @@ function seedEmbedded(dataDir: string): Promise<SeedRun> {
 
 async function counts(orgId: string) {
   const where = { orgId };
-  const [threatEntries, risks, controlStatuses, evidence, evidenceLinks, auditSeq] = await Promise.all([
+  const [threatEntries, risks, controlStatuses, evidence, evidenceLinks, findingImports, testResults, findings, auditSeq] = await Promise.all([
     db.threatProfileEntry.count({ where }),
     db.risk.count({ where }),
     db.systemControl.count({ where }),
     db.evidence.count({ where }),
     db.evidenceLink.count({ where }),
+    db.findingImport.count({ where }),
+    db.testResult.count({ where }),
+    db.finding.count({ where }),
     db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { auditSeq: true } }).then((o) => o.auditSeq),
   ]);
-  return { threatEntries, risks, controlStatuses, evidence, evidenceLinks, auditSeq };
+  return { threatEntries, risks, controlStatuses, evidence, evidenceLinks, findingImports, testResults, findings, auditSeq };
 }
 
 describe("demo seed: threats, risks, controls and evidence", () => {
@@ -79,6 +84,7 @@ describe("demo seed: threats, risks, controls and evidence", () => {
       risks: now.risks,
       controlStatuses: now.controlStatuses,
       evidence: now.evidence,
+      findingImports: now.findingImports,
     });
     expect(now.threatEntries).toBeGreaterThanOrEqual(60);
     expect(now.risks).toBeGreaterThanOrEqual(30);
@@ -160,12 +166,58 @@ describe("demo seed: threats, risks, controls and evidence", () => {
     expect(report).toMatchObject({ ok: true, checked: now.auditSeq });
   });
 
+  it("imports the real scanner reports of the reference data on their demo systems, with findings", async () => {
+    const files = Object.values(DEMO_FINDING_REPORTS).flat();
+    expect(first.added.findingImports).toBe(files.length);
+    expect(first.notes).toEqual([]);
+    const imports = await db.findingImport.findMany({
+      where: { orgId },
+      select: { status: true, fileName: true, format: true, system: { select: { name: true } } },
+    });
+    expect(imports.every((i) => i.status === "completed")).toBe(true);
+    const imported = imports.map((i) => `${i.system.name} ${i.fileName}`).sort();
+    const expected = Object.entries(DEMO_FINDING_REPORTS)
+      .flatMap(([system, reports]) => reports.map((r) => `${system} ${path.basename(r.file)}`))
+      .sort();
+    expect(imported).toEqual(expected);
+    expect(new Set(imports.map((i) => i.format))).toEqual(new Set(["garak", "garak-digest", "promptfoo", "modelscan", "sarif"]));
+    // every system with reports has open findings
+    const bySystem = await db.finding.groupBy({ by: ["systemId"], where: { orgId, status: "open" }, _count: { _all: true } });
+    expect(bySystem).toHaveLength(Object.keys(DEMO_FINDING_REPORTS).length);
+    // the two garak runs of the same probe × detector: 0 of 8, then 13 of 50 outputs failing
+    const history = await db.testResult.findMany({
+      where: { orgId, fingerprint: findingFingerprint("garak", "test.Test", "always.Pass") },
+      select: { evaluated: true, failed: true, findingId: true, importId: true },
+      orderBy: { createdAt: "asc" },
+    });
+    const fileNames = new Map((await db.findingImport.findMany({ where: { orgId }, select: { id: true, fileName: true } })).map((i) => [i.id, i.fileName]));
+    expect(history.map((h) => [fileNames.get(h.importId), h.evaluated, h.failed])).toEqual([
+      ["test.report.jsonl", 8, 0],
+      ["test_with_ci.report.jsonl", 50, 13],
+    ]);
+    expect(history[1].findingId).not.toBeNull();
+    const finding = await db.finding.findUniqueOrThrow({ where: { id: history[1].findingId! }, select: { status: true, lastAttackSuccessRate: true } });
+    expect(finding).toEqual({ status: "open", lastAttackSuccessRate: 13 / 50 });
+    const audits = await db.auditEvent.count({ where: { orgId, action: "finding_import.create" } });
+    expect(audits).toBe(files.length);
+  });
+
+  it("imports no findings, with one note, when the reference data is missing", async () => {
+    const missing = path.join(os.tmpdir(), "aigov-no-reference-data");
+    const before = await counts(orgId);
+    const result = await seedDemoFindings({ orgId, actor: ctx.actor, referenceDir: missing });
+    expect(result).toEqual({ imported: 0, notes: [expect.stringContaining(missing)] });
+    expect(await counts(orgId)).toEqual(before);
+    expect(demoReferenceDir()).toBe(path.resolve(process.env.REFERENCE_DATA_DIR?.trim() || path.resolve(process.cwd(), "../shared/reference")));
+  });
+
   it("adds nothing when run again", async () => {
     const before = await counts(orgId);
     const again = await seedDemo();
     expect(again.orgId).toBe(orgId);
     expect(again.created).toBe(false);
-    expect(again.added).toEqual({ organisation: false, systems: 0, threatEntries: 0, risks: 0, controlStatuses: 0, evidence: 0 });
+    expect(again.added).toEqual({ organisation: false, systems: 0, threatEntries: 0, risks: 0, controlStatuses: 0, evidence: 0, findingImports: 0 });
+    expect(again.notes).toEqual([]);
     expect(again.logins).toHaveLength(DEMO_MEMBERS.length);
     expect(await counts(orgId)).toEqual(before);
   });
@@ -175,7 +227,15 @@ describe("demo seed: threats, risks, controls and evidence", () => {
     for (const risk of risks) await deleteRisk({ ctx, input: { id: risk.id } });
     const before = await counts(orgId);
     const resumed = await seedDemo();
-    expect(resumed.added).toEqual({ organisation: false, systems: 0, threatEntries: 0, risks: risks.length, controlStatuses: 0, evidence: 0 });
+    expect(resumed.added).toEqual({
+      organisation: false,
+      systems: 0,
+      threatEntries: 0,
+      risks: risks.length,
+      controlStatuses: 0,
+      evidence: 0,
+      findingImports: 0,
+    });
     expect(await counts(orgId)).toMatchObject({ ...before, risks: risks.length, auditSeq: expect.any(Number) });
     expect((await verifyAuditChain({ ctx })).ok).toBe(true);
     expect(await db.organization.count({ where: { slug: DEMO_ORG.slug } })).toBe(1);
@@ -187,7 +247,7 @@ describe("demo seed: threats, risks, controls and evidence", () => {
       const [firstRun, secondRun] = await embedded;
       expect({ code: firstRun.code, stderr: firstRun.stderr }).toEqual({ code: 0, stderr: "" });
       expect(firstRun.stdout).toMatch(
-        /^Created the demo organisation with its members: \d+ AI systems, \d+ threat-profile entries, \d+ risks, \d+ control statuses and \d+ pieces of evidence\.$/m,
+        /^Created the demo organisation with its members: \d+ AI systems, \d+ threat-profile entries, \d+ risks, \d+ control statuses, \d+ pieces of evidence and 7 scanner reports\.$/m,
       );
       expect({ code: secondRun.code, stderr: secondRun.stderr }).toEqual({ code: 0, stderr: "" });
       expect(secondRun.stdout).toMatch(/^The demo organisation already exists: nothing was added/m);
