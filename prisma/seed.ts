@@ -14,8 +14,8 @@ const { seedDemo, formatDemoLogins, formatDemoSeedSummary } = await import("@/li
 const { db } = await import("@/lib/db/client");
 
 try {
-  const { added, logins } = await seedDemo();
-  console.log(formatDemoSeedSummary(added));
+  const { added, logins, notes } = await seedDemo();
+  console.log(formatDemoSeedSummary(added, notes));
   console.log();
   console.log(formatDemoLogins(logins, `${(process.env.NEXTAUTH_URL || "http://localhost:3000").replace(/\/$/, "")}/login`));
 } catch (error) {

@@ -9,10 +9,13 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 const MB = 1024 * 1024;
 
-/** The largest file an import accepts (FINDINGS_MAX_BYTES, default 200 MB). */
+/** What an import's size column holds (a 32-bit integer): FINDINGS_MAX_BYTES cannot go beyond it (2 GiB − 1). */
+export const FINDINGS_MAX_BYTES_CEILING = 2 ** 31 - 1;
+
+/** The largest file an import accepts (FINDINGS_MAX_BYTES, default 200 MB, at most 2 GiB − 1). */
 export function findingsMaxBytes(): number {
   const configured = Number(process.env.FINDINGS_MAX_BYTES);
-  return Number.isFinite(configured) && configured > 0 ? Math.floor(configured) : 200 * MB;
+  return Number.isFinite(configured) && configured > 0 ? Math.min(Math.floor(configured), FINDINGS_MAX_BYTES_CEILING) : 200 * MB;
 }
 
 /** Over REST, files up to this size are imported in the request (201); larger ones are queued (202). FINDINGS_SYNC_MAX_BYTES, default 5 MB. */
