@@ -42,7 +42,7 @@ function mutated(seedTexts: string[]): fc.Arbitrary<Buffer> {
       text: fc.oneof(fc.constantFrom("{", "}", "\n", '"', ",", "null", "-1", "\u0000"), fc.string({ maxLength: 6 })),
     }),
     fc.record({ kind: fc.constant("delete" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 30 }) }),
-    fc.record({ kind: fc.constant("none" as const) }),
+    fc.record({ kind: fc.constant("none" as const), at: fc.nat() }),
   );
   return fc.tuple(fc.constantFrom(...seedTexts), fc.array(edit, { minLength: 1, maxLength: 3 })).map(([seed, edits]) => {
     let bytes = Buffer.from(seed, "utf8");
