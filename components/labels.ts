@@ -19,6 +19,7 @@ export const RISK_TIER_STYLES: Record<RiskTier, string> = {
   minimal: "bg-emerald-100 text-emerald-800",
   gpai: "bg-sky-100 text-sky-800",
   gpai_systemic: "bg-purple-100 text-purple-800",
+  out_of_scope: "bg-white text-slate-700 ring-1 ring-inset ring-slate-400",
   unclassified: "bg-slate-200 text-slate-700",
 };
 export const LIFECYCLE_LABELS = {

@@ -143,6 +143,21 @@ export function headerTier(page: Page): Locator {
   return page.getByRole("heading", { level: 1 }).locator("xpath=following-sibling::p[1]");
 }
 
+/**
+ * Answers every question of the questionnaire still blank: "Yes" to "is it an AI system?" (Art 3(1)), "No" to
+ * the rest, as a user who has nothing else to declare. Needed because a blank main question that could make the
+ * outcome stricter leaves the proposal "cannot conclude".
+ */
+export async function answerTheRest(questionnaire: Locator): Promise<void> {
+  for (;;) {
+    const open = questionnaire.getByRole("radiogroup").filter({ hasNot: questionnaire.page().locator("input:checked") });
+    if ((await open.count()) === 0) return;
+    const group = open.first();
+    const question = (await group.locator("p").first().textContent()) ?? "";
+    await group.getByRole("radio", { name: /^Is it an AI system/.test(question) ? "Yes" : "No", exact: true }).check();
+  }
+}
+
 /** Answers the questionnaire on a system page with the given Annex III use cases, proposes and accepts. */
 export async function classifyAnnexIii(page: Page, useCases: string[]): Promise<void> {
   const panel = page.getByTestId("classification");
@@ -151,6 +166,7 @@ export async function classifyAnnexIii(page: Page, useCases: string[]): Promise<
   await expect(questionnaire).toBeVisible();
   await waitForHydration(questionnaire);
   for (const useCase of useCases) await questionnaire.getByRole("checkbox", { name: useCase }).check();
+  await answerTheRest(questionnaire);
   await questionnaire.getByRole("button", { name: "Propose a tier" }).click();
   await expect(panel.getByRole("button", { name: "Accept proposal" })).toBeVisible();
   await panel.getByRole("button", { name: "Accept proposal" }).click();

@@ -3,7 +3,7 @@
  * validation), classify it with the EU AI Act questionnaire, edit it and read its history, then
  * find it again through the inventory's filters and sorting, and archive and restore it.
  */
-import { test, expect, fillSystemForm, headerTier, SEEDED_NAMES, sidebar, systemIdFromUrl, unique, waitForHydration } from "./fixtures";
+import { test, expect, answerTheRest, fillSystemForm, headerTier, SEEDED_NAMES, sidebar, systemIdFromUrl, unique, waitForHydration } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 function inventoryRows(page: Page) {
@@ -94,6 +94,10 @@ test("a compliance officer creates, classifies, edits, filters, sorts, archives 
     const profiling = questionnaire.getByRole("radiogroup", { name: "Does the system perform profiling of natural persons?" });
     await expect(profiling).toBeVisible();
     await profiling.getByRole("radio", { name: "Yes" }).check();
+    // the form names the blank questions (a blank main question that could make the outcome stricter leaves it "cannot conclude")
+    await expect(questionnaire.getByTestId("questionnaire-missing")).toContainText("Social scoring");
+    await answerTheRest(questionnaire);
+    await expect(questionnaire.getByTestId("questionnaire-missing")).toBeHidden();
     await questionnaire.getByRole("button", { name: "Propose a tier" }).click();
 
     const proposal = panel.getByTestId("proposal");

@@ -9,6 +9,7 @@ const COLORS: Record<string, string> = {
   minimal: "#059669",
   gpai: "#0284c7",
   gpai_systemic: "#7c3aed",
+  out_of_scope: "#64748b",
   unclassified: "#94a3b8",
 };
 

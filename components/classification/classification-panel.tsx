@@ -43,7 +43,11 @@ export function ClassificationPanel({
                   <li key={q.id}>
                     {q.title}:{" "}
                     <span className="text-slate-700">
-                      {q.countedAs === null ? "nothing was assumed; an answer could raise the tier" : `counted as "${q.countedAs}", the stricter answer`}
+                      {q.countedAs !== null
+                        ? `counted as "${q.countedAs}", the stricter answer`
+                        : q.couldRaise
+                          ? "nothing was assumed; an answer could make the outcome stricter, so none was concluded"
+                          : "nothing was assumed; no answer to it could make the outcome stricter"}
                     </span>
                   </li>
                 ))}

@@ -57,8 +57,8 @@ export function QuestionnaireForm({
             {unanswered.length === 1 ? "1 question shown is not answered" : `${unanswered.length} questions shown are not answered`}
           </p>
           <p className="text-xs">
-            A missing answer never lowers the tier: a blank follow-up question counts as its stricter answer, and while a main question is blank the proposal
-            will not conclude minimal risk.
+            A missing answer never lowers the tier: a blank follow-up question counts as its stricter answer, and while a blank main question could make the
+            outcome stricter the proposal concludes nothing (&ldquo;cannot conclude&rdquo;).
           </p>
           <ul className="mt-1 list-disc pl-5 text-xs">
             {unanswered.map((q) => (
@@ -118,7 +118,7 @@ function QuestionInput({
         {blank && (
           <p id={`${q.id}-blank`} className="mt-1 text-xs font-medium text-amber-900" data-testid="question-unanswered">
             {q.ifUnanswered === undefined
-              ? "Not answered: minimal risk cannot be concluded while this is blank."
+              ? "Not answered: no tier is concluded while this answer could make the outcome stricter."
               : `Not answered: counts as "${q.ifUnanswered ? "Yes" : "No"}", the stricter answer.`}
           </p>
         )}

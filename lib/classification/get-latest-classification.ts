@@ -4,6 +4,7 @@ import type { ServiceContext } from "@/lib/context";
 import type { ClassificationAnswers, RiskTier } from "@/lib/classification/schemas";
 import type { LegalBasis } from "@/lib/classification/types";
 import { completeAnswers } from "@/lib/classification/questionnaire/complete-answers";
+import { proposeTier } from "@/lib/classification/rules/propose-tier";
 import { obligationsForRole, type RoleObligations } from "@/lib/classification/rules/obligations-for-role";
 import type { EU_AI_ACT_ROLES } from "@/lib/systems/schemas";
 
@@ -21,7 +22,7 @@ export type ClassificationView = {
   role: EuAiActRole;
   summary: string;
   /** Questions shown but left blank when proposed: main ones (nothing assumed) and follow-ups counted as their stricter answer. */
-  unanswered: { id: string; title: string; countedAs: string | null }[];
+  unanswered: { id: string; title: string; countedAs: string | null; couldRaise: boolean }[];
   decision: "accepted" | "overridden" | null;
   decidedTier: RiskTier | null;
   overrideReason: string;
@@ -70,12 +71,16 @@ export async function getLatestClassification({ ctx, input }: { ctx: ServiceCont
 
 function unanswered(answers: ClassificationAnswers): ClassificationView["unanswered"] {
   const { missing, assumed } = completeAnswers(answers);
+  const blocking = new Set(proposeTier(answers).blocking);
   return [
-    ...missing.filter((question) => question.kind === "boolean").map((question) => ({ id: question.id, title: question.title, countedAs: null })),
+    ...missing
+      .filter((question) => question.kind === "boolean")
+      .map((question) => ({ id: question.id, title: question.title, countedAs: null, couldRaise: blocking.has(question.id) })),
     ...assumed.map((question) => ({
       id: question.id,
       title: question.title,
       countedAs: question.kind === "boolean" ? (question.ifUnanswered ? "Yes" : "No") : "none of the options",
+      couldRaise: false,
     })),
   ];
 }

@@ -29,7 +29,8 @@ describe("classificationAnswersSchema", () => {
 
 describe("risk tiers", () => {
   it("uses exactly the tier values stored in the database", () => {
-    expect(riskTierSchema.options).toEqual(["prohibited", "high", "limited", "minimal", "gpai", "gpai_systemic", "unclassified"]);
+    expect(riskTierSchema.options).toEqual(["prohibited", "high", "limited", "minimal", "gpai", "gpai_systemic", "out_of_scope", "unclassified"]);
+    expect(RISK_TIER_LABELS.out_of_scope).toBe("Out of scope");
     expect(RISK_TIER_LABELS.gpai_systemic).toBe("GPAI with systemic risk");
   });
 });

@@ -44,6 +44,7 @@ export const RISK_TIER_LABELS: Readonly<Record<RiskTier, string>> = {
   minimal: "Minimal risk",
   gpai: "General-purpose AI model",
   gpai_systemic: "GPAI with systemic risk",
+  out_of_scope: "Out of scope",
   unclassified: "Unclassified",
 };
 

@@ -19,7 +19,9 @@ const count = (input: Partial<ApplicabilityInput>, framework: string) =>
   applicableControls({ ...base, ...input }).filter((c) => c.framework === framework).length;
 
 /** A classification as the questionnaire stores it, from answers (through the real proposeTier). */
-function classified(answers: ClassificationAnswers) {
+function classified(given: ClassificationAnswers) {
+  // every main question answered (a blank one that could make the outcome stricter leaves it "cannot conclude")
+  const answers = { ...ALL_MAIN_NO, ...given };
   const proposal = proposeTier(answers);
   return { tier: proposal.tier, facts: toClassificationFacts(answers, { basis: proposal.basis, alsoApplies: proposal.alsoApplies }) };
 }
@@ -126,6 +128,16 @@ describe("EU AI Act applicability", () => {
       expect(eu({ riskTier: "unclassified", euAiActRole: role })).toEqual(["Art 4"]);
     }
     expect(euReason({}, "Art 4")).toMatch(/AI literacy/);
+  });
+
+  it("out of scope of the AI Act (Art 2, Art 3(1)) → no EU AI Act control at all, for every role; ISO 42001 and NIST still apply", () => {
+    const military = classified({ ...ALL_MAIN_NO, military_defence_security_only: true, annex3_areas: ["6a"] });
+    expect(military.tier).toBe("out_of_scope");
+    for (const role of EU_AI_ACT_ROLES) {
+      expect(eu({ riskTier: "out_of_scope", euAiActRole: role, classification: military.facts })).toEqual([]);
+      expect(count({ riskTier: "out_of_scope", euAiActRole: role }, "iso42001")).toBe(count({ riskTier: "minimal", euAiActRole: role }, "iso42001"));
+    }
+    expect(count({ riskTier: "out_of_scope" }, "iso42001")).toBeGreaterThan(0);
   });
 
   it("an Art 6(3) derogation makes a provider document it (Art 6) and register (Art 49)", () => {

@@ -44,6 +44,8 @@ import { CONTROL_FRAMEWORK_IDS, type ControlFrameworkId } from "./schemas";
  * - Art 6(3) derogation (classification lists Art 6(4) / Art 49(2)), provider: Art 6 (document the
  *   assessment, Art 6(4)) and Art 49 (register anyway, Art 49(2)).
  * - Minimal risk and unclassified: Art 4 only.
+ * - Out of scope of the AI Act (Art 2 exclusions, not an AI system under Art 3(1)): no EU AI Act control,
+ *   not even Art 4; the other frameworks still apply.
  *
  * ISO/IEC 42001:2023 Annex A: all 38 controls for every system in scope. The AI management system's scope
  * (Clause 4.3) covers every AI system the organisation operates; excluding a control needs a justification
@@ -192,6 +194,7 @@ function art27(classification: ApplicabilityClassification | null | undefined): 
 function euAiActControls(system: ApplicabilityInput): [string, string][] {
   const { riskTier: tier, euAiActRole: role, classification } = system;
   const also = classification?.alsoAppliesRefs ?? [];
+  if (tier === "out_of_scope") return [];
   const out: [string, string][] = [["Art 4", ART_4]];
 
   if (tier === "prohibited") {

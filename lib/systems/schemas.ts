@@ -4,7 +4,7 @@ import { z } from "zod";
 
 export const LIFECYCLE_STAGES = ["idea", "design", "development", "validation", "production", "retired"] as const;
 export const EU_AI_ACT_ROLES = ["provider", "deployer", "importer", "distributor", "product_manufacturer", "authorised_representative"] as const;
-export const RISK_TIERS = ["prohibited", "high", "limited", "minimal", "gpai", "gpai_systemic", "unclassified"] as const;
+export const RISK_TIERS = ["prohibited", "high", "limited", "minimal", "gpai", "gpai_systemic", "out_of_scope", "unclassified"] as const;
 export const AUTONOMY_LEVELS = ["assistive", "human_in_the_loop", "human_on_the_loop", "autonomous"] as const;
 export const HOSTINGS = ["on_premises", "private_cloud", "public_cloud", "vendor_saas", "edge_device", "hybrid"] as const;
 export const DATA_CATEGORIES = ["personal_data", "special_category", "criminal_offence", "children"] as const;

@@ -11,6 +11,7 @@ import { updateComponent } from "@/lib/components/update-component";
 import { deleteComponent } from "@/lib/components/delete-component";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
+import { ALL_MAIN_NO } from "@/lib/classification/test-support";
 
 // Check-then-update races: two calls that both read the row before either writes. Each pair must end
 // with exactly one winner and exactly one audit event; the loser is CONFLICT or NOT_FOUND. Several
@@ -53,7 +54,7 @@ describe("concurrent check-then-update", () => {
       const systemId = await newSystem();
       const { id: assessmentId } = await proposeClassification({
         ctx: org.as("compliance_officer"),
-        input: { systemId, answers: { annex1_product: false, annex3_areas: ["5b"], profiles_natural_persons: true } },
+        input: { systemId, answers: { ...ALL_MAIN_NO, annex3_areas: ["5b"], profiles_natural_persons: true } },
       });
       const results = await Promise.allSettled([
         decideClassification({ ctx: org.as("compliance_officer"), input: { systemId, decision: { assessmentId, decision: "accepted" } } }),

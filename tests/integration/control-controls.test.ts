@@ -22,6 +22,7 @@ import { getEvidenceFile } from "@/lib/evidence/get-evidence-file";
 import { evidenceDownloadHeaders } from "@/lib/web/evidence-download-headers";
 import { listSystemEvidence } from "@/lib/evidence/list-system-evidence";
 import { MAX_EVIDENCE_FILE_BYTES } from "@/lib/evidence/schemas";
+import { ALL_MAIN_NO } from "@/lib/classification/test-support";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -130,7 +131,7 @@ describe("listSystemControls", () => {
     const systemId = await makeSystem(org, { euAiActRole: "deployer" });
     const { id: assessmentId } = await proposeClassification({
       ctx: org.as("compliance_officer"),
-      input: { systemId, answers: { annex1_product: false, annex3_areas: ["5b"], profiles_natural_persons: true } },
+      input: { systemId, answers: { ...ALL_MAIN_NO, annex3_areas: ["5b"], profiles_natural_persons: true } },
     });
     // an undecided proposal changes nothing
     expect((await listSystemControls({ ctx: org.as("auditor"), input: { systemId, framework: "eu_ai_act" } })).controls.map((c) => c.controlId)).toEqual([

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { completeAnswers } from "@/lib/classification/questionnaire/complete-answers";
 import { isQuestionVisible } from "@/lib/classification/questionnaire/is-question-visible";
 import { QUESTIONNAIRE } from "@/lib/classification/questionnaire/questionnaire";
-import { proposeTier } from "@/lib/classification/rules/propose-tier";
+import { proposeTier, TIER_STRICTNESS as RANK } from "@/lib/classification/rules/propose-tier";
+import { ALL_MAIN_NO as BASE } from "@/lib/classification/test-support";
 import { classificationAnswersSchema, type RiskTier } from "@/lib/classification/schemas";
 import type { Question, ShowIf } from "@/lib/classification/types";
 
@@ -11,6 +12,14 @@ import type { Question, ShowIf } from "@/lib/classification/types";
 
 const QUESTIONS: readonly Question[] = QUESTIONNAIRE.flatMap((section) => [...section.questions] as Question[]);
 const MAIN = QUESTIONS.filter((question) => question.showIf === undefined);
+/** The Art 2 exclusions: answered "Yes", they take the system out of scope. */
+const SCOPE_EXCLUSIONS = [
+  "military_defence_security_only",
+  "scientific_research_only",
+  "pre_market_development_only",
+  "purely_personal_use",
+  "free_open_source_licence",
+];
 const FOLLOW_UPS = QUESTIONS.filter((question) => question.showIf !== undefined);
 const byId = (id: string): Question => {
   const found = QUESTIONS.find((question) => question.id === id);
@@ -18,13 +27,10 @@ const byId = (id: string): Question => {
   return found;
 };
 
-// Strictness of an outcome. GPAI sits between high and limited as in proposeTier's precedence.
-const RANK: Readonly<Record<RiskTier, number>> = { unclassified: 0, minimal: 1, limited: 2, gpai: 3, gpai_systemic: 4, high: 5, prohibited: 6 };
-
 type Answers = Record<string, boolean | string[] | undefined>;
 
-/** Every main question answered "No" (none selected): the context a real, finished questionnaire has. */
-const ALL_MAIN_NO: Answers = Object.fromEntries(MAIN.map((question) => [question.id, question.kind === "boolean" ? false : []]));
+/** Every main question answered "No" (none selected), an AI system in scope: the context a real, finished questionnaire has. */
+const ALL_MAIN_NO: Answers = BASE as Answers;
 
 /** The answers that make a question visible, one per branch of its show-if (anyOf gives several). */
 function contextsShowing(condition: ShowIf | undefined, base: Answers): Answers[] {
@@ -76,12 +82,90 @@ describe("a missing answer never lowers the tier", () => {
     }
   });
 
-  it.each(MAIN.map((question) => [question.id, question] as const))("%s left blank: no 'minimal' by omission", (id) => {
-    const answers: Answers = { ...ALL_MAIN_NO, [id]: undefined };
+  // Finished questionnaires with different outcomes, each with one main question then left blank.
+  const DEROGATION_NO = {
+    derogation_narrow_procedural: false,
+    derogation_improves_human_activity: false,
+    derogation_detects_patterns: false,
+    derogation_preparatory: false,
+  };
+  const GPAI = {
+    is_gpai_model: true,
+    gpai_high_impact_capabilities: false,
+    gpai_compute_above_threshold: false,
+    gpai_commission_designated: false,
+    gpai_open_source: false,
+  };
+  const CONTEXTS: Record<string, Answers> = {
+    minimal: ALL_MAIN_NO,
+    limited: { ...ALL_MAIN_NO, interacts_with_persons: true, interaction_obvious: false, law_enforcement_authorised: false },
+    gpai: { ...ALL_MAIN_NO, ...GPAI },
+    high: { ...ALL_MAIN_NO, annex3_areas: ["5b"], ...DEROGATION_NO, profiles_natural_persons: true },
+    "out of scope (open source)": { ...ALL_MAIN_NO, free_open_source_licence: true },
+    "out of scope (not an AI system)": { ...ALL_MAIN_NO, is_ai_system: false },
+    "out of scope (military)": { ...ALL_MAIN_NO, military_defence_security_only: true, social_scoring: true },
+  };
+  const CASES = Object.entries(CONTEXTS).flatMap(([name, context]) =>
+    MAIN.map((question) => [`${question.id} blank, otherwise ${name}`, context, question] as const),
+  );
+
+  it.each(CASES)("%s: never a tier lower than an answer could give; otherwise cannot conclude, naming it", (_name, context, question) => {
+    const answers: Answers = { ...context, [question.id]: undefined };
     const proposal = proposeTier(classificationAnswersSchema.parse(answers));
-    expect(proposal.tier).toBe("unclassified");
-    expect(proposal.missing).toEqual([id]);
-    expect(proposal.summary).toMatch(/^Unclassified: cannot conclude/);
+    expect(proposal.missing).toContain(question.id);
+    const answered = answersFor(question).map((answer) => tierOf({ ...answers, [question.id]: answer }));
+    const strictest = Math.max(...answered.map((tier) => RANK[tier]));
+    if (proposal.tier === "unclassified") {
+      expect(proposal.summary).toMatch(/^Unclassified: cannot conclude/);
+      expect(proposal.blocking).toEqual([question.id]);
+      // only where an answer makes a difference: some answer gives a stricter outcome than another
+      expect(strictest, JSON.stringify(answered)).toBeGreaterThan(Math.min(...answered.map((tier) => RANK[tier])));
+    } else {
+      expect(proposal.blocking).toEqual([]);
+      expect(RANK[proposal.tier], `${proposal.tier} concluded, but an answer gives ${JSON.stringify(answered)}`).toBeGreaterThanOrEqual(strictest);
+    }
+  });
+
+  it.each(MAIN.filter((question) => question.id !== "is_ai_system" && !SCOPE_EXCLUSIONS.includes(question.id)).map((question) => [question.id] as const))(
+    "%s left blank where everything else is 'No': cannot conclude (no 'minimal' by omission)",
+    (id) => {
+      const proposal = proposeTier(classificationAnswersSchema.parse({ ...ALL_MAIN_NO, [id]: undefined }));
+      expect(proposal).toMatchObject({ tier: "unclassified", missing: [id], blocking: [id] });
+      expect(proposal.summary).toMatch(/^Unclassified: cannot conclude; no higher tier follows from the answers given/);
+    },
+  );
+
+  it.each(["is_ai_system", ...SCOPE_EXCLUSIONS].map((id) => [id] as const))(
+    "scope question %s left blank: the system is treated as in scope (the stricter answer)",
+    (id) => {
+      const proposal = proposeTier(classificationAnswersSchema.parse({ ...CONTEXTS.high, [id]: undefined }));
+      expect(proposal).toMatchObject({ tier: "high", missing: [id], blocking: [] });
+    },
+  );
+
+  it("a higher tier is not concluded either while a blank main question could give a stricter one", () => {
+    const limited = proposeTier(classificationAnswersSchema.parse({ ...CONTEXTS.limited, social_scoring: undefined, is_gpai_model: undefined }));
+    expect(limited).toMatchObject({ tier: "unclassified", blocking: ["social_scoring", "is_gpai_model"] });
+    expect(limited.summary).toBe(
+      "Unclassified: cannot conclude; the answers given lead to limited risk, but 2 questions that could make it stricter are unanswered (social scoring; general-purpose AI model).",
+    );
+    // high risk: a blank GPAI question cannot raise it (its duties would be listed, not the tier), a blank prohibited practice can
+    expect(proposeTier(classificationAnswersSchema.parse({ ...CONTEXTS.high, is_gpai_model: undefined }))).toMatchObject({ tier: "high", blocking: [] });
+    expect(proposeTier(classificationAnswersSchema.parse({ ...CONTEXTS.high, exploits_vulnerabilities: undefined }))).toMatchObject({
+      tier: "unclassified",
+      blocking: ["exploits_vulnerabilities"],
+    });
+  });
+
+  it("an Art 2 exclusion that holds whatever the tier settles the outcome with every other main question blank", () => {
+    const proposal = proposeTier(classificationAnswersSchema.parse({ military_defence_security_only: true }));
+    expect(proposal.tier).toBe("out_of_scope");
+    expect(proposal.blocking).toEqual([]);
+    expect(proposal.missing.length).toBe(MAIN.length - 1);
+    // the open-source exclusion does not: any of the other questions could take it away (Art 2(12))
+    const openSource = proposeTier(classificationAnswersSchema.parse({ free_open_source_licence: true }));
+    expect(openSource.tier).toBe("unclassified");
+    expect(openSource.blocking).toContain("manipulative_techniques");
   });
 
   it("the two known cases: a derogation with the profiling question blank, an Annex I product with the third-party question blank", () => {

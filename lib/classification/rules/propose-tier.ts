@@ -3,6 +3,7 @@ import { assessHighRisk } from "@/lib/classification/rules/assess-high-risk";
 import { findProhibitedPractices } from "@/lib/classification/rules/find-prohibited-practices";
 import { findTransparencyDuties } from "@/lib/classification/rules/find-transparency-duties";
 import { formatRefs } from "@/lib/classification/rules/format-refs";
+import { findScopeExclusions, NOT_AN_AI_SYSTEM, OPEN_SOURCE_EXCLUDED, OPEN_SOURCE_NOT_EXCLUDED } from "@/lib/classification/rules/find-scope-exclusions";
 import { RISK_TIER_LABELS, type ClassificationAnswers, type RiskTier } from "@/lib/classification/schemas";
 import type { LegalBasis, Question } from "@/lib/classification/types";
 import { completeAnswers } from "@/lib/classification/questionnaire/complete-answers";
@@ -18,8 +19,13 @@ export interface TierProposal {
   alsoApplies: LegalBasis[];
   /** One human sentence, starting with the tier label. */
   summary: string;
-  /** Ids of shown main questions left blank; while any remain, "minimal" is never concluded. */
+  /** Ids of shown main questions left blank (nothing is assumed for them). */
   missing: string[];
+  /**
+   * The missing main questions whose answer could give a stricter outcome than the answers given: while
+   * any remain, nothing is concluded (tier "unclassified", "cannot conclude"), so a blank never lowers the tier.
+   */
+  blocking: string[];
   /** Ids of shown follow-up questions left blank and counted as their stricter answer. */
   assumed: string[];
 }
@@ -55,26 +61,37 @@ const ART_99_3: LegalBasis = {
 export function proposeTier(answers: ClassificationAnswers): TierProposal {
   // Stale answers to questions the user can no longer see must not influence the outcome.
   if (!hasAnyAnswer(visibleAnswers(answers))) {
+    const missing = completeAnswers({}).missing.map((question) => question.id);
     return {
       tier: "unclassified",
       basis: [],
       alsoApplies: [],
       summary: `${RISK_TIER_LABELS.unclassified}: the questionnaire is incomplete; no question has been answered yet.`,
-      missing: completeAnswers({}).missing.map((question) => question.id),
+      missing,
+      blocking: missing,
       assumed: [],
     };
   }
-  // A missing answer never lowers the tier: blank follow-ups count as their stricter answer, and
-  // "minimal" is not concluded while a main question is unanswered (it could raise the tier).
+  // A missing answer never lowers the tier: blank follow-ups count as their stricter answer, and no
+  // tier is concluded while a blank main question could, answered, give a stricter one.
   const { answers: visible, assumed, missing } = completeAnswers(answers);
   const proposal = proposeFromComplete(visible);
-  const gaps = { missing: missing.map((question) => question.id), assumed: assumed.map((question) => question.id) };
-  if (proposal.tier === "minimal" && missing.length > 0) {
+  const blocking = questionsThatCouldRaise(answers, proposal.tier, missing);
+  const gaps = {
+    missing: missing.map((question) => question.id),
+    blocking: blocking.map((question) => question.id),
+    assumed: assumed.map((question) => question.id),
+  };
+  if (blocking.length > 0) {
+    const lead =
+      proposal.tier === "minimal"
+        ? "no higher tier follows from the answers given"
+        : `the answers given lead to ${lowerFirst(RISK_TIER_LABELS[proposal.tier])}`;
     return {
       tier: "unclassified",
       basis: [],
-      alsoApplies: [ART_4],
-      summary: `${RISK_TIER_LABELS.unclassified}: cannot conclude; no higher tier follows from the answers given, but ${missing.length === 1 ? "a question that could raise it is" : `${missing.length} questions that could raise it are`} unanswered (${missing.map((question) => lowerFirst(question.title)).join("; ")}).`,
+      alsoApplies: [],
+      summary: `${RISK_TIER_LABELS.unclassified}: cannot conclude; ${lead}, but ${blocking.length === 1 ? "a question that could make it stricter is" : `${blocking.length} questions that could make it stricter are`} unanswered (${blocking.map((question) => lowerFirst(question.title)).join("; ")}).`,
       ...gaps,
     };
   }
@@ -88,6 +105,50 @@ export function proposeTier(answers: ClassificationAnswers): TierProposal {
   };
 }
 
+/** How strict an outcome is; out of scope is the least strict, a prohibited practice the most (proposeTier's precedence). */
+export const TIER_STRICTNESS: Readonly<Record<RiskTier, number>> = {
+  unclassified: -1,
+  out_of_scope: 0,
+  minimal: 1,
+  limited: 2,
+  gpai: 3,
+  gpai_systemic: 4,
+  high: 5,
+  prohibited: 6,
+};
+
+/**
+ * The blank main questions whose answer could give a stricter outcome than the one concluded: each is
+ * tried with every answer (its own blank follow-ups counted as their stricter answer), the others kept
+ * blank; then all of them together at their strictest, in case only a combination raises it (then all
+ * are named).
+ */
+function questionsThatCouldRaise(answers: ClassificationAnswers, tier: RiskTier, missing: readonly Question[]): Question[] {
+  if (missing.length === 0) return [];
+  const outcome = (extra: Record<string, boolean | readonly string[]>) =>
+    TIER_STRICTNESS[proposeFromComplete(completeAnswers({ ...answers, ...extra } as ClassificationAnswers).answers).tier];
+  const strictest: Record<string, boolean | readonly string[]> = {};
+  const raising: Question[] = [];
+  for (const question of missing) {
+    let best = -Infinity;
+    for (const candidate of candidateAnswers(question)) {
+      const rank = outcome({ [question.id]: candidate });
+      if (rank > best) {
+        best = rank;
+        strictest[question.id] = candidate;
+      }
+    }
+    if (best > TIER_STRICTNESS[tier]) raising.push(question);
+  }
+  if (raising.length > 0) return raising;
+  return outcome(strictest) > TIER_STRICTNESS[tier] ? [...missing] : [];
+}
+
+function candidateAnswers(question: Question): (boolean | readonly string[])[] {
+  if (question.kind === "boolean") return [true, false];
+  return [[], question.options.map((option) => option.value)];
+}
+
 function assumedAnswer(question: Question): string {
   const answer = question.kind === "boolean" ? (question.ifUnanswered ? "Yes" : "No") : "none of the options";
   return `${lowerFirst(question.title)} (${question.legalRef}): "${answer}"`;
@@ -97,7 +158,40 @@ function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
-function proposeFromComplete(visible: ClassificationAnswers): Omit<TierProposal, "missing" | "assumed"> {
+type Outcome = Omit<TierProposal, "missing" | "blocking" | "assumed">;
+
+/**
+ * Scope before tier: an Art 2 exclusion that holds whatever the tier settles the outcome; a system that is
+ * not an AI system (Art 3(1)) is out of scope unless it is a general-purpose AI model; the open-source
+ * exclusion (Art 2(12)) holds only where the system is neither high-risk nor prohibited nor bound by Art 50.
+ */
+function proposeFromComplete(visible: ClassificationAnswers): Outcome {
+  const exclusions = findScopeExclusions(visible);
+  if (exclusions.length > 0) return outOfScope(exclusions);
+  if (visible.is_ai_system === false) {
+    const gpai = assessGpai(visible);
+    if (gpai.level === null) return outOfScope([NOT_AN_AI_SYSTEM]);
+    const tier = gpai.level === "systemic" ? "gpai_systemic" : "gpai";
+    return { tier, basis: gpai.grounds, alsoApplies: gpai.obligations, summary: sentence(tier, gpai.headline) };
+  }
+  const tiered = proposeTierInScope(visible);
+  if (visible.free_open_source_licence !== true) return tiered;
+  if (tiered.tier === "minimal") return outOfScope([OPEN_SOURCE_EXCLUDED]);
+  // Art 2(12) is about AI systems; a general-purpose AI model released openly keeps its (reduced) duties under Art 53(2).
+  if (tiered.tier === "gpai" || tiered.tier === "gpai_systemic") return tiered;
+  return { ...tiered, alsoApplies: [...tiered.alsoApplies, OPEN_SOURCE_NOT_EXCLUDED] };
+}
+
+function outOfScope(basis: LegalBasis[]): Outcome {
+  return {
+    tier: "out_of_scope",
+    basis,
+    alsoApplies: [],
+    summary: sentence("out_of_scope", `the Regulation does not apply under ${formatRefs(basis)}`),
+  };
+}
+
+function proposeTierInScope(visible: ClassificationAnswers): Outcome {
   const prohibited = findProhibitedPractices(visible);
   if (prohibited.practices.length > 0) {
     return { tier: "prohibited", basis: prohibited.practices, alsoApplies: [ART_99_3], summary: sentence("prohibited", formatRefs(prohibited.practices)) };

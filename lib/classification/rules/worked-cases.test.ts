@@ -465,6 +465,81 @@ const CASES: readonly WorkedCase[] = [
   },
   // Nothing applies
   { name: "an e-mail spam filter (Art 95, Art 4)", answers: {}, tier: "minimal", basis: ["Art 95"], cites: ["Art 4"] },
+  // Scope before tier (Art 2, Art 3(1))
+  {
+    name: "a rules-only invoice workflow (fixed if-then rules, no inference) is not an AI system (Art 3(1), Recital 12)",
+    answers: { is_ai_system: false },
+    tier: "out_of_scope",
+    basis: ["Art 3(1)"],
+  },
+  {
+    name: "a foundation model that is not itself an AI system stays in scope as a GPAI model (Art 2(1)(a), Art 3(63))",
+    answers: { is_ai_system: false, ...GPAI_NOT_SYSTEMIC },
+    tier: "gpai",
+    basis: ["Art 3(63)", "Art 53"],
+    notBasis: ["Art 3(1)"],
+  },
+  {
+    name: "a national-security service's risk assessment of persons, used exclusively for national security (Art 2(3))",
+    answers: { military_defence_security_only: true, ...annexIII("6a") },
+    tier: "out_of_scope",
+    basis: ["Art 2(3)"],
+    notBasis: ["Annex III point 6(a)"],
+  },
+  {
+    name: "a university lab's protein-folding model built and used solely for scientific research (Art 2(6))",
+    answers: { scientific_research_only: true },
+    tier: "out_of_scope",
+    basis: ["Art 2(6)"],
+  },
+  {
+    name: "a CV-ranking prototype still in development, not yet on the market or tested in real-world conditions (Art 2(8))",
+    answers: { pre_market_development_only: true, ...annexIII("4a") },
+    tier: "out_of_scope",
+    basis: ["Art 2(8)"],
+    notBasis: ["Annex III point 4(a)"],
+  },
+  {
+    name: "a person's own photo-sorting app used at home (Art 2(10))",
+    answers: { purely_personal_use: true },
+    tier: "out_of_scope",
+    basis: ["Art 2(10)"],
+  },
+  {
+    name: "an open-source text classifier with no high-risk use and no Art 50 duty (Art 2(12))",
+    answers: { free_open_source_licence: true },
+    tier: "out_of_scope",
+    basis: ["Art 2(12)"],
+  },
+  {
+    name: "an open-source CV-ranking system put into service by an employer is high-risk: the Art 2(12) exclusion does not reach it",
+    answers: { free_open_source_licence: true, ...annexIII("4a") },
+    tier: "high",
+    basis: ["Art 6(2)", "Annex III point 4(a)"],
+    cites: ["Art 2(12)"],
+    notBasis: ["Art 2(12)"],
+  },
+  {
+    name: "an open-source chatbot must still say it is a machine (Art 2(12) with Art 50(1))",
+    answers: { free_open_source_licence: true, interacts_with_persons: true, interaction_obvious: false, law_enforcement_authorised: false },
+    tier: "limited",
+    basis: ["Art 50(1)"],
+    cites: ["Art 2(12)"],
+  },
+  {
+    name: "an open-source social-scoring system is still prohibited (Art 2(12) with Art 5)",
+    answers: { free_open_source_licence: true, social_scoring: true },
+    tier: "prohibited",
+    basis: ["Art 5(1)(c)"],
+    cites: ["Art 2(12)"],
+  },
+  {
+    name: "an open-weights general-purpose model stays a GPAI model with reduced duties (Art 2(12) does not cover models; Art 53(2))",
+    answers: { free_open_source_licence: true, ...GPAI_NOT_SYSTEMIC, gpai_open_source: true },
+    tier: "gpai",
+    basis: ["Art 53"],
+    notBasis: ["Art 2(12)"],
+  },
 ];
 
 describe("proposeTier against worked cases from Regulation (EU) 2024/1689", () => {
