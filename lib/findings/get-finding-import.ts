@@ -3,10 +3,10 @@ import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { parseInput, type Unparsed } from "@/lib/validation/parse-input";
 import type { ServiceContext } from "@/lib/context";
-import { getFindingImportSchema, type ImportSummary } from "./schemas";
+import { getFindingImportSchema, type FindingImportStatusView } from "./schemas";
 import { importSummarySelect, toImportSummary } from "./internal";
 
-export type FindingImportStatusView = ImportSummary & { systemId: string; fileName: string; error: string; createdAt: string; completedAt: string | null };
+export type { FindingImportStatusView };
 
 /** One import's status and summary (for polling a queued import); NOT_FOUND for another organisation's. */
 export async function getFindingImport({ ctx, input }: { ctx: ServiceContext; input: Unparsed<{ importId: string }> }): Promise<FindingImportStatusView> {

@@ -12,8 +12,17 @@ import { findingFingerprint } from "./finding-fingerprint";
 import { FileHasher } from "./file-hasher";
 import { findingListSelect, toFindingListItem } from "./finding-list-select";
 export { findingListSelect, toFindingListItem };
+export type { AtlasCoverage };
 export { findFindingOrThrow, loadTriageFinding } from "./load-triage-finding";
-import { formatBytes, type FindingList, type ImportFormat, type ImportProgress, type ImportSummary, type findingFiltersSchema } from "./schemas";
+import {
+  formatBytes,
+  type AtlasCoverage,
+  type FindingList,
+  type ImportFormat,
+  type ImportProgress,
+  type ImportSummary,
+  type findingFiltersSchema,
+} from "./schemas";
 
 // The one ingest path of a scanner file (issue 7): the synchronous import, the background job and the benchmark
 // all come through `ingestFile` + `applyFindings`, inside the caller's transaction, so a file is all-or-nothing.
@@ -613,22 +622,6 @@ export async function loadFindingList(client: Tx, ctx: ServiceContext, filters: 
 export const FINDING_AUDIT_FIELDS = ["status", "statusReason", "riskId"] as const;
 
 // ── coverage and charts ─────────────────────────────────────────────────────────────────────────
-
-export type CoverageTechnique = { id: string; name: string; inProfile: boolean; tested: boolean; failing: boolean; openFindings: number };
-export type AtlasCoverage = {
-  systemId: string;
-  figures: {
-    profiled: number;
-    profiledTested: number;
-    profiledFailing: number;
-    profiledNeverTested: number;
-    /** Techniques exercised by imported tests that are not in the threat profile. */
-    testedOutsideProfile: number;
-  };
-  /** "12 of 18 profiled techniques tested, 5 failing, 6 never tested". */
-  sentence: string;
-  techniques: CoverageTechnique[];
-};
 
 const OPEN_STATUSES = ["open", "triaged"] as const;
 

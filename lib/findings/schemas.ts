@@ -111,31 +111,6 @@ export const findingFiltersSchema = z.object({
 });
 export type FindingFilters = z.input<typeof findingFiltersSchema>;
 
-export type FindingListItem = {
-  id: string;
-  systemId: string;
-  systemName: string;
-  tool: string;
-  testId: string;
-  detector: string;
-  title: string;
-  severity: (typeof SEVERITIES)[number];
-  status: FindingStatus;
-  techniqueIds: string[];
-  owaspIds: string[];
-  firstSeenAt: string;
-  lastSeenAt: string;
-  lastEvaluated: number | null;
-  lastFailed: number | null;
-  /** failed / evaluated of the last failing run, null without counts. */
-  lastAttackSuccessRate: number | null;
-  /** Set when a later run passed the test: a suggestion to close the finding. */
-  notReproducedImportId: string | null;
-  riskId: string | null;
-  version: number;
-};
-export type FindingList = { items: FindingListItem[]; total: number; page: number; pageSize: number };
-
 export const findingIdSchema = z.object({ findingId: z.string().trim().min(1).max(64) });
 
 export const updateFindingStatusSchema = z
@@ -199,3 +174,74 @@ export const createRiskFromFindingSchema = z.object({
   inherentImpact: z.coerce.number().int().min(1).max(5).optional(),
 });
 export type CreateRiskFromFindingInput = z.input<typeof createRiskFromFindingSchema>;
+
+// ── response shapes (the REST API parses what it answers with these; the OpenAPI document shows them) ──
+
+/** What `GET /finding-imports/{importId}` answers: the import summary plus where and when (getFindingImport). */
+export const findingImportStatusSchema = importSummarySchema.extend({
+  systemId: z.string(),
+  fileName: z.string(),
+  error: z.string().describe("Why the last attempt of a queued import failed (status failed; it is retried), else empty"),
+  createdAt: z.string().describe("ISO 8601"),
+  completedAt: z.string().nullable().describe("ISO 8601; null while queued or processing"),
+});
+
+/** One finding in `GET /findings` (the list's FindingListItem). */
+export const findingListItemSchema = z.object({
+  id: z.string(),
+  systemId: z.string(),
+  systemName: z.string(),
+  tool: z.string(),
+  testId: z.string().describe("The tool's test: garak probe, promptfoo plugin, ModelScan operator, SARIF rule, CSV test_id"),
+  detector: z.string().describe("Detector or strategy; empty when the tool has none"),
+  title: z.string(),
+  severity: z.enum(FINDING_SEVERITIES),
+  status: z.enum(FINDING_STATUSES),
+  techniqueIds: z.array(z.string()).describe("MITRE ATLAS techniques the test exercises"),
+  owaspIds: z.array(z.string()).describe("OWASP Top 10 for LLM Applications 2025 items"),
+  firstSeenAt: z.string().describe("ISO 8601"),
+  lastSeenAt: z.string().describe("ISO 8601"),
+  lastEvaluated: z.int().nullable(),
+  lastFailed: z.int().nullable(),
+  lastAttackSuccessRate: z.number().nullable().describe("failed / evaluated of the last failing run; null without counts"),
+  notReproducedImportId: z.string().nullable().describe("Set when a later import passed the test: a suggestion to close the finding"),
+  riskId: z.string().nullable().describe("The risk the finding is linked to"),
+  version: z.int(),
+});
+
+/** `GET /findings`: a page of findings with the total. */
+export const findingListSchema = z.object({
+  items: z.array(findingListItemSchema),
+  total: z.int().describe("Findings matching the filters, across all pages"),
+  page: z.int(),
+  pageSize: z.int(),
+});
+
+/** `GET /systems/{id}/atlas-coverage` (getAtlasCoverage). */
+export const atlasCoverageSchema = z.object({
+  systemId: z.string(),
+  figures: z.object({
+    profiled: z.int().describe("Techniques in the threat profile"),
+    profiledTested: z.int().describe("Profiled techniques (or a sub-technique of one) exercised by an imported test that evaluated something"),
+    profiledFailing: z.int().describe("Profiled techniques with an open or triaged finding"),
+    profiledNeverTested: z.int(),
+    testedOutsideProfile: z.int().describe("Techniques exercised by imported tests that are not in the threat profile"),
+  }),
+  sentence: z.string().describe('e.g. "12 of 18 profiled techniques tested, 5 failing, 6 never tested."'),
+  techniques: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      inProfile: z.boolean(),
+      tested: z.boolean(),
+      failing: z.boolean(),
+      openFindings: z.int().describe("Open or triaged findings naming the technique (or, for a profiled one, a sub-technique of it)"),
+    }),
+  ),
+});
+
+export type FindingImportStatusView = z.infer<typeof findingImportStatusSchema>;
+export type FindingListItem = z.infer<typeof findingListItemSchema>;
+export type FindingList = z.infer<typeof findingListSchema>;
+export type AtlasCoverage = z.infer<typeof atlasCoverageSchema>;
+export type CoverageTechnique = AtlasCoverage["techniques"][number];

@@ -17,7 +17,7 @@ import { GET as listRoute } from "@/app/api/v1/findings/route";
 import { GET as coverageRoute } from "@/app/api/v1/systems/[id]/atlas-coverage/route";
 import { addThreatProfileEntries } from "@/lib/threats/add-threat-profile-entries";
 import { getAtlasCatalog } from "@/lib/catalogs/get-atlas-catalog";
-import { atlasCoverageSchema, findingImportStatusSchema, findingListSchema } from "@/lib/openapi/findings-paths";
+import { atlasCoverageSchema, findingImportStatusSchema, findingListSchema } from "@/lib/findings/schemas";
 
 type Handler = (req: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
 

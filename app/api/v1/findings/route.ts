@@ -3,7 +3,7 @@ import { listFindings } from "@/lib/findings/list-findings";
 import { findingFiltersSchema } from "@/lib/findings/schemas";
 import { jsonResponse, readQuery, strictQuerySchema, withApiHandler } from "@/lib/web/http/with-api-handler";
 import { API_OPERATIONS } from "@/lib/openapi/api-operations";
-import { findingListSchema } from "@/lib/openapi/findings-paths";
+import { findingListSchema } from "@/lib/findings/schemas";
 
 const listQuerySchema = strictQuerySchema(findingFiltersSchema);
 

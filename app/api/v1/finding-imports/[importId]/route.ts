@@ -4,7 +4,7 @@ import { getFindingImportSchema } from "@/lib/findings/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { jsonResponse, withApiHandler } from "@/lib/web/http/with-api-handler";
 import { API_OPERATIONS } from "@/lib/openapi/api-operations";
-import { findingImportStatusSchema } from "@/lib/openapi/findings-paths";
+import { findingImportStatusSchema } from "@/lib/findings/schemas";
 
 export const GET = withApiHandler(API_OPERATIONS.getFindingImport, async ({ ctx, params }) => {
   const { importId } = parseInput(getFindingImportSchema, params);

@@ -4,7 +4,7 @@ import { systemIdSchema } from "@/lib/systems/schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { jsonResponse, withApiHandler } from "@/lib/web/http/with-api-handler";
 import { API_OPERATIONS } from "@/lib/openapi/api-operations";
-import { atlasCoverageSchema } from "@/lib/openapi/findings-paths";
+import { atlasCoverageSchema } from "@/lib/findings/schemas";
 
 export const GET = withApiHandler(API_OPERATIONS.getAtlasCoverage, async ({ ctx, params }) => {
   const { id } = parseInput(systemIdSchema, params);
