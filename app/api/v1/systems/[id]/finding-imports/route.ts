@@ -6,7 +6,7 @@ import { systemIdSchema } from "@/lib/systems/schemas";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse-input";
 import { HttpError, problemResponse } from "@/lib/web/http/problem";
-import { requestBodySource } from "@/lib/web/http/request-body-source";
+import { spoolRequestBody } from "@/lib/web/http/spool-request-body";
 import { jsonResponse, readQuery, strictQuerySchema, withApiHandler } from "@/lib/web/http/with-api-handler";
 import { API_OPERATIONS } from "@/lib/openapi/api-operations";
 
@@ -23,11 +23,18 @@ export const POST = withApiHandler(API_OPERATIONS.importFindings, async ({ req, 
   // refused before a byte of the body is read
   if (known && declared > max) throw new HttpError("PAYLOAD_TOO_LARGE", tooLarge(max), [{ path: "(file)", message: tooLarge(max) }]);
 
-  // the body streams into the verb: imported in this request when small, else stored for a background import
-  const input = { systemId: id, format, fileName, source: requestBodySource(req) };
-  const summary = importSummarySchema.parse(
-    known && declared <= findingsSyncMaxBytes() ? await importFindings({ ctx, input }) : await queueFindingImport({ ctx, input }),
-  );
+  // received into a temporary file first (a slow client holds no database transaction), then imported in this
+  // request when small, else stored for a background import
+  const body = await spoolRequestBody(req, max, () => new HttpError("PAYLOAD_TOO_LARGE", tooLarge(max), [{ path: "(file)", message: tooLarge(max) }]));
+  let summary: ImportSummary;
+  try {
+    const input = { systemId: id, format, fileName, source: body.source() };
+    summary = importSummarySchema.parse(
+      known && body.bytes <= findingsSyncMaxBytes() ? await importFindings({ ctx, input }) : await queueFindingImport({ ctx, input }),
+    );
+  } finally {
+    await body.cleanup();
+  }
 
   if (summary.status === "rejected") return rejectedResponse(summary, requestId);
   const location = summary.importId ? { location: `/api/v1/finding-imports/${encodeURIComponent(summary.importId)}` } : undefined;
