@@ -39,6 +39,6 @@ export const config = {
   //   when none is set), and a download must keep next.config's deny-all, sandboxed CSP, not a page's.
   // A route handler added under app/(app) belongs in this list (tests/unit/request-limits.test.ts).
   matcher: [
-    "/((?!api/|_next/static/|_next/image|favicon.ico$|icon.svg$|robots.txt$|systems/[^/]+/controls/evidence(?:/[^/]+)?$|systems/[^/]+/threats/layer$|threats/layer$|threats/catalog/import$|systems/[^/]+/findings/import$|findings/csv-template$).*)",
+    "/((?!api/|_next/static/|_next/image|favicon.ico$|icon.svg$|robots.txt$|systems/[^/]+/controls/evidence(?:/[^/]+)?$|systems/[^/]+/threats/layer$|threats/layer$|threats/catalog/import$|systems/[^/]+/findings/import$|findings/csv-template$|systems/[^/]+/model-card/download$|systems/[^/]+/bom$).*)",
   ],
 };

@@ -77,6 +77,11 @@ const CASES: Record<string, Case> = {
     admin(`/systems/${fx.orgA.systems.seeded}/findings`, "nothing imported"),
     { url: `/systems/${fx.orgA.systems.threatModelled}/findings`, role: "executive", note: "read-only" },
   ],
+  "/systems/[id]/model-card": (fx) => [
+    admin(`/systems/${fx.orgA.systems.threatModelled}/model-card`),
+    admin(`/systems/${fx.orgA.systems.threatModelled}/model-card?component=${fx.orgA.components.baseModel}`, "a model component's card"),
+    { url: `/systems/${fx.orgA.systems.threatModelled}/model-card`, role: "executive", note: "read-only" },
+  ],
   "/systems/[id]/components/[componentId]": (fx) => [admin(`/systems/${fx.orgA.systems.threatModelled}/components/${fx.orgA.components.baseModel}`)],
   "/threats": (fx) => [
     admin("/threats"),

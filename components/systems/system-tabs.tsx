@@ -6,6 +6,7 @@ const TABS = [
   { key: "risks", label: "Risks", suffix: "/risks" },
   { key: "controls", label: "Controls", suffix: "/controls" },
   { key: "findings", label: "Findings", suffix: "/findings" },
+  { key: "model-card", label: "Model card", suffix: "/model-card" },
 ] as const;
 
 export type SystemTab = (typeof TABS)[number]["key"];

@@ -23,3 +23,17 @@ export const componentInputSchema = z.strictObject({
 });
 export type ComponentInput = z.input<typeof componentInputSchema>;
 export const COMPONENT_FIELDS = ["kind", "name", "version", "sourceUrl", "licence", "sha256"] as const;
+
+/** An artefact's hash to check against the component's: computed in the browser from the file, or stated. */
+export const verifyHashInputSchema = z.strictObject({
+  sha256: z
+    .string({ error: "SHA-256 is required" })
+    .trim()
+    .toLowerCase()
+    .regex(/^[0-9a-f]{64}$/, "Must be 64 hexadecimal characters (SHA-256)"),
+  source: z.enum(["file", "stated"]).default("stated"),
+});
+export type VerifyHashInput = z.input<typeof verifyHashInputSchema>;
+
+/** The path of one component of one AI system (REST, session routes). */
+export const componentPathSchema = z.object({ id: z.string().min(1).max(100), componentId: z.string().min(1).max(100) });

@@ -48,6 +48,7 @@ describe("parseHfCard on the reference cards", () => {
     expect(read.warnings[0]).toMatch(/^Invalid model-index \(model-index\[0\]\.results\[0\]\.dataset: /);
     expect(read).toMatchObject({ license: "mit", libraryName: "timm", datasets: ["beans"], languages: ["en"] });
     expect(read.keptKeys).toContain("model-index"); // kept as written, not lost
+    expect(read.modelName).toBe("my-cool-model"); // still named by it
   });
 });
 

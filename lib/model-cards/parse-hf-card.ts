@@ -85,6 +85,10 @@ export function parseHfCard(source: string): ModelCardRead {
       evalResults = flatten(parsed.data);
       indexName = parsed.data[0]?.name ?? null;
     } else {
+      // the model's name is still the card's name, as written
+      const first: unknown = Array.isArray(raw["model-index"]) ? raw["model-index"][0] : undefined;
+      const name = first && typeof first === "object" ? (first as Record<string, unknown>).name : undefined;
+      if (typeof name === "string" && name.trim()) indexName = name.trim();
       warnings.push(
         `Invalid model-index (${parsed.error.issues.slice(0, 3).map(describeIssue).join("; ")}): its evaluation results were not read; the rest of the card was.`,
       );

@@ -41,6 +41,12 @@ const PERMISSION_BY_OPERATION = {
   deleteEvidence: "control:write",
   getEvidenceContent: "inventory:read",
   linkEvidence: "control:write",
+  // model cards, ML-BOM, artefact hashes
+  getModelCard: "inventory:read",
+  importModelCard: "system:update",
+  exportBom: "inventory:read",
+  importBom: "system:update",
+  verifyComponentHash: "system:update",
   // findings
   importFindings: "finding:import",
   getFindingImport: "inventory:read",

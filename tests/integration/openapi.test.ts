@@ -176,6 +176,12 @@ describe("OpenAPI document", () => {
         "GET /finding-imports/{importId}",
         "GET /findings",
         "GET /systems/{id}/atlas-coverage",
+        // model cards, ML-BOM, artefact hashes
+        "GET /systems/{id}/model-card",
+        "POST /systems/{id}/model-card/import",
+        "GET /systems/{id}/bom",
+        "POST /systems/{id}/bom",
+        "POST /systems/{id}/components/{componentId}/verify-hash",
       ].sort(),
     );
     // both ways: every documented operation has a route handler export, and every handler export under
@@ -257,11 +263,15 @@ describe("OpenAPI document", () => {
     ) as {
       content: Record<string, { schema: Schema }>;
     }[];
-    expect(bodies).toHaveLength(11);
-    // a scanner file is sent as it is: the one body that is not a JSON object
+    expect(bodies).toHaveLength(14);
+    // files sent as they are (a scanner file, a model card's README.md, a CycloneDX BOM): the bodies that are not a JSON object
     const binary = bodies.filter((body) => !body.content["application/json"]);
-    expect(binary).toEqual([paths["/systems/{id}/finding-imports"].post.requestBody]);
-    expect(Object.keys(binary[0].content)).toEqual(["application/octet-stream"]);
+    expect(binary).toEqual([
+      paths["/systems/{id}/finding-imports"].post.requestBody,
+      paths["/systems/{id}/model-card/import"].post.requestBody,
+      paths["/systems/{id}/bom"].post.requestBody,
+    ]);
+    expect(binary.map((body) => Object.keys(body.content))).toEqual([["application/octet-stream"], ["text/markdown"], ["application/vnd.cyclonedx+json"]]);
     for (const body of bodies.filter((b) => b.content["application/json"])) {
       const ref = (body.content["application/json"].schema as { $ref: string }).$ref;
       // a Navigator layer is a third-party file: unknown Navigator keys are ignored, not refused

@@ -35,6 +35,13 @@ import { listFilterOptions } from "@/lib/systems/list-filter-options";
 import { createComponent } from "@/lib/components/create-component";
 import { updateComponent } from "@/lib/components/update-component";
 import { deleteComponent } from "@/lib/components/delete-component";
+import { importModelCard } from "@/lib/components/import-model-card";
+import { importBom } from "@/lib/components/import-bom";
+import { verifyComponentHash } from "@/lib/components/verify-component-hash";
+import { getModelCard } from "@/lib/model-cards/get-model-card";
+import { getSystemModelCardPage } from "@/lib/model-cards/get-system-model-card-page";
+import { exportBom } from "@/lib/bom/export-bom";
+import { buildBom } from "@/lib/bom/build-bom";
 import { listMembers } from "@/lib/members/list-members";
 import { addMember } from "@/lib/members/add-member";
 import { changeMemberRole } from "@/lib/members/change-member-role";
@@ -185,6 +192,22 @@ const garakFixture = () =>
 async function* garakSource() {
   yield* garakFixture();
 }
+const FIXTURE_SHA256 = "ab".repeat(32);
+const MATRIX_BOM = buildBom({ id: "elsewhere", name: "Matrix BOM" }, [
+  {
+    kind: "model",
+    name: "BOM model",
+    version: "1",
+    sourceUrl: "",
+    licence: "MIT",
+    sha256: "",
+    baseModels: [],
+    languages: [],
+    datasets: [],
+    pipelineTag: "",
+    libraryName: "",
+  },
+]);
 
 let org: TestOrg;
 /** A member who is none of the acting users: owns the "other" systems. */
@@ -912,6 +935,50 @@ const VERBS: VerbSpec[] = [
     needs: { assessment: true },
     run: (ctx, fx) => getLatestClassification({ ctx, input: { systemId: fx.systemId } }),
   },
+  // ── model cards, ML-BOM, artefact hashes ────────────────────────────────────────────────────
+  {
+    key: "lib/model-cards/get-model-card.ts#getModelCard",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => getModelCard({ ctx, input: { systemId: fx.systemId, format: "hf" } }),
+  },
+  {
+    key: "lib/model-cards/get-system-model-card-page.ts#getSystemModelCardPage",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => getSystemModelCardPage({ ctx, input: { systemId: fx.systemId } }),
+  },
+  {
+    key: "lib/bom/export-bom.ts#exportBom",
+    permission: "inventory:read",
+    mutates: false,
+    targetsSystem: true,
+    run: (ctx, fx) => exportBom({ ctx, input: { systemId: fx.systemId } }),
+  },
+  {
+    key: "lib/components/import-model-card.ts#importModelCard",
+    permission: "system:update",
+    mutates: true,
+    targetsSystem: true,
+    run: (ctx, fx) => importModelCard({ ctx, input: { systemId: fx.systemId, text: "---\nlicense: mit\n---\n# Model Card for matrix-model\n" } }),
+  },
+  {
+    key: "lib/components/import-bom.ts#importBom",
+    permission: "system:update",
+    mutates: true,
+    targetsSystem: true,
+    run: (ctx, fx) => importBom({ ctx, input: { systemId: fx.systemId, text: MATRIX_BOM } }),
+  },
+  {
+    key: "lib/components/verify-component-hash.ts#verifyComponentHash",
+    permission: "system:update",
+    mutates: true,
+    targetsSystem: true,
+    needs: { component: true },
+    run: (ctx, fx) => verifyComponentHash({ ctx, input: { id: fx.componentId, check: { sha256: FIXTURE_SHA256 } } }),
+  },
 ];
 
 const label = (spec: VerbSpec) => `${spec.key.split("#")[1]}${spec.variant ? ` (${spec.variant})` : ""}`;
@@ -942,7 +1009,8 @@ async function prepare(cell: MatrixCell<VerbSpec>): Promise<Fixture> {
     importId: "",
     findingId: "",
   };
-  if (needs.component) fx.componentId = (await createComponent({ ctx: sys, input: { systemId, component: { kind: "model", name: "Fixture model" } } })).id;
+  if (needs.component)
+    fx.componentId = (await createComponent({ ctx: sys, input: { systemId, component: { kind: "model", name: "Fixture model", sha256: FIXTURE_SHA256 } } })).id;
   if (needs.member) fx.memberUserId = await addBystander(org, "executive");
   if (needs.token) fx.tokenId = (await createApiToken({ ctx: sys, input: { name: "Fixture token", scopes: ["read"] } })).id;
   if (needs.invitation) {

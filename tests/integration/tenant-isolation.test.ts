@@ -21,6 +21,13 @@ import { listFilterOptions } from "@/lib/systems/list-filter-options";
 import { createComponent } from "@/lib/components/create-component";
 import { updateComponent } from "@/lib/components/update-component";
 import { deleteComponent } from "@/lib/components/delete-component";
+import { importModelCard } from "@/lib/components/import-model-card";
+import { importBom } from "@/lib/components/import-bom";
+import { verifyComponentHash } from "@/lib/components/verify-component-hash";
+import { getModelCard } from "@/lib/model-cards/get-model-card";
+import { getSystemModelCardPage } from "@/lib/model-cards/get-system-model-card-page";
+import { exportBom } from "@/lib/bom/export-bom";
+import { buildBom } from "@/lib/bom/build-bom";
 import { listMembers } from "@/lib/members/list-members";
 import { changeMemberRole } from "@/lib/members/change-member-role";
 import { removeMember } from "@/lib/members/remove-member";
@@ -289,6 +296,23 @@ const aSystem = () => A.systemId;
 async function* injectedReport() {
   yield '{"entry_type": "eval", "probe": "dan.Dan_11_0", "detector": "dan.DAN", "passed": 0, "fails": 2, "total_evaluated": 2}\n';
 }
+/** A model card and a CycloneDX BOM org B tries to import into A's system. */
+const INJECTED_CARD = "---\nlicense: mit\nbase_model: evil/model\n---\n# Model Card for injected\n";
+const INJECTED_BOM = buildBom({ id: "b", name: "Injected" }, [
+  {
+    kind: "model",
+    name: "Injected model",
+    version: "1",
+    sourceUrl: "",
+    licence: "",
+    sha256: "",
+    baseModels: [],
+    languages: [],
+    datasets: [],
+    pipelineTag: "",
+    libraryName: "",
+  },
+]);
 
 const VERBS: Record<string, Row[]> = {
   // systems and components
@@ -359,6 +383,36 @@ const VERBS: Record<string, Row[]> = {
       (ctx, id) => deleteComponent({ ctx, input: { id } }),
     ),
   ],
+  "lib/components/import-model-card.ts#importModelCard": [
+    id("system:update", aSystem, (ctx, systemId) => importModelCard({ ctx, input: { systemId, text: INJECTED_CARD } })),
+    id(
+      "system:update",
+      () => A.componentId,
+      (ctx, componentId) => importModelCard({ ctx, input: { systemId: A.systemId, componentId, text: INJECTED_CARD } }),
+      { label: "into A's component" },
+    ),
+  ],
+  "lib/components/import-bom.ts#importBom": [id("system:update", aSystem, (ctx, systemId) => importBom({ ctx, input: { systemId, text: INJECTED_BOM } }))],
+  "lib/components/verify-component-hash.ts#verifyComponentHash": [
+    id(
+      "system:update",
+      () => A.componentId,
+      (ctx, id) => verifyComponentHash({ ctx, input: { id, check: { sha256: "0".repeat(64) } } }),
+    ),
+  ],
+  "lib/model-cards/get-model-card.ts#getModelCard": [
+    id("inventory:read", aSystem, (ctx, systemId) => getModelCard({ ctx, input: { systemId, format: "mct" } })),
+    id(
+      "inventory:read",
+      () => A.componentId,
+      (ctx, componentId) => getModelCard({ ctx, input: { systemId: A.systemId, componentId, format: "hf" } }),
+      { label: "A's component" },
+    ),
+  ],
+  "lib/model-cards/get-system-model-card-page.ts#getSystemModelCardPage": [
+    id("inventory:read", aSystem, (ctx, systemId) => getSystemModelCardPage({ ctx, input: { systemId } })),
+  ],
+  "lib/bom/export-bom.ts#exportBom": [id("inventory:read", aSystem, (ctx, systemId) => exportBom({ ctx, input: { systemId } }))],
 
   // members, invitations, tokens, audit
   "lib/members/list-members.ts#listMembers": [orgWide((ctx) => listMembers({ ctx }))],
@@ -747,6 +801,14 @@ const ROUTES: Record<string, RouteRow> = {
   "app/api/v1/finding-imports/[importId]/route.ts#GET": { kind: "id", request: (w) => ({ params: { importId: pick(w, A.importId) } }) },
   "app/api/v1/findings/route.ts#GET": { kind: "orgWide", token: "read_token" },
   "app/api/v1/systems/[id]/atlas-coverage/route.ts#GET": { kind: "id", request: (w) => ({ params: sys(w) }) },
+  "app/api/v1/systems/[id]/model-card/route.ts#GET": { kind: "id", request: (w) => ({ params: sys(w) }) },
+  "app/api/v1/systems/[id]/model-card/import/route.ts#POST": { kind: "id", request: (w) => ({ params: sys(w), body: INJECTED_CARD }) },
+  "app/api/v1/systems/[id]/bom/route.ts#GET": { kind: "id", request: (w) => ({ params: sys(w) }) },
+  "app/api/v1/systems/[id]/bom/route.ts#POST": { kind: "id", request: (w) => ({ params: sys(w), body: JSON.parse(INJECTED_BOM) }) },
+  "app/api/v1/systems/[id]/components/[componentId]/verify-hash/route.ts#POST": {
+    kind: "id",
+    request: (w) => ({ params: { id: pick(w, A.systemId), componentId: pick(w, A.componentId) }, body: { sha256: "0".repeat(64) } }),
+  },
   "app/api/v1/openapi.json/route.ts#GET": exempt("the public API description: no organisation's data"),
 };
 
