@@ -55,7 +55,12 @@ export function ClassificationPanel({
             </div>
           )}
           {c.basis.length > 0 && <BasisList title="Why" items={c.basis} />}
-          {c.alsoApplies.length > 0 && <BasisList title={`Also applies to you as ${EU_ROLE_LABELS[c.role].toLowerCase()}`} items={c.alsoApplies} />}
+          {c.alsoApplies.length > 0 && (
+            <BasisList
+              title={`Also applies to you as ${EU_ROLE_LABELS[c.role].toLowerCase()}${c.becomesProvider ? ", considered the provider (Art 25(1))" : ""}`}
+              items={c.alsoApplies}
+            />
+          )}
           {c.otherOperators.length > 0 && (
             <details className="mt-3" data-testid="other-operators">
               <summary className="cursor-pointer text-xs font-semibold uppercase tracking-wide text-slate-600">

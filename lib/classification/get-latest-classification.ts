@@ -19,6 +19,8 @@ export type ClassificationView = {
   alsoApplies: LegalBasis[];
   /** Obligations the proposal names that bind other operators (e.g. the provider's, for a deployer). */
   otherOperators: RoleObligations["otherOperators"];
+  /** In its recorded role (deployer, importer, distributor, …) the organisation is considered the provider (Art 25(1)). */
+  becomesProvider: boolean;
   role: EuAiActRole;
   summary: string;
   /** Questions shown but left blank when proposed: main ones (nothing assumed) and follow-ups counted as their stricter answer. */
@@ -86,6 +88,6 @@ function unanswered(answers: ClassificationAnswers): ClassificationView["unanswe
 }
 
 function roleAware(alsoApplies: LegalBasis[], role: EuAiActRole) {
-  const { applies, otherOperators } = obligationsForRole(alsoApplies, role);
-  return { alsoApplies: applies, otherOperators };
+  const { applies, otherOperators, becomesProvider } = obligationsForRole(alsoApplies, role);
+  return { alsoApplies: applies, otherOperators, becomesProvider };
 }

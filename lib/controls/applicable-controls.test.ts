@@ -21,7 +21,8 @@ const count = (input: Partial<ApplicabilityInput>, framework: string) =>
 /** A classification as the questionnaire stores it, from answers (through the real proposeTier). */
 function classified(given: ClassificationAnswers) {
   // every main question answered (a blank one that could make the outcome stricter leaves it "cannot conclude")
-  const answers = { ...ALL_MAIN_NO, ...given };
+  // and not a deployer that became the provider (Art 25(1)), which a blank would count as
+  const answers = { ...ALL_MAIN_NO, becomes_provider: false, ...given };
   const proposal = proposeTier(answers);
   return { tier: proposal.tier, facts: toClassificationFacts(answers, { basis: proposal.basis, alsoApplies: proposal.alsoApplies }) };
 }
@@ -128,6 +129,25 @@ describe("EU AI Act applicability", () => {
       expect(eu({ riskTier: "unclassified", euAiActRole: role })).toEqual(["Art 4"]);
     }
     expect(euReason({}, "Art 4")).toMatch(/AI literacy/);
+  });
+
+  it("Art 27 follows the classification's answer on public bodies; Art 25(1) gives a deployer the provider's set; Section B products get none of Chapter III", () => {
+    const privateEmployer = classified({ annex3_areas: ["4a"], profiles_natural_persons: true, public_body_or_public_service: false, becomes_provider: false });
+    expect(privateEmployer.tier).toBe("high");
+    expect(eu({ riskTier: "high", euAiActRole: "deployer", classification: privateEmployer.facts })).toEqual(["Art 4", "Art 26"]);
+    const publicBody = classified({ annex3_areas: ["4a"], profiles_natural_persons: true, public_body_or_public_service: true, becomes_provider: false });
+    expect(eu({ riskTier: "high", euAiActRole: "deployer", classification: publicBody.facts })).toEqual(["Art 4", "Art 26", "Art 27"]);
+    expect(euReason({ riskTier: "high", euAiActRole: "deployer", classification: publicBody.facts }, "Art 27")).toMatch(/as the classification records/);
+
+    const rebranded = classified({ annex3_areas: ["4a"], profiles_natural_persons: true, public_body_or_public_service: false, becomes_provider: true });
+    const asDeployer = eu({ riskTier: "high", euAiActRole: "deployer", classification: rebranded.facts });
+    expect(asDeployer).toEqual(expect.arrayContaining(["Art 9", "Art 16", "Art 43", "Art 49", "Art 26"]));
+    expect(euReason({ riskTier: "high", euAiActRole: "deployer", classification: rebranded.facts }, "Art 16")).toMatch(/Art 25\(1\)/);
+    expect(eu({ riskTier: "high", euAiActRole: "distributor", classification: rebranded.facts })).toEqual(expect.arrayContaining(["Art 16", "Art 24"]));
+
+    const car = classified({ annex1_product: true, annex1_third_party_assessment: true, annex1_section_b: true, becomes_provider: false });
+    expect(car.tier).toBe("high");
+    for (const role of EU_AI_ACT_ROLES) expect(eu({ riskTier: "high", euAiActRole: role, classification: car.facts })).toEqual(["Art 4"]);
   });
 
   it("out of scope of the AI Act (Art 2, Art 3(1)) → no EU AI Act control at all, for every role; ISO 42001 and NIST still apply", () => {

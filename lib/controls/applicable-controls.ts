@@ -34,6 +34,11 @@ import { CONTROL_FRAMEWORK_IDS, type ControlFrameworkId } from "./schemas";
  *   provides public services is not recorded: Art 27 is listed with a reason that says so, to be marked
  *   not applicable with a justification where it does not apply. Not listed when the classification shows
  *   only Annex III point 2 or only the Annex I product route (Art 6(1)).
+ *   Where the classification answered that question (public_body_or_public_service), Art 27 follows the answer.
+ * - High risk, a deployer, importer or distributor the classification found to be the provider under Art 25(1)
+ *   (rebranded, substantially modified or repurposed): the provider's set as well.
+ * - High risk through an Annex I Section B product only (classification lists Art 2(2)): Art 4 only; the
+ *   requirements reach the product through the sectoral act.
  * - High risk, importer: Art 23. Distributor: Art 24.
  * - Limited risk (the Art 50 cases): Art 50, and for any tier whose classification lists an Art 50 duty
  *   among the provisions that also apply.
@@ -66,6 +71,8 @@ export interface ApplicabilityClassification {
   readonly alsoAppliesRefs: readonly string[];
   /** Annex III points that apply ("5(b)", "2", "1(a)"; "5b" and "Annex III point 5(b)" are accepted too). */
   readonly annexIIIPoints: readonly string[];
+  /** The answer to "body governed by public law or private entity providing public services?" (Art 27(1)); absent when not answered. */
+  readonly publicBody?: boolean;
 }
 
 export interface ApplicabilityInput {
@@ -114,6 +121,10 @@ const PROVIDER_PREFIX: Partial<Record<EuAiActRoleValue, string>> = {
   provider: "High-risk AI system you provide: ",
   product_manufacturer: "High-risk AI system you place on the market under your own name as a product manufacturer, which makes you its provider (Art 25(3)): ",
 };
+const BECOMES_PROVIDER_PREFIX =
+  "High-risk AI system you put your name or trademark on, substantially modified or gave a high-risk intended purpose, which makes you its provider (Art 25(1)): ";
+const ART_27_PUBLIC_BODY =
+  "High-risk Annex III system you deploy as a body governed by public law or a private entity providing public services (as the classification records): perform a fundamental rights impact assessment before its first use and notify the market surveillance authority of the results (Art 27(1), (3)).";
 
 const AUTHORISED_REPRESENTATIVE_DUTIES: readonly (readonly [string, string])[] = [
   [
@@ -188,6 +199,9 @@ function art27(classification: ApplicabilityClassification | null | undefined): 
   if (points.length > 0 && points.every((p) => p === "2")) return null;
   // the Annex I product route alone (Art 6(1)) is not an Art 6(2) system
   if (points.length === 0 && classification.basisRefs.some((ref) => ref.startsWith("Art 6(1)"))) return null;
+  // the questionnaire asks whether the deployer is a body governed by public law or provides public services (Art 27(1))
+  if (classification.publicBody === false) return null;
+  if (classification.publicBody === true) return ART_27_PUBLIC_BODY;
   return ART_27_CONDITIONAL;
 }
 
@@ -203,7 +217,9 @@ function euAiActControls(system: ApplicabilityInput): [string, string][] {
   }
 
   if (tier === "high") {
-    const prefix = PROVIDER_PREFIX[role];
+    // Annex I Section B product (Art 2(2)): the requirements reach it through the sectoral act, no Chapter III duty binds its operators directly
+    if (also.includes("Art 2(2)")) return out;
+    const prefix = PROVIDER_PREFIX[role] ?? (also.includes("Art 25(1)") ? BECOMES_PROVIDER_PREFIX : undefined);
     if (prefix !== undefined) for (const [id, duty] of PROVIDER_DUTIES) out.push([id, prefix + duty]);
     if (role === "authorised_representative") out.push(...AUTHORISED_REPRESENTATIVE_DUTIES.map(([id, reason]) => [id, reason] as [string, string]));
     if (role === "deployer") {

@@ -30,6 +30,9 @@ export function toClassificationFacts(answers: unknown, proposedBasis: unknown):
     basisRefs: (stored.basis ?? []).map((entry) => entry.ref),
     alsoAppliesRefs: (stored.alsoApplies ?? []).map((entry) => entry.ref),
     annexIIIPoints: points,
+    ...(parsed.success && typeof visibleAnswers(parsed.data).public_body_or_public_service === "boolean"
+      ? { publicBody: visibleAnswers(parsed.data).public_body_or_public_service }
+      : {}),
   };
 }
 

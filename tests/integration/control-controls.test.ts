@@ -131,7 +131,7 @@ describe("listSystemControls", () => {
     const systemId = await makeSystem(org, { euAiActRole: "deployer" });
     const { id: assessmentId } = await proposeClassification({
       ctx: org.as("compliance_officer"),
-      input: { systemId, answers: { ...ALL_MAIN_NO, annex3_areas: ["5b"], profiles_natural_persons: true } },
+      input: { systemId, answers: { ...ALL_MAIN_NO, annex3_areas: ["5b"], profiles_natural_persons: true, becomes_provider: false } },
     });
     // an undecided proposal changes nothing
     expect((await listSystemControls({ ctx: org.as("auditor"), input: { systemId, framework: "eu_ai_act" } })).controls.map((c) => c.controlId)).toEqual([

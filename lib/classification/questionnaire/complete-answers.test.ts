@@ -176,6 +176,8 @@ describe("a missing answer never lowers the tier", () => {
       "derogation_detects_patterns",
       "derogation_preparatory",
       "profiles_natural_persons",
+      "becomes_provider",
+      "public_body_or_public_service",
     ]);
     expect(derogation.summary).toContain("left blank and counted as the stricter answer: ");
     expect(derogation.summary).toContain('profiling of natural persons (Art 6(3) third subparagraph): "Yes"');
@@ -183,7 +185,7 @@ describe("a missing answer never lowers the tier", () => {
 
     const product = proposeTier(classificationAnswersSchema.parse({ ...ALL_MAIN_NO, annex1_product: true }));
     expect(product.tier).toBe("high");
-    expect(product.assumed).toEqual(["annex1_third_party_assessment"]);
+    expect(product.assumed).toEqual(["annex1_third_party_assessment", "annex1_section_b", "becomes_provider"]);
   });
 
   it("a fully answered questionnaire has nothing missing or assumed; stale hidden answers are dropped", () => {

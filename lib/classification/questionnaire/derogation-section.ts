@@ -4,7 +4,7 @@ import type { QuestionnaireSection, ShowIf } from "@/lib/classification/types";
 // Art 6(3) only derogates from Art 6(2), so these questions appear only once an Annex III use is
 // in play: either chosen explicitly or implied by a biometric function declared earlier (every
 // emotion recognition or remote biometric identification system is an Annex III point 1 system).
-const ANNEX_III_IN_PLAY: ShowIf = {
+export const ANNEX_III_IN_PLAY: ShowIf = {
   anyOf: [
     { question: "annex3_areas", includesAny: ANNEX_III_OPTIONS.map((option) => option.value) },
     { question: "emotion_recognition", equals: true },

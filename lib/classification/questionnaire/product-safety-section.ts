@@ -26,5 +26,15 @@ export const PRODUCT_SAFETY_SECTION = {
       ifUnanswered: true,
       showIf: { question: "annex1_product", equals: true },
     },
+    {
+      id: "annex1_section_b",
+      title: "Product under Annex I Section B",
+      text: "Is that legislation listed in Annex I Section B: civil aviation security, two- or three-wheel vehicles and quadricycles, agricultural and forestry vehicles, marine equipment, rail interoperability, motor vehicles and their trailers, or civil aviation (EASA)?",
+      help: "For Section B products, only Art 6(1), Art 102-109 and Art 112 of the AI Act apply (Art 2(2)): the high-risk requirements reach the product through the sectoral act, whose delegated and implementing acts must take them into account, rather than binding its operators directly. Section A (machinery, toys, medical devices, radio equipment, …) brings the AI Act requirements into the sectoral conformity assessment (Art 43(3)). Answer 'No' for Section A.",
+      legalRef: "Art 2(2)",
+      kind: "boolean",
+      ifUnanswered: false,
+      showIf: { question: "annex1_product", equals: true },
+    },
   ],
 } as const satisfies QuestionnaireSection;

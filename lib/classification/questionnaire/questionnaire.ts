@@ -3,6 +3,7 @@ import { BIOMETRICS_SECTION } from "@/lib/classification/questionnaire/biometric
 import { DEROGATION_SECTION } from "@/lib/classification/questionnaire/derogation-section";
 import { GPAI_SECTION } from "@/lib/classification/questionnaire/gpai-section";
 import { PRODUCT_SAFETY_SECTION } from "@/lib/classification/questionnaire/product-safety-section";
+import { OPERATOR_SECTION } from "@/lib/classification/questionnaire/operator-section";
 import { SCOPE_SECTION } from "@/lib/classification/questionnaire/scope-section";
 import { PROHIBITED_PRACTICES_SECTION } from "@/lib/classification/questionnaire/prohibited-practices-section";
 import { TRANSPARENCY_SECTION } from "@/lib/classification/questionnaire/transparency-section";
@@ -20,6 +21,7 @@ export const QUESTIONNAIRE = [
   PRODUCT_SAFETY_SECTION,
   ANNEX_III_SECTION,
   DEROGATION_SECTION,
+  OPERATOR_SECTION,
   TRANSPARENCY_SECTION,
   GPAI_SECTION,
 ] as const;

@@ -56,12 +56,22 @@ const ART_26_10: LegalBasis = {
   reason:
     "A deployer using the system for post-remote biometric identification in the investigation of a criminal offence, for the targeted search of a person suspected or convicted of it, must request authorisation from a judicial authority or an administrative authority whose decision is binding, in advance or without undue delay and no later than 48 hours; without authorisation the use stops and the data are deleted.",
 };
-const ART_27: LegalBasis = {
-  ref: "Art 27",
-  title: "Fundamental rights impact assessment",
-  reason:
-    "Before first use, deployers that are bodies governed by public law or private entities providing public services, and deployers of Annex III point 5(b) and 5(c) systems, must assess the impact on fundamental rights (not required for Annex III point 2).",
-};
+/** Art 27(1): which deployers must assess the impact on fundamental rights, and why this one must. */
+function art27(points: readonly string[], publicBody: boolean): LegalBasis | null {
+  const creditOrInsurance = points.filter((point) => point === "5b" || point === "5c");
+  const why =
+    creditOrInsurance.length > 0
+      ? `the system is used under Annex III point ${creditOrInsurance.map((point) => `${point.charAt(0)}(${point.slice(1)})`).join(" and ")}, for which every deployer must do so`
+      : publicBody && points.some((point) => point !== "2")
+        ? "you are a body governed by public law or a private entity providing public services"
+        : null;
+  if (why === null) return null;
+  return {
+    ref: "Art 27",
+    title: "Fundamental rights impact assessment",
+    reason: `Before first use, the deployer assesses the impact of the use on fundamental rights (processes, period and frequency of use, affected groups, specific risks of harm, human oversight, measures if risks materialise) and notifies the market surveillance authority of the results: ${why} (Art 27(1), (3)).`,
+  };
+}
 
 /** Art 6(2) with the Art 6(3) derogation and its profiling override. */
 export function assessAnnexIii(answers: ClassificationAnswers): AnnexIiiAssessment {
@@ -99,18 +109,16 @@ export function assessAnnexIii(answers: ClassificationAnswers): AnnexIiiAssessme
       reason: `You indicated that ${derogations.map((question) => question.legalRef).join(" and ")} could apply, but the system performs profiling of natural persons${profilingPoint ? " (Annex III point 6(e) is profiling by definition)" : ""}, and an Annex III system that profiles people is always high-risk.`,
     });
   }
-  const onlyCriticalInfrastructure = points.every((point) => point.value === "2");
+  const fria = art27(
+    points.map((point) => point.value),
+    answers.public_body_or_public_service === true,
+  );
   const secureSection = points.some((point) => /^[167]/.test(point.value));
   const postRemoteIdentification = points.some((point) => point.value === "1a") && answers.realtime_rbi_law_enforcement !== true;
   return {
     grounds,
     exclusions: carveOuts,
-    obligations: [
-      ART_49_1,
-      ...(secureSection ? [ART_49_4] : []),
-      ...(onlyCriticalInfrastructure ? [] : [ART_27]),
-      ...(postRemoteIdentification ? [ART_26_10] : []),
-    ],
+    obligations: [ART_49_1, ...(secureSection ? [ART_49_4] : []), ...(fria ? [fria] : []), ...(postRemoteIdentification ? [ART_26_10] : [])],
     headline: `${formatRefs(points)} via Art 6(2)`,
     exclusionNote: carveOutNote,
   };

@@ -6,7 +6,9 @@ import { ALL_MAIN_NO } from "@/lib/classification/test-support";
 
 const ALL_NO = ALL_MAIN_NO;
 // CV screening: high risk under Annex III point 4(a); the proposal lists provider and deployer duties
-const cvScreening = proposeTier(classificationAnswersSchema.parse({ ...ALL_NO, annex3_areas: ["4a"], profiles_natural_persons: true })).alsoApplies;
+const cvScreening = proposeTier(
+  classificationAnswersSchema.parse({ ...ALL_NO, annex3_areas: ["4a"], profiles_natural_persons: true, becomes_provider: false }),
+).alsoApplies;
 const refs = (items: readonly { ref: string }[]) => items.map((i) => i.ref);
 
 describe("operatorsBoundBy", () => {

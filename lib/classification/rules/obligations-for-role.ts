@@ -86,6 +86,8 @@ const ROLE_DUTIES: Partial<Record<EuAiActRole, LegalBasis>> = {
 const HIGH_RISK_MARKERS = new Set(["Art 8-15", "Art 16", "Art 26"]);
 
 export type RoleObligations = {
+  /** The proposal found that the organisation, in another role, is considered the provider (Art 25(1)). */
+  becomesProvider: boolean;
   /** Provisions that bind the organisation in its role (or bind everyone). */
   applies: LegalBasis[];
   /** Provisions the proposal names that bind other operators in the value chain, with whom they bind. */
@@ -103,15 +105,20 @@ const OPERATOR_LABELS: Record<Operator, string> = {
 };
 
 export function obligationsForRole(items: readonly LegalBasis[], role: EuAiActRole): RoleObligations {
-  const mine = new Set(actsAs(role));
+  // Art 25(1): a deployer, importer, distributor or other third party that rebrands, substantially modifies or
+  // repurposes a high-risk system is considered its provider, and carries the provider's duties besides its own
+  const becomesProvider = role !== "provider" && role !== "product_manufacturer" && items.some((item) => item.ref === "Art 25(1)");
+  const mine = new Set([...actsAs(role), ...(becomesProvider ? actsAs("provider") : [])]);
   const applies: LegalBasis[] = [];
   const otherOperators: RoleObligations["otherOperators"] = [];
   for (const item of items) {
+    // a provider is the provider already: "you are considered the provider" says nothing to it
+    if (item.ref === "Art 25(1)" && !becomesProvider) continue;
     const bound = operatorsBoundBy(item.ref);
     if (bound.length === 0 || bound.some((o) => mine.has(o))) applies.push(item);
     else otherOperators.push({ ...item, boundOperators: bound.map((o) => OPERATOR_LABELS[o]) });
   }
   const extra = ROLE_DUTIES[role];
   if (extra && items.some((i) => HIGH_RISK_MARKERS.has(i.ref)) && !applies.some((i) => i.ref === extra.ref)) applies.unshift(extra);
-  return { applies, otherOperators };
+  return { becomesProvider, applies, otherOperators };
 }

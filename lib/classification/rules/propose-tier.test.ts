@@ -15,6 +15,9 @@ const NOT_LAW_ENFORCEMENT: ClassificationAnswers = { law_enforcement_authorised:
 // The Art 6(3) questions shown once an Annex III use is in play, answered "No" (left blank they
 // would count as their stricter answer and be listed in the basis as assumed).
 const NO_DEROGATION: ClassificationAnswers = {
+  // and the operator questions shown with them (Art 25(1), Art 27(1))
+  becomes_provider: false,
+  public_body_or_public_service: false,
   derogation_narrow_procedural: false,
   derogation_improves_human_activity: false,
   derogation_detects_patterns: false,
@@ -33,7 +36,9 @@ describe("proposeTier: worked cases", () => {
     expect(proposal.tier).toBe("high");
     expect(refs(proposal.basis)).toEqual(["Art 6(2)", "Annex III point 4(a)"]);
     expect(proposal.summary).toBe("High risk: Annex III point 4(a) (employment: recruitment and selection) via Art 6(2).");
-    expect(refs(proposal.alsoApplies)).toEqual(expect.arrayContaining(["Art 8-15", "Art 16", "Art 26", "Art 49(1)", "Art 27", "Art 4"]));
+    expect(refs(proposal.alsoApplies)).toEqual(expect.arrayContaining(["Art 8-15", "Art 16", "Art 43", "Art 26", "Art 49(1)", "Art 4"]));
+    // a private employer: no fundamental rights impact assessment (Art 27(1) binds public bodies and 5(b)/5(c) deployers)
+    expect(refs(proposal.alsoApplies)).not.toContain("Art 27");
   });
 
   it("monitoring call-centre agents' emotions is prohibited under Art 5(1)(f)", () => {

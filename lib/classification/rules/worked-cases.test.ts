@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { proposeTier } from "@/lib/classification/rules/propose-tier";
 import { classificationAnswersSchema, type ClassificationAnswers, type RiskTier } from "@/lib/classification/schemas";
 import { ALL_MAIN_NO } from "@/lib/classification/test-support";
+import { obligationsForRole, type EuAiActRole } from "@/lib/classification/rules/obligations-for-role";
 
 // Worked cases written from Regulation (EU) 2024/1689 (issue 12): for each, the answers a careful
 // user would give, the tier the Regulation leads to, the provisions that must be the basis of that
@@ -11,8 +12,12 @@ import { ALL_MAIN_NO } from "@/lib/classification/test-support";
 /** Every main question answered "No" / none selected. */
 const NONE = ALL_MAIN_NO;
 
-/** The Art 6(3) questions shown once an Annex III use is in play. */
+/** The operator questions shown once a high-risk route is in play (Art 25(1), Art 27(1)), answered "No". */
+const OPERATOR_NO = { becomes_provider: false, public_body_or_public_service: false } as const;
+
+/** The Art 6(3) questions shown once an Annex III use is in play, and the operator questions shown with them. */
 const NO_DEROGATION = {
+  ...OPERATOR_NO,
   derogation_narrow_procedural: false,
   derogation_improves_human_activity: false,
   derogation_detects_patterns: false,
@@ -174,22 +179,28 @@ const CASES: readonly WorkedCase[] = [
   // Art 6(1) and Annex I
   {
     name: "radiology triage software, a class IIa medical device needing a notified body (Art 6(1), Annex I)",
-    answers: { annex1_product: true, annex1_third_party_assessment: true },
+    answers: { annex1_product: true, annex1_third_party_assessment: true, annex1_section_b: false, ...OPERATOR_NO },
     tier: "high",
     basis: ["Art 6(1)", "Annex I"],
     cites: ["Art 8-15", "Art 16", "Art 26"],
   },
   {
     name: "a safety function in machinery that the manufacturer may self-certify (Art 6(1)(b) not met)",
-    answers: { annex1_product: true, annex1_third_party_assessment: false },
+    answers: { annex1_product: true, annex1_third_party_assessment: false, annex1_section_b: false, ...OPERATOR_NO },
     tier: "minimal",
     basis: ["Art 95"],
     notBasis: ["Art 6(1)"],
   },
   // Annex III, every point
   {
-    name: "retrospective face matching of CCTV stills against a watch list (Annex III point 1(a), Art 26(10))",
-    answers: { remote_biometric_identification: true, realtime_rbi_law_enforcement: false, ...NO_DEROGATION, profiles_natural_persons: false },
+    name: "retrospective face matching of CCTV stills against a watch list by the police (Annex III point 1(a), Art 26(10); a public body: Art 27)",
+    answers: {
+      remote_biometric_identification: true,
+      realtime_rbi_law_enforcement: false,
+      ...NO_DEROGATION,
+      profiles_natural_persons: false,
+      public_body_or_public_service: true,
+    },
     tier: "high",
     basis: ["Art 6(2)", "Annex III point 1(a)"],
     cites: ["Art 26(10)", "Art 49(4)", "Art 27"],
@@ -201,7 +212,13 @@ const CASES: readonly WorkedCase[] = [
     basis: ["Art 6(2)", "Annex III point 2"],
     cites: ["Art 49(1)"],
   },
-  { name: "university admissions ranking (Annex III point 3(a))", answers: annexIII("3a"), tier: "high", basis: ["Annex III point 3(a)"], cites: ["Art 27"] },
+  {
+    name: "admissions ranking at a public university (Annex III point 3(a); a body governed by public law: Art 27)",
+    answers: { ...annexIII("3a"), public_body_or_public_service: true },
+    tier: "high",
+    basis: ["Annex III point 3(a)"],
+    cites: ["Art 27"],
+  },
   { name: "automated essay grading (Annex III point 3(b))", answers: annexIII("3b"), tier: "high", basis: ["Annex III point 3(b)"] },
   { name: "placement into school tracks (Annex III point 3(c))", answers: annexIII("3c"), tier: "high", basis: ["Annex III point 3(c)"] },
   { name: "online exam proctoring (Annex III point 3(d))", answers: annexIII("3d"), tier: "high", basis: ["Annex III point 3(d)"] },
@@ -210,7 +227,7 @@ const CASES: readonly WorkedCase[] = [
     answers: annexIII("4a"),
     tier: "high",
     basis: ["Annex III point 4(a)"],
-    cites: ["Art 27"],
+    cites: ["Art 49(1)"],
   },
   { name: "allocating shifts by worker behaviour (Annex III point 4(b))", answers: annexIII("4b"), tier: "high", basis: ["Annex III point 4(b)"] },
   {
@@ -337,6 +354,8 @@ const CASES: readonly WorkedCase[] = [
     answers: {
       annex1_product: true,
       annex1_third_party_assessment: true,
+      annex1_section_b: false,
+      ...OPERATOR_NO,
       interacts_with_persons: true,
       interaction_obvious: false,
       law_enforcement_authorised: false,
@@ -554,5 +573,139 @@ describe("proposeTier against worked cases from Regulation (EU) 2024/1689", () =
     const cited = [...basis, ...proposal.alsoApplies.map((item) => item.ref)];
     expect(cited).toEqual(expect.arrayContaining([...(entry.cites ?? [])]));
     for (const ref of entry.notBasis ?? []) expect(basis).not.toContain(ref);
+  });
+});
+
+// Issue 12 §3: the same system, different operators. The proposal's obligations are filtered by the system's
+// EU AI Act role (obligationsForRole, as the system page shows them).
+interface RoleCase {
+  readonly name: string;
+  readonly answers: ClassificationAnswers;
+  readonly role: EuAiActRole;
+  /** Provisions that bind the organisation in this role. */
+  readonly applies: readonly string[];
+  /** Provisions that must not bind it (they may be listed for another operator). */
+  readonly notApplies: readonly string[];
+  /** Provisions the proposal must not name at all, for any operator. */
+  readonly notNamed?: readonly string[];
+  readonly becomesProvider?: boolean;
+}
+
+const CREDIT = { ...annexIII("5b"), credit_fraud_detection_only: false };
+const HIRING = annexIII("4a");
+const MEDICAL_DEVICE = { annex1_product: true, annex1_third_party_assessment: true, annex1_section_b: false, ...OPERATOR_NO };
+const CAR_SAFETY = { ...MEDICAL_DEVICE, annex1_section_b: true };
+const PROVIDER_DUTIES = ["Art 8-15", "Art 16", "Art 43", "Art 49(1)"];
+
+const ROLE_CASES: readonly RoleCase[] = [
+  { name: "credit scoring (5(b)), its provider", answers: CREDIT, role: "provider", applies: PROVIDER_DUTIES, notApplies: ["Art 26", "Art 27"] },
+  {
+    name: "credit scoring (5(b)), a bank deploying it: Art 26 and, for 5(b), always Art 27",
+    answers: CREDIT,
+    role: "deployer",
+    applies: ["Art 26", "Art 27"],
+    notApplies: PROVIDER_DUTIES,
+  },
+  { name: "credit scoring (5(b)), its importer", answers: CREDIT, role: "importer", applies: ["Art 23"], notApplies: [...PROVIDER_DUTIES, "Art 26", "Art 27"] },
+  { name: "credit scoring (5(b)), its distributor", answers: CREDIT, role: "distributor", applies: ["Art 24"], notApplies: [...PROVIDER_DUTIES, "Art 26"] },
+  {
+    name: "CV screening (4(a)), its provider",
+    answers: HIRING,
+    role: "provider",
+    applies: PROVIDER_DUTIES,
+    notApplies: ["Art 26", "Art 27"],
+    notNamed: ["Art 27"],
+  },
+  {
+    name: "CV screening (4(a)), a private employer deploying it: Art 26, no Art 27",
+    answers: HIRING,
+    role: "deployer",
+    applies: ["Art 26"],
+    notApplies: PROVIDER_DUTIES,
+    notNamed: ["Art 27", "Art 25(1)"],
+  },
+  {
+    name: "CV screening (4(a)), a public administration deploying it: Art 26 and Art 27",
+    answers: { ...HIRING, public_body_or_public_service: true },
+    role: "deployer",
+    applies: ["Art 26", "Art 27"],
+    notApplies: PROVIDER_DUTIES,
+  },
+  {
+    name: "CV screening (4(a)), a deployer that rebranded and modified it is considered its provider (Art 25(1))",
+    answers: { ...HIRING, becomes_provider: true },
+    role: "deployer",
+    applies: ["Art 25(1)", ...PROVIDER_DUTIES, "Art 26"],
+    notApplies: [],
+    becomesProvider: true,
+  },
+  {
+    name: "a chatbot repurposed by a distributor for ranking job applicants: it becomes the provider (Art 25(1)(c))",
+    answers: { ...HIRING, becomes_provider: true },
+    role: "distributor",
+    applies: ["Art 25(1)", ...PROVIDER_DUTIES, "Art 24"],
+    notApplies: ["Art 26"],
+    becomesProvider: true,
+  },
+  {
+    name: "the provider of the same system is not told it 'becomes' the provider",
+    answers: { ...HIRING, becomes_provider: true },
+    role: "provider",
+    applies: PROVIDER_DUTIES,
+    notApplies: ["Art 25(1)", "Art 26"],
+  },
+  {
+    name: "radiology triage software (Annex I Section A), its manufacturer",
+    answers: MEDICAL_DEVICE,
+    role: "product_manufacturer",
+    applies: ["Art 8-15", "Art 16", "Art 43"],
+    notApplies: ["Art 26"],
+  },
+  {
+    name: "radiology triage software (Annex I Section A), a hospital using it",
+    answers: MEDICAL_DEVICE,
+    role: "deployer",
+    applies: ["Art 26"],
+    notApplies: ["Art 16", "Art 43"],
+  },
+  {
+    name: "an emergency-braking component of a car (Annex I Section B), its provider: Art 2(2), not Art 8-15 or 16",
+    answers: CAR_SAFETY,
+    role: "provider",
+    applies: ["Art 2(2)"],
+    notApplies: [],
+    notNamed: ["Art 8-15", "Art 16", "Art 26", "Art 43"],
+  },
+  {
+    name: "an emergency-braking component of a car (Annex I Section B), a fleet operator deploying it: Art 2(2), not Art 26",
+    answers: CAR_SAFETY,
+    role: "deployer",
+    applies: ["Art 2(2)"],
+    notApplies: [],
+    notNamed: ["Art 8-15", "Art 16", "Art 26", "Art 43"],
+  },
+];
+
+describe("duties follow the operator's role (Art 16, 22-27, Art 2(2))", () => {
+  it.each(ROLE_CASES.map((entry) => [entry.name, entry] as const))("%s", (_name, entry) => {
+    const proposal = proposeTier(classificationAnswersSchema.parse({ ...NONE, ...entry.answers }));
+    expect({ missing: proposal.missing, assumed: proposal.assumed }, "every shown question is answered").toEqual({ missing: [], assumed: [] });
+    expect(proposal.tier).toBe("high");
+    const { applies, otherOperators, becomesProvider } = obligationsForRole(proposal.alsoApplies, entry.role);
+    const mine = applies.map((item) => item.ref);
+    expect(mine).toEqual(expect.arrayContaining([...entry.applies]));
+    for (const ref of entry.notApplies) expect(mine, ref).not.toContain(ref);
+    const named = [...mine, ...otherOperators.map((item) => item.ref)];
+    for (const ref of entry.notNamed ?? []) expect(named, ref).not.toContain(ref);
+    expect(becomesProvider).toBe(entry.becomesProvider ?? false);
+  });
+
+  it("provider and deployer of the same credit-scoring system get different obligations, and nothing is lost", () => {
+    const proposal = proposeTier(classificationAnswersSchema.parse({ ...NONE, ...CREDIT }));
+    const provider = obligationsForRole(proposal.alsoApplies, "provider");
+    const deployer = obligationsForRole(proposal.alsoApplies, "deployer");
+    expect(provider.applies.map((item) => item.ref)).not.toEqual(deployer.applies.map((item) => item.ref));
+    for (const side of [provider, deployer]) expect(side.applies.length + side.otherOperators.length).toBe(proposal.alsoApplies.length);
+    expect(deployer.otherOperators.map((item) => item.ref)).toEqual(expect.arrayContaining(PROVIDER_DUTIES));
   });
 });
