@@ -2,7 +2,7 @@ import type { ActionState } from "@/lib/web/action-state";
 import type { ClassificationView } from "@/lib/classification/get-latest-classification";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { formatDateTime } from "@/lib/utils/format-date";
-import { EU_ROLE_LABELS } from "@/components/labels";
+import { EU_ROLE_LABELS, RISK_TIER_LABELS } from "@/components/labels";
 import { QuestionnaireForm } from "./questionnaire-form";
 import { DecisionForm } from "./decision-form";
 import { Card } from "@/components/ui/card";
@@ -35,6 +35,15 @@ export function ClassificationPanel({
           <p className="mt-2 text-sm" data-testid="proposal-summary">
             {c.summary}
           </p>
+          <p className="mt-1 text-xs text-slate-600" data-testid="proposal-rules-version">
+            Rules: {c.rulesVersion ?? "before the questionnaire was versioned"}
+          </p>
+          {c.currentRules && (
+            <p role="status" className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900" data-testid="proposal-rules-changed">
+              The current questionnaire and rules ({c.currentRules.text}) would propose {RISK_TIER_LABELS[c.currentRules.tier]} for the same answers:{" "}
+              {c.currentRules.summary} Answer the questionnaire again to review it.
+            </p>
+          )}
           {c.unanswered.length > 0 && (
             <div className="mt-3" data-testid="proposal-unanswered">
               <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">Not answered when proposed</p>

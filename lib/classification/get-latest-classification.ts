@@ -1,7 +1,8 @@
 import { db } from "@/lib/db/client";
 import { assertCan } from "@/lib/auth/permissions";
 import type { ServiceContext } from "@/lib/context";
-import type { ClassificationAnswers, RiskTier } from "@/lib/classification/schemas";
+import { classificationAnswersSchema, type ClassificationAnswers, type RiskTier } from "@/lib/classification/schemas";
+import { CLASSIFICATION_RULES_VERSION } from "@/lib/classification/rules/rules-version";
 import type { LegalBasis } from "@/lib/classification/types";
 import { completeAnswers } from "@/lib/classification/questionnaire/complete-answers";
 import { proposeTier } from "@/lib/classification/rules/propose-tier";
@@ -25,6 +26,10 @@ export type ClassificationView = {
   summary: string;
   /** Questions shown but left blank when proposed: main ones (nothing assumed) and follow-ups counted as their stricter answer. */
   unanswered: { id: string; title: string; countedAs: string | null; couldRaise: boolean }[];
+  /** The questionnaire and rules version the proposal was made under (null: before versioning). */
+  rulesVersion: string | null;
+  /** What the current questionnaire and rules propose for the same answers, when that is a different tier; null when they agree. */
+  currentRules: { version: string; text: string; tier: RiskTier; summary: string } | null;
   decision: "accepted" | "overridden" | null;
   decidedTier: RiskTier | null;
   overrideReason: string;
@@ -44,6 +49,7 @@ export async function getLatestClassification({ ctx, input }: { ctx: ServiceCont
       proposedTier: true,
       proposedBasis: true,
       proposedSummary: true,
+      rulesVersion: true,
       decision: true,
       decidedTier: true,
       overrideReason: true,
@@ -63,12 +69,24 @@ export async function getLatestClassification({ ctx, input }: { ctx: ServiceCont
     role: row.system.euAiActRole,
     summary: row.proposedSummary,
     unanswered: unanswered(row.answers as ClassificationAnswers),
+    rulesVersion: row.rulesVersion,
+    currentRules: currentRules(row.answers, row.proposedTier),
     decision: row.decision,
     decidedTier: row.decidedTier,
     overrideReason: row.overrideReason,
     decidedAt: row.decidedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };
+}
+
+function currentRules(answers: unknown, proposedTier: RiskTier): ClassificationView["currentRules"] {
+  // answers stored under an older questionnaire may name questions it no longer has: those are not re-evaluated
+  const parsed = classificationAnswersSchema.safeParse(answers);
+  if (!parsed.success) return null;
+  const now = proposeTier(parsed.data);
+  return now.tier === proposedTier
+    ? null
+    : { version: CLASSIFICATION_RULES_VERSION.id, text: CLASSIFICATION_RULES_VERSION.text, tier: now.tier, summary: now.summary };
 }
 
 function unanswered(answers: ClassificationAnswers): ClassificationView["unanswered"] {

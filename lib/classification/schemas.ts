@@ -59,3 +59,40 @@ export const decideClassificationSchema = z.discriminatedUnion("decision", [
   }),
 ]);
 export type DecideClassificationInput = z.input<typeof decideClassificationSchema>;
+
+// ── REST API ─────────────────────────────────────────────────────────────────────────────────────
+
+/** POST /systems/{id}/classification/proposals: the questionnaire answers (question ids as keys). */
+export const proposeClassificationBodySchema = z.strictObject({
+  answers: classificationAnswersSchema.describe(
+    "Answers keyed by question id: true/false for yes/no questions, an array of option values for multiple-choice ones; blank questions are left out",
+  ),
+});
+export type ProposeClassificationBody = z.input<typeof proposeClassificationBodySchema>;
+
+const legalBasisSchema = z.object({
+  ref: z.string().describe("The provision, e.g. 'Art 6(2)' or 'Annex III point 4(a)'"),
+  title: z.string(),
+  reason: z.string().describe("Why it applies, in plain language"),
+});
+
+/** A stored proposal as the REST API returns it. */
+export const classificationProposalSchema = z.object({
+  assessmentId: z.string().describe("Id of the stored proposal; decide it with POST /systems/{id}/classification/decisions"),
+  tier: riskTierSchema.describe("The proposed tier, or out_of_scope (Art 2, Art 3(1))"),
+  basis: z.array(legalBasisSchema).describe("Provisions the tier rests on, then the exceptions that kept it out of a higher one"),
+  alsoApplies: z
+    .array(legalBasisSchema)
+    .describe("Other provisions the answers trigger, for every operator (the system page filters them by the system's role)"),
+  summary: z.string(),
+  missing: z.array(z.string()).describe("Main questions shown but not answered (no answer is assumed for them)"),
+  assumed: z.array(z.string()).describe("Follow-up questions shown but not answered, counted as their stricter answer"),
+  rulesVersion: z.string().describe("The questionnaire and rules version the proposal was made under, naming the legal text they follow"),
+});
+
+/** The outcome of a decision. */
+export const classificationDecisionSchema = z.object({
+  assessmentId: z.string(),
+  decision: z.enum(["accepted", "overridden"]),
+  tier: riskTierSchema.describe("The system's tier now"),
+});

@@ -16,6 +16,9 @@ const PERMISSION_BY_OPERATION = {
   updateSystem: "system:update",
   archiveSystem: "system:archive",
   restoreSystem: "system:archive",
+  // EU AI Act classification
+  proposeClassification: "system:classify",
+  decideClassification: "system:classify",
   // risks
   listRisks: "inventory:read",
   listSystemRisks: "inventory:read",

@@ -104,6 +104,7 @@ import { getAtlasTechnique } from "@/lib/atlas/get-atlas-technique";
 import { getAtlasMitigation } from "@/lib/atlas/get-atlas-mitigation";
 import { getAtlasCaseStudy } from "@/lib/atlas/get-atlas-case-study";
 import { listAtlasReleases } from "@/lib/atlas/list-atlas-releases";
+import { ALL_MAIN_NO } from "@/lib/classification/test-support";
 
 // Org B's members and API tokens probe org A. The table below has a row for every domain verb in lib/
 // and every REST route handler, found in the tree at test time (tests/support/tree.ts): a verb or route
@@ -801,6 +802,11 @@ const ROUTES: Record<string, RouteRow> = {
   "app/api/v1/finding-imports/[importId]/route.ts#GET": { kind: "id", request: (w) => ({ params: { importId: pick(w, A.importId) } }) },
   "app/api/v1/findings/route.ts#GET": { kind: "orgWide", token: "read_token" },
   "app/api/v1/systems/[id]/atlas-coverage/route.ts#GET": { kind: "id", request: (w) => ({ params: sys(w) }) },
+  "app/api/v1/systems/[id]/classification/proposals/route.ts#POST": { kind: "id", request: (w) => ({ params: sys(w), body: { answers: ALL_MAIN_NO } }) },
+  "app/api/v1/systems/[id]/classification/decisions/route.ts#POST": {
+    kind: "id",
+    request: (w) => ({ params: sys(w), body: { assessmentId: pick(w, A.assessmentId), decision: "accepted" } }),
+  },
   "app/api/v1/systems/[id]/model-card/route.ts#GET": { kind: "id", request: (w) => ({ params: sys(w) }) },
   "app/api/v1/systems/[id]/model-card/import/route.ts#POST": { kind: "id", request: (w) => ({ params: sys(w), body: INJECTED_CARD }) },
   "app/api/v1/systems/[id]/bom/route.ts#GET": { kind: "id", request: (w) => ({ params: sys(w) }) },
