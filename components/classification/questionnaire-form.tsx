@@ -5,6 +5,7 @@ import type { ActionState } from "@/lib/web/action-state";
 import { QUESTIONNAIRE } from "@/lib/classification/questionnaire/questionnaire";
 import { isQuestionVisible } from "@/lib/classification/questionnaire/is-question-visible";
 import { completeAnswers } from "@/lib/classification/questionnaire/complete-answers";
+import { proposeTier } from "@/lib/classification/rules/propose-tier";
 import type { ClassificationAnswers } from "@/lib/classification/schemas";
 import type { AnswerLookup, Question, QuestionnaireSection } from "@/lib/classification/types";
 
@@ -35,6 +36,8 @@ export function QuestionnaireForm({
   // the same rule the proposal applies: which shown questions are blank, and what a blank counts as
   const gaps = completeAnswers(visible as ClassificationAnswers);
   const unanswered = [...gaps.missing, ...gaps.assumed].filter((q) => q.kind === "boolean");
+  // the blank main questions that keep the proposal from concluding (an answer could make the outcome stricter)
+  const blocking = new Set(proposeTier(visible as ClassificationAnswers).blocking);
   return (
     <form action={formAction} className="space-y-6" data-testid="questionnaire">
       <input type="hidden" name="answers" value={JSON.stringify(visible)} />
@@ -46,7 +49,14 @@ export function QuestionnaireForm({
             <legend className="text-sm font-semibold text-slate-800">{section.title}</legend>
             <p className="text-xs text-slate-600">{section.intro}</p>
             {questions.map((q) => (
-              <QuestionInput key={q.id} question={q} value={answers[q.id]} onChange={(v) => set(q.id, v)} blank={unanswered.some((u) => u.id === q.id)} />
+              <QuestionInput
+                key={q.id}
+                question={q}
+                value={answers[q.id]}
+                onChange={(v) => set(q.id, v)}
+                blank={unanswered.some((u) => u.id === q.id)}
+                blocking={blocking.has(q.id)}
+              />
             ))}
           </fieldset>
         );
@@ -92,11 +102,13 @@ function QuestionInput({
   value,
   onChange,
   blank,
+  blocking,
 }: {
   question: Question;
   value: boolean | string[] | undefined;
   onChange: (v: boolean | string[] | undefined) => void;
   blank: boolean;
+  blocking: boolean;
 }) {
   const help = (
     <p className="text-xs text-slate-500">
@@ -117,9 +129,11 @@ function QuestionInput({
         {help}
         {blank && (
           <p id={`${q.id}-blank`} className="mt-1 text-xs font-medium text-amber-900" data-testid="question-unanswered">
-            {q.ifUnanswered === undefined
-              ? "Not answered: no tier is concluded while this answer could make the outcome stricter."
-              : `Not answered: counts as "${q.ifUnanswered ? "Yes" : "No"}", the stricter answer.`}
+            {q.ifUnanswered !== undefined
+              ? `Not answered: counts as "${q.ifUnanswered ? "Yes" : "No"}", the stricter answer.`
+              : blocking
+                ? "Not answered: an answer could make the outcome stricter, so no tier is concluded while this is blank."
+                : "Not answered: no answer to it could make the outcome stricter than the answers given."}
           </p>
         )}
         <div className="mt-2 flex gap-4 text-sm">
