@@ -3,7 +3,8 @@ import { securityHeaders } from "./lib/web/security-headers";
 
 const nextConfig: NextConfig = {
   // Node-only packages stay outside the Turbopack server bundle (PGlite ships wasm + data files).
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "bcryptjs"],
+  // the CycloneDX library loads its optional parts (validators, XML) and its bundled JSON schemas at run time from its own folder
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "bcryptjs", "@cyclonedx/cyclonedx-library"],
   poweredByHeader: false,
   experimental: {
     // Server actions keep Next's default body limit (1 MB): large uploads (evidence files, ATLAS releases)
