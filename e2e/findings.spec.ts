@@ -120,7 +120,7 @@ test("a compliance officer imports garak results, triages a finding, creates a r
     await page.reload();
     await expect(page.getByTestId("findings-charts")).toBeVisible();
     for (const figure of ["figure-severity-over-time", "figure-owasp", "figure-attack-success", "figure-top-failing"])
-      await expect(page.getByTestId(figure).locator(".recharts-surface").first()).toBeVisible();
+      await expect(page.getByTestId(figure).locator(".recharts-wrapper")).toBeVisible();
     // each chart's numbers as a table
     const owasp = page.getByTestId("figure-owasp");
     await owasp.getByText("Show the data as a table").click();
@@ -140,10 +140,10 @@ test("a compliance officer imports garak results, triages a finding, creates a r
     await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toContainText(name);
     await expect(page.getByText("Possibly harmful text.")).toBeVisible();
     const evidence = page.getByTestId("evidence-text");
-    await expect(evidence.filter({ hasText: "<script>alert('e2e')</script>" })).toHaveCount(1);
+    await expect(evidence.filter({ hasText: "<script>alert('e2e')</script>" }).first()).toBeVisible();
     expect(await page.locator("[data-testid=evidence-excerpts] script").count()).toBe(0);
     await expect(page.getByTestId("finding-imports").locator("tbody tr")).toHaveCount(2);
-    await expect(page.getByTestId("finding-history").locator(".recharts-surface")).toBeVisible();
+    await expect(page.getByTestId("finding-history").locator(".recharts-wrapper")).toBeVisible();
     await shoot(page, "03-finding");
   });
 
@@ -178,14 +178,14 @@ test("a compliance officer imports garak results, triages a finding, creates a r
     const card = page.getByTestId("unmapped-tests").locator("li", { hasText: "supportbot.PolicyLeak" });
     const form = card.getByTestId("mapping-form");
     await waitForHydration(form);
-    await form.getByLabel("ATLAS techniques").fill("AML.T0057, not-an-id");
+    await form.getByLabel("ATLAS techniques").fill("AML.T0056, not-an-id");
     await form.getByRole("checkbox", { name: /LLM07 System Prompt Leakage/ }).check();
     await form.getByRole("button", { name: "Save mapping" }).click();
     await expect(form.getByRole("alert").first()).toBeVisible();
-    await form.getByLabel("ATLAS techniques").fill("AML.T0057");
+    await form.getByLabel("ATLAS techniques").fill("AML.T0056");
     await form.getByRole("button", { name: "Save mapping" }).click();
     await expect(page.getByTestId("org-mappings")).toContainText("supportbot.PolicyLeak");
-    await expect(page.getByTestId("org-mappings")).toContainText("AML.T0057, LLM07:2025");
+    await expect(page.getByTestId("org-mappings")).toContainText("AML.T0056, LLM07:2025");
     await shoot(page, "04-mappings");
   });
 
@@ -203,6 +203,8 @@ test("a compliance officer imports garak results, triages a finding, creates a r
     await expect(matrix.locator('a[data-technique="AML.T0051"]').first()).toHaveAttribute("title", /Failing, 2 open findings/);
     await expect(matrix.locator('a[data-technique="AML.T0057"]').first()).toHaveAttribute("data-coverage", "untested");
     await expect(matrix.locator('a[data-technique="AML.T0068"]').first()).toHaveAttribute("data-coverage", "tested");
+    // the organisation's mapping applies to the results already imported: the policy-leak finding now fails AML.T0056
+    await expect(matrix.locator('a[data-technique="AML.T0056"]').first()).toHaveAttribute("data-coverage", "failing");
     await expect(page.getByTestId("coverage-legend")).toBeVisible();
     await shoot(page, "05-matrix-coverage");
   });

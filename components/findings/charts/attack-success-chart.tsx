@@ -45,7 +45,7 @@ export function AttackSuccessChart({ series, data }: { series: RateSeries[]; dat
           <XAxis dataKey="run" tick={{ fontSize: 11 }} />
           <YAxis domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} tick={{ fontSize: 11 }} />
           <Tooltip formatter={(v) => (typeof v === "number" ? `${Math.round(v * 1000) / 10}%` : "not run")} />
-          <Legend wrapperStyle={{ fontSize: 11 }} />
+          <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={null} />
           {series.map((s, i) => {
             const color = COLORS[i % COLORS.length];
             const shape = SHAPES[i % SHAPES.length];

@@ -16,7 +16,7 @@ export function SeverityOverTimeChart({ data }: { data: SeverityPeriod[] }) {
           <XAxis dataKey="period" tick={{ fontSize: 11 }} />
           <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
           <Tooltip />
-          <Legend wrapperStyle={{ fontSize: 11 }} />
+          <Legend wrapperStyle={{ fontSize: 11 }} itemSorter={null} />
           {SEVERITIES.map((severity) => (
             <Bar key={severity} dataKey={severity} name={SEVERITY_LABELS[severity]} stackId="severity" fill={SEVERITY_COLORS[severity]} />
           ))}

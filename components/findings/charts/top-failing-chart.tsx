@@ -9,7 +9,7 @@ const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
 /** The open findings that fail most: horizontal bars of their attack success rate, the test named and the rate written beside each bar. */
 export function TopFailingChart({ data }: { data: FailingTest[] }) {
   return (
-    <div style={{ height: Math.max(96, data.length * 30 + 32) }} data-testid="chart-top-failing">
+    <div style={{ height: Math.max(96, data.length * 40 + 32) }} data-testid="chart-top-failing">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
