@@ -115,8 +115,16 @@ export function AtlasMatrixGrid({ matrix, coverage }: { matrix: AtlasMatrix; cov
 }
 
 /** Jump links to the tactic columns the overlay marks: the matrix is wider than the screen. */
-export function OverlayTacticLinks({ matrix }: { matrix: AtlasMatrix }) {
-  const summary = summarizeOverlayByTactic(matrix);
+export function OverlayTacticLinks({ matrix, coverage }: { matrix: AtlasMatrix; coverage?: CoverageMarks }) {
+  // in "Findings coverage" mode the links count the techniques the coverage marks, not the profile and risks
+  const summary = coverage
+    ? matrix.columns
+        .map((column) => ({
+          tactic: column.tactic,
+          marked: column.cells.reduce((n, cell) => n + (coverage[cell.id] ? 1 : 0) + cell.subtechniques.filter((sub) => coverage[sub.id]).length, 0),
+        }))
+        .filter((s) => s.marked > 0)
+    : summarizeOverlayByTactic(matrix);
   if (summary.length === 0) return null;
   return (
     <nav aria-label="Marked techniques by tactic" className="flex flex-wrap items-center gap-1.5 text-xs" data-testid="overlay-tactics">

@@ -72,14 +72,16 @@ export async function saveTestMappingAction(_prev: ActionState, form: FormData):
     owaspIds: owaspIds.join(","),
     note: text(form, "note"),
   };
+  let remapped: number;
   try {
-    await saveTestMapping({
+    ({ remappedFindings: remapped } = await saveTestMapping({
       ctx: await requireActionCtx(),
       input: { tool: values.tool, testId: values.testId, techniqueIds: idList(form, "techniqueIds"), owaspIds, note: values.note },
-    });
+    }));
   } catch (error) {
     return toActionState(error, values);
   }
   revalidatePath("/findings/mappings");
-  return { status: "success", message: `Mapping saved for ${values.tool} ${values.testId}.` };
+  revalidatePath("/findings", "layout");
+  return { status: "success", message: `Mapping saved for ${values.tool} ${values.testId}; ${remapped} finding${remapped === 1 ? "" : "s"} updated.` };
 }

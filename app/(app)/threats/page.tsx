@@ -86,7 +86,7 @@ export default async function ThreatsPage({ searchParams }: { searchParams: Prom
           </p>
         )}
         {overlay.kind !== "none" && (coverage ? <CoverageLegend /> : <RiskLegend levels={page.levels} showProfile />)}
-        {overlay.kind !== "none" && <OverlayTacticLinks matrix={matrix} />}
+        {overlay.kind !== "none" && <OverlayTacticLinks matrix={matrix} coverage={coverageMarks} />}
       </div>
       <AtlasMatrixGrid matrix={matrix} coverage={coverageMarks} />
       <div className="mt-3">

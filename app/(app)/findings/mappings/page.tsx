@@ -22,7 +22,7 @@ export default async function TestMappingsPage() {
       <PageHeader
         breadcrumbs={[{ label: "Findings", href: "/findings" }, { label: "Scanner test mappings" }]}
         title="Scanner test mappings"
-        description="Which MITRE ATLAS techniques and OWASP LLM Top 10 (2025) items a scanner test exercises. Built-in rows cover garak probes, promptfoo plugins, ModelScan operators and SARIF/CSV tags; the organisation's own mappings below take precedence for every later import."
+        description="Which MITRE ATLAS techniques and OWASP LLM Top 10 (2025) items a scanner test exercises. Built-in rows cover garak probes, promptfoo plugins, ModelScan operators and SARIF/CSV tags; the organisation's own mappings below take precedence, for the results already imported and every later import."
       />
       <div className="space-y-6">
         <section aria-labelledby="unmapped-h">
@@ -68,7 +68,7 @@ export default async function TestMappingsPage() {
           </h2>
           {page.mappings.length === 0 ? (
             <EmptyState title="No mappings of the organisation yet">
-              Map a test above; it then applies to every later import of that test.{" "}
+              Map a test above: it applies at once to the test's findings and to every later import of it.{" "}
               <Link href="/findings" className="text-brand-700 underline">
                 Back to the findings
               </Link>
