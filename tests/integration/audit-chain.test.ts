@@ -14,6 +14,16 @@ import { restoreSystem } from "@/lib/systems/restore-system";
 import { createComponent } from "@/lib/components/create-component";
 import { updateComponent } from "@/lib/components/update-component";
 import { deleteComponent } from "@/lib/components/delete-component";
+import { importModelCard } from "@/lib/components/import-model-card";
+import { importFindings } from "@/lib/findings/import-findings";
+import { queueFindingImport } from "@/lib/findings/queue-finding-import";
+import { updateFindingStatus } from "@/lib/findings/update-finding-status";
+import { linkFindingToRisk } from "@/lib/findings/link-finding-to-risk";
+import { createRiskFromFinding } from "@/lib/risks/create-risk-from-finding";
+import { saveTestMapping } from "@/lib/findings/save-test-mapping";
+import { importBom } from "@/lib/components/import-bom";
+import { verifyComponentHash } from "@/lib/components/verify-component-hash";
+import { buildBom } from "@/lib/bom/build-bom";
 import { createInvitation } from "@/lib/invitations/create-invitation";
 import { revokeInvitation } from "@/lib/invitations/revoke-invitation";
 import { changeMemberRole } from "@/lib/members/change-member-role";
@@ -97,6 +107,8 @@ type Fixture = {
   /** The stored SystemControl row a control.update event is tied to. */
   controlRowId: string;
   evidenceId: string;
+  findingId: string;
+  findingVersion: number;
 };
 
 type MutationCase = {
@@ -227,6 +239,20 @@ const evidenceFixture = async (org: TestOrg): Promise<Partial<Fixture>> => {
 
 const EVIDENCE_FILE = new TextEncoder().encode("Model card, version 1\n");
 
+const GARAK_EVAL = '{"entry_type": "eval", "probe": "dan.Dan_11_0", "detector": "dan.DAN", "passed": 1, "fails": 3, "total_evaluated": 4}\n';
+async function* garakReport(runId: string) {
+  yield `{"entry_type": "start_run setup", "_config.version": "0.14.0", "transient.run_id": "${runId}"}\n`;
+  yield GARAK_EVAL;
+}
+
+/** A system with one open finding (a garak probe failing 3 of 4 outputs). */
+const findingFixture = async (org: TestOrg): Promise<Partial<Fixture>> => {
+  const fx = await systemFixture(org);
+  await importFindings({ ctx: org.system, input: { systemId: fx.systemId!, source: garakReport("fixture") } });
+  const finding = await db.finding.findFirstOrThrow({ where: { systemId: fx.systemId! }, select: { id: true, version: true } });
+  return { ...fx, findingId: finding.id, findingVersion: finding.version };
+};
+
 const MUTATIONS: MutationCase[] = [
   {
     verb: "createSystem",
@@ -319,6 +345,72 @@ const MUTATIONS: MutationCase[] = [
     changes: (c) =>
       expect(c).toMatchObject({ kind: { before: "model", after: null }, name: { before: "m", after: null }, licence: { before: "MIT", after: null } }),
   },
+  {
+    verb: "importModelCard",
+    action: "component.import_card",
+    entityType: "component",
+    setup: componentFixture,
+    run: async (ctx, fx) => {
+      await importModelCard({
+        ctx,
+        input: { systemId: fx.systemId!, componentId: fx.componentId!, text: "---\nlicense: apache-2.0\nlanguage: en\n---\nCard." },
+      });
+      return { entityId: fx.componentId!, subjectId: fx.systemId! };
+    },
+    changes: (c) =>
+      expect(c).toEqual({
+        licence: { before: "MIT", after: "apache-2.0" },
+        languages: { before: [], after: ["en"] },
+        cardText: { before: null, after: expect.stringMatching(/^5 characters, SHA-256 [0-9a-f]{64}$/) },
+      }),
+  },
+  {
+    verb: "importBom",
+    action: "component.import_bom",
+    entityType: "system",
+    setup: (org) => systemFixture(org),
+    run: async (ctx, fx) => {
+      const text = buildBom({ id: "x", name: "BOM" }, [
+        {
+          kind: "dataset",
+          name: "Tickets",
+          version: "1",
+          sourceUrl: "",
+          licence: "",
+          sha256: "",
+          baseModels: [],
+          languages: [],
+          datasets: [],
+          pipelineTag: "",
+          libraryName: "",
+        },
+      ]);
+      await importBom({ ctx, input: { systemId: fx.systemId!, text } });
+      return { entityId: fx.systemId!, subjectId: fx.systemId! };
+    },
+    changes: (c) =>
+      expect(c).toEqual({
+        created: { before: null, after: ["dataset: Tickets"] },
+        updated: { before: null, after: [] },
+        unchanged: { before: null, after: 0 },
+      }),
+  },
+  ...(["match", "mismatch"] as const).map((result): MutationCase => ({
+    verb: "verifyComponentHash",
+    action: `component.hash_${result}`,
+    entityType: "component",
+    setup: async (org) => {
+      const fx = await systemFixture(org);
+      const c = await createComponent({ ctx: org.system, input: { systemId: fx.systemId!, component: { kind: "model", name: "h", sha256: "a".repeat(64) } } });
+      return { ...fx, componentId: c.id };
+    },
+    run: async (ctx, fx) => {
+      await verifyComponentHash({ ctx, input: { id: fx.componentId!, check: { sha256: (result === "match" ? "a" : "b").repeat(64), source: "file" } } });
+      return { entityId: fx.componentId!, subjectId: fx.systemId! };
+    },
+    changes: (c) =>
+      expect(c).toEqual({ sha256: { before: "a".repeat(64), after: (result === "match" ? "a" : "b").repeat(64) }, source: { before: null, after: "file" } }),
+  })),
   {
     verb: "createInvitation",
     action: "invitation.create",
@@ -733,6 +825,102 @@ const MUTATIONS: MutationCase[] = [
         links: { before: ["iso42001 A.6.2.6"], after: null },
       }),
   },
+  {
+    verb: "importFindings",
+    action: "finding_import.create",
+    entityType: "finding_import",
+    setup: (org) => systemFixture(org),
+    run: async (ctx, fx) => {
+      const summary = await importFindings({ ctx, input: { systemId: fx.systemId!, fileName: "report.jsonl", source: garakReport("run-1") } });
+      return { entityId: summary.importId!, subjectId: fx.systemId! };
+    },
+    changes: (c) =>
+      expect(c).toMatchObject({
+        fileName: { before: null, after: "report.jsonl" },
+        format: { before: null, after: "garak" },
+        tool: { before: null, after: "garak" },
+        sha256: { before: null, after: expect.stringMatching(/^[0-9a-f]{64}$/) },
+        results: { before: null, after: 1 },
+        opened: { before: null, after: 1 },
+      }),
+  },
+  {
+    verb: "queueFindingImport",
+    action: "finding_import.queue",
+    entityType: "finding_import",
+    setup: (org) => systemFixture(org),
+    run: async (ctx, fx) => {
+      const summary = await queueFindingImport({ ctx, input: { systemId: fx.systemId!, fileName: "big.jsonl", source: garakReport("run-2") } });
+      return { entityId: summary.importId!, subjectId: fx.systemId! };
+    },
+    changes: (c) =>
+      expect(c).toEqual({
+        fileName: { before: null, after: "big.jsonl" },
+        sha256: { before: null, after: expect.stringMatching(/^[0-9a-f]{64}$/) },
+        bytes: { before: null, after: expect.any(Number) },
+      }),
+  },
+  {
+    verb: "updateFindingStatus",
+    action: "finding.update",
+    entityType: "finding",
+    setup: findingFixture,
+    run: async (ctx, fx) => {
+      await updateFindingStatus({ ctx, input: { findingId: fx.findingId!, status: "accepted", reason: "Refusal wording only", version: fx.findingVersion! } });
+      return { entityId: fx.findingId!, subjectId: fx.systemId! };
+    },
+    changes: (c) => expect(c).toEqual({ status: { before: "open", after: "accepted" }, statusReason: { before: "", after: "Refusal wording only" } }),
+  },
+  {
+    verb: "linkFindingToRisk",
+    action: "finding.link_risk",
+    entityType: "finding",
+    setup: async (org) => {
+      const fx = await findingFixture(org);
+      const risk = await createRisk({ ctx: org.system, input: { systemId: fx.systemId!, risk: { title: "Jailbreak", category: "security", inherentLikelihood: 3, inherentImpact: 3 } } });
+      return { ...fx, riskId: risk.id };
+    },
+    run: async (ctx, fx) => {
+      await linkFindingToRisk({ ctx, input: { findingId: fx.findingId!, riskId: fx.riskId!, version: fx.findingVersion! } });
+      return { entityId: fx.findingId!, subjectId: fx.systemId! };
+    },
+    changes: (c, fx) => expect(c).toEqual({ riskId: { before: null, after: fx.riskId } }),
+  },
+  {
+    verb: "createRiskFromFinding",
+    action: "finding.create_risk",
+    entityType: "risk",
+    setup: findingFixture,
+    run: async (ctx, fx) => {
+      const risk = await createRiskFromFinding({ ctx, input: { findingId: fx.findingId!, version: fx.findingVersion! } });
+      return { entityId: risk.id, subjectId: fx.systemId! };
+    },
+    changes: (c, fx) =>
+      expect(c).toMatchObject({
+        category: { before: null, after: "security" },
+        techniqueIds: { before: null, after: ["AML.T0051.000", "AML.T0054"] },
+        inherentLikelihood: { before: null, after: 5 },
+        findingId: { before: null, after: fx.findingId },
+      }),
+  },
+  {
+    verb: "saveTestMapping",
+    action: "test_mapping.save",
+    entityType: "test_mapping",
+    run: async (ctx) => {
+      const saved = await saveTestMapping({ ctx, input: { tool: "acme", testId: "leak-1", techniqueIds: ["AML.T0057"], note: "Leaks data" } });
+      return { entityId: saved.id, subjectId: null };
+    },
+    changes: (c) =>
+      expect(c).toEqual({
+        tool: { before: null, after: "acme" },
+        testId: { before: null, after: "leak-1" },
+        techniqueIds: { before: null, after: ["AML.T0057"] },
+        owaspIds: { before: null, after: [] },
+        note: { before: null, after: "Leaks data" },
+        remappedFindings: { before: null, after: 0 },
+      }),
+  },
 ];
 
 describe("every mutating verb writes exactly one audit event", () => {
@@ -756,8 +944,9 @@ describe("every mutating verb writes exactly one audit event", () => {
 
   it("covers every audited action except classification (tested with the classification verbs) and the non-admin actors' ones", () => {
     const covered = new Set<string>(["organization.create", ...MUTATIONS.map((m) => m.action)]);
-    // member.add is the system actor's (seed, CLI: members-tokens.test.ts); invitation.accept is the invitee's (invitations.test.ts)
-    const elsewhere = new Set<string>(["member.add", "invitation.accept"]);
+    // member.add is the system actor's (seed, CLI: members-tokens.test.ts); invitation.accept is the invitee's (invitations.test.ts);
+    // finding_import.process is the background job's (findings-import.test.ts)
+    const elsewhere = new Set<string>(["member.add", "invitation.accept", "finding_import.process"]);
     for (const action of covered) expect(AUDIT_ACTIONS).toContain(action);
     expect(AUDIT_ACTIONS.filter((a) => !a.startsWith("classification.") && !elsewhere.has(a) && !covered.has(a))).toEqual([]);
   });
