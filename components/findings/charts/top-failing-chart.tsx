@@ -14,7 +14,14 @@ export function TopFailingChart({ data }: { data: FailingTest[] }) {
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={[0, 1]} tickFormatter={pct} tick={{ fontSize: 11 }} />
-          <YAxis type="category" dataKey="label" width={200} tick={{ fontSize: 11 }} />
+          {/* long test names are shortened on the axis; the full names are in the table and the list beside the chart */}
+          <YAxis
+            type="category"
+            dataKey="label"
+            width={200}
+            tick={{ fontSize: 11 }}
+            tickFormatter={(label: string) => (label.length > 30 ? `${label.slice(0, 29)}…` : label)}
+          />
           <Tooltip formatter={(v) => (typeof v === "number" ? pct(v) : String(v))} />
           <Bar dataKey="rate" name="Attack success rate" fill="#b91c1c" isAnimationActive={false}>
             <LabelList dataKey="rate" position="right" fontSize={11} formatter={(v: unknown) => (typeof v === "number" ? pct(v) : "")} />

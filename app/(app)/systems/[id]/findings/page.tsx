@@ -98,13 +98,15 @@ export default async function SystemFindingsPage({
           <h2 id="findings-h" className="mb-2 text-base font-semibold">
             Findings ({findings.total})
           </h2>
-          <FindingFilters
-            action={base}
-            filters={query}
-            tools={[...new Set(page.imports.map((row) => row.tool).filter((tool): tool is string => !!tool))]}
-            imports={page.imports.filter((row) => row.importId).map((row) => ({ value: row.id, label: row.fileName || row.id }))}
-            owaspItems={owaspItems.map((item) => ({ value: item.id, label: `${item.id} ${item.title}` }))}
-          />
+          {(findings.total > 0 || filtered) && (
+            <FindingFilters
+              action={base}
+              filters={query}
+              tools={[...new Set(page.imports.map((row) => row.tool).filter((tool): tool is string => !!tool))]}
+              imports={page.imports.filter((row) => row.importId).map((row) => ({ value: row.id, label: row.fileName || row.id }))}
+              owaspItems={owaspItems.map((item) => ({ value: item.id, label: `${item.id} ${item.title}` }))}
+            />
+          )}
           {findings.total === 0 ? (
             <EmptyState title={filtered ? "No findings match these filters" : "No findings yet"}>
               {filtered
