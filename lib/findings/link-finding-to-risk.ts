@@ -24,7 +24,7 @@ export async function linkFindingToRisk({ ctx, input }: { ctx: ServiceContext; i
       entityType: "finding",
       entityId: row.id,
       subjectId: row.systemId,
-      changes: diffChanges(before, row, FINDING_AUDIT_FIELDS),
+      changes: diffChanges(before, { ...row, statusReason: before.statusReason }, FINDING_AUDIT_FIELDS),
     });
     return toFindingListItem(row);
   });

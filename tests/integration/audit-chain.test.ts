@@ -877,7 +877,10 @@ const MUTATIONS: MutationCase[] = [
     entityType: "finding",
     setup: async (org) => {
       const fx = await findingFixture(org);
-      const risk = await createRisk({ ctx: org.system, input: { systemId: fx.systemId!, risk: { title: "Jailbreak", category: "security", inherentLikelihood: 3, inherentImpact: 3 } } });
+      const risk = await createRisk({
+        ctx: org.system,
+        input: { systemId: fx.systemId!, risk: { title: "Jailbreak", category: "security", inherentLikelihood: 3, inherentImpact: 3 } },
+      });
       return { ...fx, riskId: risk.id };
     },
     run: async (ctx, fx) => {

@@ -262,6 +262,12 @@ describe("queued imports (queueFindingImport + processFindingImport)", () => {
     const done = await getFindingImport({ ctx: org.as("auditor"), input: { importId: queued.importId! } });
     expect(done).toMatchObject({ status: "completed", results: 40, findings: { opened: 20 } });
     expect(await db.findingImportChunk.count({ where: { importId: queued.importId! } })).toBe(0);
+    expect(await db.auditEvent.findFirstOrThrow({ where: { orgId: org.orgId, entityId: queued.importId!, action: "finding_import.process" } })).toMatchObject({
+      actorType: "system",
+      actorLabel: `background import for ${ctx.actor.label}`,
+      subjectId: sys,
+      changes: { status: { before: "queued", after: "completed" }, results: { before: null, after: 40 }, opened: { before: null, after: 20 } },
+    });
     const seq = await auditSeq(org.orgId);
     await processFindingImport({ importId: queued.importId! });
     expect(await auditSeq(org.orgId)).toBe(seq);
