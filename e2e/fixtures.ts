@@ -149,13 +149,23 @@ export function headerTier(page: Page): Locator {
  * outcome stricter leaves the proposal "cannot conclude".
  */
 export async function answerTheRest(questionnaire: Locator): Promise<void> {
-  for (;;) {
-    const open = questionnaire.getByRole("radiogroup").filter({ hasNot: questionnaire.page().locator("input:checked") });
-    if ((await open.count()) === 0) return;
-    const group = open.first();
-    const question = (await group.locator("p").first().textContent()) ?? "";
-    await group.getByRole("radio", { name: /^Is it an AI system/.test(question) ? "Yes" : "No", exact: true }).check();
+  // one pass in the page per round (clicking each radio through Playwright takes a second per question); a "No"
+  // reveals no follow-up, but a new round checks, until every radio group has an answer
+  for (let round = 0; round < 5; round++) {
+    const clicked = await questionnaire.evaluate((form) => {
+      let count = 0;
+      for (const group of Array.from(form.querySelectorAll('[role="radiogroup"]'))) {
+        if (group.querySelector("input:checked")) continue;
+        const answer = /^Is it an AI system/.test(group.querySelector("p")?.textContent ?? "") ? "Yes" : "No";
+        const label = Array.from(group.querySelectorAll("label")).find((candidate) => candidate.textContent?.trim() === answer);
+        label?.querySelector("input")?.click();
+        count++;
+      }
+      return count;
+    });
+    if (clicked === 0) break;
   }
+  await expect(questionnaire.getByRole("radiogroup").filter({ hasNot: questionnaire.page().locator("input:checked") })).toHaveCount(0);
 }
 
 /** Answers the questionnaire on a system page with the given Annex III use cases, proposes and accepts. */

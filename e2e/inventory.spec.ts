@@ -20,6 +20,7 @@ async function namesInTable(page: Page): Promise<string[]> {
 }
 
 test("a compliance officer creates, classifies, edits, filters, sorts, archives and restores an AI system", async ({ page, loginAs, context }) => {
+  test.setTimeout(120_000); // the questionnaire is answered in full (a blank main question that could raise the tier leaves it "cannot conclude")
   const suffix = unique();
   const name = `CV screening ${suffix}`;
   const renamed = `CV screening assistant ${suffix}`;
