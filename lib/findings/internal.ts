@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { assertCan, assertCanOnSome, type Permission } from "@/lib/auth/permissions";
@@ -9,7 +10,6 @@ import { ParseRejection, formatLocation } from "./parsers/errors";
 import type { ByteSource, FindingsFormat, ParsedRun, ParsedTestResult, Severity } from "./parsers/types";
 import { mapTest } from "./mapping/map-test";
 import { findingFingerprint } from "./finding-fingerprint";
-import { FileHasher } from "./file-hasher";
 import { findingListSelect, toFindingListItem } from "./finding-list-select";
 export { findingListSelect, toFindingListItem };
 export type { AtlasCoverage };
@@ -124,7 +124,7 @@ export async function lockSystemImports(tx: Tx, systemId: string): Promise<void>
 /** Counts bytes, hashes them and enforces the size limit while a parser reads the source. */
 class MeteredSource implements AsyncIterable<Uint8Array> {
   bytes = 0;
-  private readonly hash = new FileHasher();
+  private readonly hash = createHash("sha256");
   constructor(
     private readonly source: ByteSource,
     private readonly maxBytes: number,
@@ -138,7 +138,7 @@ class MeteredSource implements AsyncIterable<Uint8Array> {
       if (this.bytes > this.maxBytes) {
         throw new ImportRejection("(file)", `The file is larger than the limit of ${formatBytes(this.maxBytes)} (FINDINGS_MAX_BYTES).`);
       }
-      await this.hash.update(bytes);
+      this.hash.update(bytes);
       this.onChunk();
       yield bytes;
     }
@@ -146,20 +146,11 @@ class MeteredSource implements AsyncIterable<Uint8Array> {
 
   /** Reads whatever the parser left unread (trailing bytes still count for the hash), then the hex digest. */
   async finish(iterator: AsyncIterator<Uint8Array>): Promise<string> {
-    try {
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) break;
-      }
-      return await this.hash.digest();
-    } finally {
-      this.hash.dispose();
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) break;
     }
-  }
-
-  /** Stops hashing a file that is abandoned (a database error). */
-  dispose(): void {
-    this.hash.dispose();
+    return this.hash.digest("hex");
   }
 }
 
@@ -223,10 +214,7 @@ export async function ingestFile(
     });
   } catch (error) {
     const rejection = rejectionOf(error);
-    if (!rejection) {
-      metered.dispose();
-      throw error;
-    }
+    if (!rejection) throw error;
     const tooLarge = error instanceof ImportRejection && error.location === "(file)";
     const sha256 = tooLarge ? "" : await metered.finish(iterator).catch(() => "");
     throw new RejectedFile(rejection, { format, sha256, bytes: metered.bytes, records });
