@@ -87,6 +87,7 @@ const CASES: Record<string, Case> = {
     admin("/threats"),
     admin("/threats?overlay=org", "organisation overlay"),
     admin(`/threats?system=${fx.orgA.systems.threatModelled}&coverage=findings`, "findings coverage"),
+    admin("/threats?overlay=org&coverage=findings", "organisation findings coverage"),
   ],
   "/threats/catalog": () => [admin("/threats/catalog")],
   "/threats/techniques/[id]": () => [admin("/threats/techniques/AML.T0051")],

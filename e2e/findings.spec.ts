@@ -220,4 +220,13 @@ test("a compliance officer imports garak results, triages a finding, creates a r
     await expect(page.getByTestId("findings-table")).toContainText("promptinject.HijackHateHumans");
     await shoot(page, "06-findings");
   });
+
+  await test.step("open findings of the whole organisation on the ATLAS matrix", async () => {
+    await page.goto("/findings");
+    await page.getByTestId("org-coverage-link").click();
+    await expect(page).toHaveURL(/\/threats\?overlay=org&coverage=findings$/);
+    await expect(page.getByTestId("coverage-sentence")).toContainText("profiled techniques tested");
+    await expect(page.getByTestId("atlas-matrix").locator('a[data-technique="AML.T0051"]').first()).toHaveAttribute("data-coverage", "failing");
+    await shoot(page, "07-org-matrix-coverage");
+  });
 });

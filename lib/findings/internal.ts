@@ -614,17 +614,23 @@ export const FINDING_AUDIT_FIELDS = ["status", "statusReason", "riskId"] as cons
 const OPEN_STATUSES = ["open", "triaged"] as const;
 
 /**
- * ATLAS coverage of one system: techniques in its threat profile vs. techniques exercised by imported tests
+ * ATLAS coverage of one system (or, with systemId null, of every active system of the organisation together):
+ * techniques in its threat profile vs. techniques exercised by imported tests
  * (a result that evaluated something) vs. techniques with open (open or triaged) findings. A profiled technique
  * counts as tested or failing when it or one of its sub-techniques is.
  */
-export async function loadAtlasCoverage(client: Tx, ctx: ServiceContext, systemId: string): Promise<AtlasCoverage> {
+export async function loadAtlasCoverage(client: Tx, ctx: ServiceContext, systemId: string | null): Promise<AtlasCoverage> {
+  // one system, or every active system of the organisation (its profiles, tests and open findings together)
+  const systemWhere = systemId ? { systemId } : { system: { archivedAt: null } };
+  const systemSql = systemId
+    ? Prisma.sql`AND t."systemId" = ${systemId}`
+    : Prisma.sql`AND EXISTS (SELECT 1 FROM "AISystem" s WHERE s.id = t."systemId" AND s."archivedAt" IS NULL)`;
   const [profile, tested, open] = await Promise.all([
-    client.threatProfileEntry.findMany({ where: { orgId: ctx.orgId, systemId }, select: { techniqueId: true, techniqueName: true } }),
+    client.threatProfileEntry.findMany({ where: { orgId: ctx.orgId, ...systemWhere }, select: { techniqueId: true, techniqueName: true } }),
     client.$queryRaw<{ id: string }[]>`
-      SELECT DISTINCT unnest("techniqueIds") AS id FROM "TestResult"
-      WHERE "orgId" = ${ctx.orgId} AND "systemId" = ${systemId} AND NOT suppressed AND (evaluated IS NULL OR evaluated > 0)`,
-    client.finding.findMany({ where: { orgId: ctx.orgId, systemId, status: { in: [...OPEN_STATUSES] } }, select: { techniqueIds: true } }),
+      SELECT DISTINCT unnest(t."techniqueIds") AS id FROM "TestResult" t
+      WHERE t."orgId" = ${ctx.orgId} ${systemSql} AND NOT t.suppressed AND (t.evaluated IS NULL OR t.evaluated > 0)`,
+    client.finding.findMany({ where: { orgId: ctx.orgId, ...systemWhere, status: { in: [...OPEN_STATUSES] } }, select: { techniqueIds: true } }),
   ]);
   const names = new Map(getAtlasCatalog().techniques.map((technique) => [technique.id, technique.name]));
   const testedIds = new Set(tested.map((row) => row.id));
@@ -654,9 +660,10 @@ export async function loadAtlasCoverage(client: Tx, ctx: ServiceContext, systemI
     profiledNeverTested: inProfile.filter((t) => !t.tested).length,
     testedOutsideProfile: techniques.filter((t) => !t.inProfile && t.tested && !covers(profiled.keys(), t.id.split(".").slice(0, 2).join("."))).length,
   };
+  const profileWord = systemId ? "the threat profile" : "any threat profile";
   const sentence =
     figures.profiled === 0
-      ? `No techniques in the threat profile; imported tests exercise ${testedIds.size} technique${testedIds.size === 1 ? "" : "s"}.`
+      ? `No techniques in ${profileWord}; imported tests exercise ${testedIds.size} technique${testedIds.size === 1 ? "" : "s"}.`
       : `${figures.profiledTested} of ${figures.profiled} profiled techniques tested, ${figures.profiledFailing} failing, ${figures.profiledNeverTested} never tested.`;
   return { systemId, figures, sentence, techniques };
 }

@@ -161,6 +161,7 @@ export const saveTestMappingSchema = z.object({
 export type SaveTestMappingInput = z.input<typeof saveTestMappingSchema>;
 
 export const systemIdSchema = z.object({ systemId });
+export const coverageScopeSchema = z.object({ systemId: systemId.optional() });
 
 export const systemFindingsPageSchema = findingFiltersSchema.omit({ systemId: true }).extend({ systemId });
 export type SystemFindingsPageInput = z.input<typeof systemFindingsPageSchema>;
@@ -219,7 +220,7 @@ export const findingListSchema = z.object({
 
 /** `GET /systems/{id}/atlas-coverage` (getAtlasCoverage). */
 export const atlasCoverageSchema = z.object({
-  systemId: z.string(),
+  systemId: z.string().nullable().describe("The system, or null for the whole organisation (every active system)"),
   figures: z.object({
     profiled: z.int().describe("Techniques in the threat profile"),
     profiledTested: z.int().describe("Profiled techniques (or a sub-technique of one) exercised by an imported test that evaluated something"),

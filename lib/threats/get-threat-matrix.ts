@@ -20,7 +20,7 @@ export type ThreatMatrixPage = {
   overlay: { kind: "none" } | { kind: "org"; profiledSystems: number } | { kind: "system"; systemId: string; name: string; entryCount: number };
   /** `?system=` named no active system of the organisation. */
   unknownSystem: boolean;
-  /** `&coverage=findings` with a system: its ATLAS coverage by imported scanner tests (lib/findings), else null. */
+  /** `&coverage=findings` with a system (or `overlay=org`: the organisation's): ATLAS coverage by imported scanner tests and open findings (lib/findings), else null. */
   coverage: Awaited<ReturnType<typeof getAtlasCoverage>> | null;
 };
 
@@ -34,12 +34,13 @@ export async function getThreatMatrix({ ctx, input }: { ctx: ServiceContext; inp
   const query = threatMatrixQuerySchema.parse(input);
   // the organisation overlay needs no system lookup first: its queries run together with the rest
   const orgOverlay = query.overlay === "org" && !query.system;
-  const [view, riskMatrix, summaries, orgLevels, orgTechniqueIds] = await Promise.all([
+  const [view, riskMatrix, summaries, orgLevels, orgTechniqueIds, orgCoverage] = await Promise.all([
     getAtlasView({ ctx }),
     getRiskMatrix({ ctx }),
     listThreatProfileSummaries({ ctx }),
     orgOverlay ? listTechniqueRiskLevels({ ctx, input: {} }) : null,
     orgOverlay ? listProfiledTechniqueIds({ ctx, input: {} }) : null,
+    orgOverlay && query.coverage === "findings" ? getAtlasCoverage({ ctx, input: {} }) : null,
   ]);
   const selected = query.system ? summaries.find((s) => s.systemId === query.system) : undefined;
   const overlay: ThreatMatrixPage["overlay"] = selected
@@ -53,7 +54,7 @@ export async function getThreatMatrix({ ctx, input }: { ctx: ServiceContext; inp
         listProfiledTechniqueIds({ ctx, input: { systemId: selected.systemId } }),
         query.coverage === "findings" ? getAtlasCoverage({ ctx, input: { systemId: selected.systemId } }) : null,
       ])
-    : [orgLevels ?? [], orgTechniqueIds ?? [], null];
+    : [orgLevels ?? [], orgTechniqueIds ?? [], orgCoverage];
   return {
     source: view.source,
     matrix: buildAtlasMatrix({ catalog: view, riskLevels, profileTechniqueIds }),

@@ -69,7 +69,8 @@ export const importLayerOptionsSchema = z.strictObject({
 
 /**
  * URL state of the ATLAS matrix page: `?system=<id>` overlays one system, `?overlay=org` the organisation;
- * `&coverage=findings` with a system shows its findings coverage (profiled / tested / failing) instead of its risks.
+ * `&coverage=findings` with a system (or with `overlay=org`, the organisation's) shows findings coverage (profiled /
+ * tested / failing, open findings per technique) instead of risks.
  */
 export const threatMatrixQuerySchema = z.object({
   system: z.string().trim().min(1).max(64).optional().catch(undefined),

@@ -31,9 +31,18 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
         title="Findings"
         description="Failing tests from LLM security scanners (garak, promptfoo, ModelScan, SARIF, CSV) across the organisation's AI systems, mapped to MITRE ATLAS and the OWASP LLM Top 10 (2025). Import scanner files on an AI system's Findings tab."
         actions={
-          <Link href="/findings/mappings" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">
-            Scanner test mappings{page.unmappedTests > 0 ? ` (${page.unmappedTests} unmapped)` : ""}
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            <Link
+              href="/threats?overlay=org&coverage=findings"
+              className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
+              data-testid="org-coverage-link"
+            >
+              Open findings on the ATLAS matrix
+            </Link>
+            <Link href="/findings/mappings" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">
+              Scanner test mappings{page.unmappedTests > 0 ? ` (${page.unmappedTests} unmapped)` : ""}
+            </Link>
+          </div>
         }
       />
       {nothingImported ? (

@@ -40,18 +40,22 @@ export default async function ThreatsPage({ searchParams }: { searchParams: Prom
             That AI system was not found among the active systems; no overlay is shown.
           </p>
         )}
-        {overlay.kind === "system" && (
+        {overlay.kind !== "none" && (
           <nav aria-label="Overlay mode" className="flex flex-wrap items-center gap-2 text-sm" data-testid="overlay-mode">
             <span className="font-medium text-slate-700">Show:</span>
             <Link
-              href={`/threats?system=${encodeURIComponent(overlay.systemId)}`}
+              href={overlay.kind === "system" ? `/threats?system=${encodeURIComponent(overlay.systemId)}` : "/threats?overlay=org"}
               aria-current={coverage ? undefined : "page"}
               className={`rounded-full px-3 py-1 ${coverage ? "border border-slate-300 bg-white hover:bg-slate-50" : "bg-slate-800 text-white"}`}
             >
               Risks
             </Link>
             <Link
-              href={`/threats?system=${encodeURIComponent(overlay.systemId)}&coverage=findings`}
+              href={
+                overlay.kind === "system"
+                  ? `/threats?system=${encodeURIComponent(overlay.systemId)}&coverage=findings`
+                  : "/threats?overlay=org&coverage=findings"
+              }
               aria-current={coverage ? "page" : undefined}
               className={`rounded-full px-3 py-1 ${coverage ? "bg-slate-800 text-white" : "border border-slate-300 bg-white hover:bg-slate-50"}`}
             >
@@ -79,7 +83,16 @@ export default async function ThreatsPage({ searchParams }: { searchParams: Prom
               ` Imported tests also exercise ${coverage.figures.testedOutsideProfile} technique${coverage.figures.testedOutsideProfile === 1 ? "" : "s"} outside the profile.`}
           </p>
         )}
-        {overlay.kind === "org" && (
+        {overlay.kind === "org" && coverage && (
+          <p className="text-sm text-slate-700" data-testid="coverage-sentence">
+            Findings coverage of every active system (open findings counted per technique;{" "}
+            <Link href="/findings" className="font-medium text-brand-700 underline">
+              see the findings
+            </Link>
+            ): {coverage.sentence}
+          </p>
+        )}
+        {overlay.kind === "org" && !coverage && (
           <p className="text-sm text-slate-700">
             Showing every active system: techniques in any threat profile are outlined ({overlay.profiledSystems} systems have a profile), coloured by the
             organisation&apos;s highest risk naming them.
