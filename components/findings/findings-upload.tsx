@@ -7,21 +7,21 @@ import { IMPORT_FORMAT_LABELS, toOptions } from "@/components/labels";
 import { ImportSummaryView } from "./import-summary";
 
 type Line =
-  | { type: "progress"; bytes: number; records: number }
+  | { type: "progress"; stage?: "receiving" | "importing"; bytes: number; records: number }
   | ({ type: "summary" } & ImportSummary)
   | { type: "error"; message: string; issues?: { path: string; message: string }[] };
 
 type Phase =
   | { kind: "idle" }
-  | { kind: "uploading"; bytes: number; records: number }
+  | { kind: "uploading"; stage: "receiving" | "importing"; bytes: number; records: number }
   | { kind: "done"; summary: ImportSummary; fileName: string }
   | { kind: "error"; message: string };
 
 /**
  * Upload a scanner file on the system's Findings tab: drop it on the zone or choose it with the file input
  * (keyboard: the input is a normal, focusable control), pick the format (default: detect it), and import.
- * The raw file is the request body of POST `uploadUrl`; the answer streams progress lines (bytes read,
- * records) and then the import's summary, shown here. The size limit is checked before uploading, and by the server.
+ * The raw file is the request body of POST `uploadUrl`; the answer streams progress lines (bytes received, then
+ * bytes read and records while importing) and then the import's summary, shown here. The size limit is checked before uploading, and by the server.
  */
 export function FindingsUpload({ uploadUrl, maxBytes }: { uploadUrl: string; maxBytes: number }) {
   const router = useRouter();
@@ -56,7 +56,7 @@ export function FindingsUpload({ uploadUrl, maxBytes }: { uploadUrl: string; max
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!file || tooLarge || uploading) return;
-    setPhase({ kind: "uploading", bytes: 0, records: 0 });
+    setPhase({ kind: "uploading", stage: "receiving", bytes: 0, records: 0 });
     const query = new URLSearchParams({ format, fileName: file.name });
     try {
       const res = await fetch(`${uploadUrl}?${query}`, {
@@ -81,7 +81,7 @@ export function FindingsUpload({ uploadUrl, maxBytes }: { uploadUrl: string; max
         for (const text of lines) {
           if (!text.trim()) continue;
           const line = JSON.parse(text) as Line;
-          if (line.type === "progress") setPhase({ kind: "uploading", bytes: line.bytes, records: line.records });
+          if (line.type === "progress") setPhase({ kind: "uploading", stage: line.stage ?? "importing", bytes: line.bytes, records: line.records });
           else if (line.type === "error") {
             finished = true;
             setPhase({ kind: "error", message: line.message });
@@ -166,7 +166,9 @@ export function FindingsUpload({ uploadUrl, maxBytes }: { uploadUrl: string; max
         {phase.kind === "uploading" && file && (
           <div className="space-y-1" data-testid="import-progress">
             <label htmlFor={`${id}-progress`} className="block text-sm text-slate-700">
-              Importing {file.name}: {formatBytes(phase.bytes)} of {formatBytes(file.size)} read, {phase.records.toLocaleString("en")} records
+              {phase.stage === "receiving"
+                ? `Uploading ${file.name}: ${formatBytes(phase.bytes)} of ${formatBytes(file.size)} received`
+                : `Importing ${file.name}: ${formatBytes(phase.bytes)} of ${formatBytes(file.size)} read, ${phase.records.toLocaleString("en")} records`}
             </label>
             <progress id={`${id}-progress`} max={file.size || 1} value={Math.min(phase.bytes, file.size)} className="h-2 w-full" />
           </div>

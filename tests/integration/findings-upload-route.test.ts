@@ -75,7 +75,9 @@ describe("findings upload (session route)", () => {
     expect(out.at(-1)).toMatchObject({ findings: { opened: 3 } });
     const progress = out.filter((l) => l.type === "progress");
     expect(progress.length).toBeGreaterThan(0);
-    expect(progress.at(-1)).toEqual({ type: "progress", bytes: GARAK.byteLength, records: expect.any(Number) });
+    expect(progress.at(-1)).toEqual({ type: "progress", stage: "importing", bytes: GARAK.byteLength, records: expect.any(Number) });
+    // the file is received first (into a temporary file), then imported
+    expect(progress[0]).toMatchObject({ stage: "receiving" });
     const stored = await db.findingImport.findFirstOrThrow({ where: { systemId }, select: { fileName: true } });
     expect(stored.fileName).toBe("garak.report.jsonl");
 
@@ -113,7 +115,7 @@ describe("findings upload (session route)", () => {
     expect((await post(systemId, GARAK)).status).toBe(401);
   });
 
-  it("answers 413 on a Content-Length over FINDINGS_MAX_BYTES without reading the body; a longer stream is stopped by the import", async () => {
+  it("answers 413 on a Content-Length over FINDINGS_MAX_BYTES without reading the body; a longer stream is stopped as it arrives", async () => {
     vi.stubEnv("FINDINGS_MAX_BYTES", String(256 * 1024));
     session.ctx = a.as("admin");
     const declared = streamedBody(1024);
@@ -124,8 +126,9 @@ describe("findings upload (session route)", () => {
 
     const big = streamedBody(4 * 1024 * 1024);
     const out = await lines(await post(systemId, big.stream));
-    expect(out.at(-1)).toMatchObject({ type: "summary", status: "rejected" });
+    expect(out.at(-1)).toMatchObject({ type: "error", message: expect.stringMatching(/larger than the limit of 256 KB/) });
     expect(big.counter.pulled).toBeLessThan(256 * 1024 + 3 * 64 * 1024);
+    expect(await db.findingImport.count({ where: { systemId, bytes: { gt: 256 * 1024 } } })).toBe(0);
   });
 });
 

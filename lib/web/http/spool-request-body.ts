@@ -18,7 +18,13 @@ export type SpooledBody = {
  * arrived), so a verb that writes it into the database in one transaction does not hold that transaction open
  * while a slow client is still sending. Memory stays at one chunk whatever the size.
  */
-export async function spoolRequestBody(req: Request, maxBytes: number, tooLarge: () => HttpError): Promise<SpooledBody> {
+export async function spoolRequestBody(
+  req: Request,
+  maxBytes: number,
+  tooLarge: () => HttpError,
+  /** Called after each chunk with the bytes received so far. */
+  onProgress?: (bytes: number) => void,
+): Promise<SpooledBody> {
   const dir = await mkdtemp(path.join(tmpdir(), "aigov-upload-"));
   const file = path.join(dir, "body");
   const cleanup = () => rm(dir, { recursive: true, force: true });
@@ -38,6 +44,7 @@ export async function spoolRequestBody(req: Request, maxBytes: number, tooLarge:
               throw tooLarge();
             }
             if (!out.write(value)) await once(out, "drain");
+            onProgress?.(bytes);
           }
         } finally {
           reader.releaseLock();
