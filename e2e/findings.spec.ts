@@ -108,11 +108,11 @@ test("a compliance officer imports garak results, triages a finding, creates a r
     await form.getByRole("button", { name: "Import file" }).click();
     const progress = form.getByTestId("import-progress");
     await expect(progress).toBeVisible();
-    const size = (big.byteLength / 1024 / 1024).toFixed(1);
-    // the file is received first (into a temporary file on the server), then imported from there
-    await expect(progress).toContainText(new RegExp(`of ${size.replace(".", "\\.")} MB (received|read)`));
-    await expect(progress).toContainText(`of ${size} MB read`, { timeout: 60_000 });
     await expect(progress.locator("progress")).toHaveAttribute("max", String(big.byteLength));
+    // the file is received first (into a temporary file on the server), then imported from there: a fast import
+    // may go from "received" straight to the summary, so either stage counts as progress shown
+    const size = (big.byteLength / 1024 / 1024).toFixed(1);
+    await expect(progress).toContainText(new RegExp(`of ${size.replace(".", "\\.")} MB (received|read)`));
     const summary = form.getByTestId("import-summary");
     await expect(summary).toContainText("garak-run-2.report.jsonl: Completed.");
     await expect(summary.locator("div", { hasText: "Findings updated" }).locator("dd")).toHaveText("3");
