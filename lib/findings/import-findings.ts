@@ -4,11 +4,10 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { diffChanges } from "@/lib/audit/diff-changes";
 import { parseInput, type Unparsed } from "@/lib/validation/parse-input";
 import { actorId, type ServiceContext } from "@/lib/context";
-import { db } from "@/lib/db/client";
 import { findingsMaxBytes, importFindingsSchema, type ImportFindingsInput, type ImportSummary } from "./schemas";
 import {
   IMPORT_AUDIT_FIELDS,
-  RejectedFile,
+  DuplicateFile,
   applyFindings,
   findEarlierImport,
   importSummarySelect,
@@ -16,16 +15,10 @@ import {
   ingestFile,
   loadFindingsSystem,
   lockSystemImports,
-  rejectedSummary,
+  summaryOfRefusedFile,
   runFacts,
   toImportSummary,
 } from "./internal";
-
-class DuplicateFile extends Error {
-  constructor(readonly existingId: string) {
-    super("duplicate");
-  }
-}
 
 /**
  * Imports one scanner file (garak, promptfoo, ModelScan, SARIF, CSV; `format: "auto"` detects it) on an AI system,
@@ -98,11 +91,6 @@ export async function importFindings({ ctx, input }: { ctx: ServiceContext; inpu
       { timeoutMs: importTimeoutMs() },
     );
   } catch (error) {
-    if (error instanceof RejectedFile) return rejectedSummary({ ...error.facts, rejected: [error.rejection] });
-    if (error instanceof DuplicateFile) {
-      const earlier = await db.findingImport.findFirstOrThrow({ where: { id: error.existingId, orgId: ctx.orgId }, select: importSummarySelect });
-      return toImportSummary(earlier, true);
-    }
-    throw error;
+    return summaryOfRefusedFile(ctx, error);
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
+import { db } from "@/lib/db/client";
 import { assertCan, assertCanOnSome, type Permission } from "@/lib/auth/permissions";
 import type { ServiceContext } from "@/lib/context";
 import type { z } from "zod";
@@ -528,6 +529,23 @@ export async function findEarlierImport(tx: Tx, ctx: ServiceContext, args: { sys
     select: { id: true },
     orderBy: { createdAt: "asc" },
   });
+}
+
+/** Thrown inside an import's transaction when the file was already imported on the system: rolls it back. */
+export class DuplicateFile extends Error {
+  constructor(readonly existingId: string) {
+    super("duplicate");
+  }
+}
+
+/** What an import answers when its transaction was rolled back for a refused or duplicate file; other errors rethrown. */
+export async function summaryOfRefusedFile(ctx: ServiceContext, error: unknown): Promise<ImportSummary> {
+  if (error instanceof RejectedFile) return rejectedSummary({ ...error.facts, rejected: [error.rejection] });
+  if (error instanceof DuplicateFile) {
+    const earlier = await db.findingImport.findFirstOrThrow({ where: { id: error.existingId, orgId: ctx.orgId }, select: importSummarySelect });
+    return toImportSummary(earlier, true);
+  }
+  throw error;
 }
 
 /** The summary of a file refused as a whole: nothing stored. */

@@ -5,29 +5,23 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { diffChanges } from "@/lib/audit/diff-changes";
 import { parseInput, type Unparsed } from "@/lib/validation/parse-input";
 import { actorId, type ServiceContext } from "@/lib/context";
-import { db } from "@/lib/db/client";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { findingsMaxBytes, formatBytes, queueFindingImportSchema, type ImportSummary, type QueueFindingImportInput } from "./schemas";
 import {
   IMPORT_AUDIT_FIELDS,
+  DuplicateFile,
   RejectedFile,
   findEarlierImport,
   importSummarySelect,
   importTimeoutMs,
   loadFindingsSystem,
   lockSystemImports,
-  rejectedSummary,
+  summaryOfRefusedFile,
   toImportSummary,
 } from "./internal";
 
 /** Bytes per stored chunk of a queued file. */
 export const IMPORT_CHUNK_BYTES = 1024 * 1024;
-
-class DuplicateFile extends Error {
-  constructor(readonly existingId: string) {
-    super("duplicate");
-  }
-}
 
 /**
  * Stores a (large) scanner file for a background import: the bytes go into the database in 1 MB chunks with the
@@ -107,12 +101,7 @@ export async function queueFindingImport({ ctx, input }: { ctx: ServiceContext; 
       { timeoutMs: importTimeoutMs() },
     );
   } catch (error) {
-    if (error instanceof RejectedFile) return rejectedSummary({ ...error.facts, rejected: [error.rejection] });
-    if (error instanceof DuplicateFile) {
-      const earlier = await db.findingImport.findFirstOrThrow({ where: { id: error.existingId, orgId: ctx.orgId }, select: importSummarySelect });
-      return toImportSummary(earlier, true);
-    }
-    throw error;
+    return summaryOfRefusedFile(ctx, error);
   }
   await enqueueJob("finding-import", { importId: summary.importId! });
   return summary;
